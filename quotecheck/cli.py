@@ -1,0 +1,324 @@
+"""The `quotecheck` command: thin wrappers over the core; user mistakes become one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from quotecheck import QuoteCheckError, __version__
+from quotecheck.model import KINDS, STATUSES
+from quotecheck.store import QuoteFilter, Store
+
+
+class UsageError(QuoteCheckError):
+    pass
+
+
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The database named by --db, or the default one (seeded with the sample on first use)."""
+    from quotecheck.importing import import_seeds
+    from quotecheck.paths import default_db_path
+
+    if args.db:
+        return Store(args.db, read_only=read_only)
+    path = default_db_path()
+    store = Store(path, read_only=read_only and path.exists())
+    if store.is_empty and not store.read_only:
+        import_seeds(store)
+    return store
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from quotecheck.importing import import_files, import_text
+
+    with open_store(args) as store:
+        outcomes = []
+        paths = [p for p in args.paths if p != "-"]
+        if "-" in args.paths:
+            outcomes.append(import_text(store, sys.stdin.read(), name="stdin"))
+        outcomes += import_files(store, paths, reextract=args.reextract).outcomes
+    for o in outcomes:
+        if o.status == "refused":
+            print(f"refused   {o.reason}", file=sys.stderr)
+        else:
+            notes = f" ({'; '.join(o.notes)})" if o.notes else ""
+            print(f"{o.status:9} {o.path}: {o.quotes} quote(s){notes}")
+    added = sum(o.status == "added" for o in outcomes)
+    refused = sum(o.status == "refused" for o in outcomes)
+    print(
+        f"{added} added, {sum(o.status == 'duplicate' for o in outcomes)} duplicate(s), "
+        f"{refused} refused, {sum(o.quotes for o in outcomes)} quote(s)"
+    )
+    return 1 if refused and refused == len(outcomes) else 0
+
+
+def cmd_import_quotes(args: argparse.Namespace) -> int:
+    from quotecheck.importing import import_collection
+
+    total = 0
+    with open_store(args) as store:
+        for path in args.paths:
+            count = import_collection(store, path)
+            print(f"{path}: {count} quote(s) imported")
+            total += count
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from quotecheck.extract import extract
+
+    source: TextIO = sys.stdin if args.input == "-" else _open_text(args.input)
+    out: TextIO = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    try:
+        is_jsonl = args.input.endswith((".jsonl", ".ndjson")) or args.jsonl
+        if is_jsonl:
+            for line_no, line in enumerate(source, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    doc_id, text = record["doc_id"], record["text"]
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise QuoteCheckError(
+                        f'{args.input} line {line_no}: expected {{"doc_id", "text"}} ({exc})'
+                    ) from exc
+                _write_extraction(out, doc_id, text, extract)
+        else:
+            doc_id = Path(args.input).stem if args.input != "-" else "stdin"
+            _write_extraction(out, doc_id, source.read(), extract)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _write_extraction(out: TextIO, doc_id: Any, text: str, extract: Any) -> None:
+    quotes = [a.to_json() for a in extract(text)]
+    out.write(json.dumps({"doc_id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
+
+
+def _open_text(path: str) -> TextIO:
+    try:
+        return open(path, encoding="utf-8")
+    except OSError as exc:
+        raise QuoteCheckError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+
+
+def _filter(args: argparse.Namespace) -> QuoteFilter:
+    return QuoteFilter(
+        speaker=args.speaker, source=args.source, status=args.status, kind=args.kind, text=args.text
+    )
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with open_store(args, read_only=True) as store:
+        rows = store.quotes(_filter(args), limit=args.limit, sort=args.sort)
+        total = store.count_quotes(_filter(args))
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no quotes match")
+        return 0
+    print(_table(rows))
+    if total > len(rows):
+        print(f"... {total - len(rows)} more (use --limit)")
+    return 0
+
+
+def _clip(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    columns = [
+        ("id", 5),
+        ("text", 58),
+        ("speaker", 18),
+        ("source", 10),
+        ("kind", 8),
+        ("status", 10),
+    ]
+    lines = ["  ".join(name.upper().ljust(width) for name, width in columns)]
+    for row in rows:
+        cells = [
+            _clip(str(row[name] if row[name] is not None else "-"), width)
+            for name, width in columns
+        ]
+        lines.append(
+            "  ".join(cell.ljust(width) for cell, (_, width) in zip(cells, columns, strict=True))
+        )
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.undo:
+            entry = store.undo()
+            print(f"undone: {entry['summary']}" if entry else "nothing to undo")
+            return 0
+        if args.redo:
+            entry = store.redo()
+            print(f"redone: {entry['summary']}" if entry else "nothing to redo")
+            return 0
+        if not args.ids or not args.status:
+            raise UsageError("review needs quote ids and --status (or --undo / --redo)")
+        for quote_id in args.ids:
+            store.quote(quote_id)  # a clear error for an unknown id before anything changes
+        store.set_status(args.ids, args.status, note=args.note)
+    print(f"{len(args.ids)} quote(s) marked {args.status}")
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.merge:
+            keep, merge = args.merge
+            store.merge_speakers(keep, merge)
+            print(f"speaker {merge} merged into {keep}")
+            return 0
+        rows = store.speakers()
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    for row in rows:
+        role = f" — {row['role']}" if row["role"] else ""
+        aliases = ", ".join(a for a in row["aliases"] if a != row["name"])
+        also = f"  (also: {aliases})" if aliases else ""
+        print(f"{row['id']:5}  {row['name']}{role}: {row['quotes']} quote(s){also}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with open_store(args, read_only=True) as store:
+        for entry in store.history(args.limit):
+            undone = "  [undone]" if entry["undone_at"] else ""
+            print(f"{entry['id']:5}  {entry['at']}  {entry['actor']}: {entry['summary']}{undone}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_store(args, read_only=True) as store:
+        target = store.backup(args.target)
+    print(f"backed up to {target}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from quotecheck_ui.app import run
+    except ImportError as exc:
+        raise QuoteCheckError(f"the desktop app cannot start: {exc}") from exc
+    return int(run(db=args.db))
+
+
+# -- parser -------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotecheck",
+        description="Find, attribute, review and check quotes in news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"quotecheck {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: in your user data folder)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import articles (.txt, .md, .html, folders, - for stdin)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--reextract",
+        action="store_true",
+        help="run extraction again on articles already stored (reviewed quotes are kept)",
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("import-quotes", help="import a quote collection (JSONL or CSV)")
+    p.add_argument("paths", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_import_quotes)
+
+    p = sub.add_parser(
+        "extract", help="extract attributions: JSONL {doc_id, text} or a text file -> JSONL"
+    )
+    p.add_argument("input", nargs="?", default="-", help="input file (default: stdin)")
+    p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    p.add_argument(
+        "--jsonl", action="store_true", help="treat the input as JSONL even without the suffix"
+    )
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("quotes", help="list quotes")
+    p.add_argument("--speaker")
+    p.add_argument("--source")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--text", help="full-text search")
+    p.add_argument(
+        "--sort",
+        default="id",
+        choices=["id", "text", "speaker", "source", "kind", "status", "article", "date"],
+    )
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser(
+        "review", help="set the review status of quotes (or undo/redo the last action)"
+    )
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--note")
+    p.add_argument("--undo", action="store_true", help="undo the last review action")
+    p.add_argument("--redo", action="store_true", help="redo the last undone action")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("speakers", help="list speakers, or merge two")
+    p.add_argument("--merge", nargs=2, type=int, metavar=("KEEP_ID", "MERGE_ID"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_speakers)
+
+    p = sub.add_parser("history", help="the review history (newest first)")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("backup", help="copy the database with SQLite's online backup")
+    p.add_argument("target", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except QuoteCheckError as exc:
+        print(f"quotecheck: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("quotecheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

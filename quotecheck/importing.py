@@ -1,0 +1,366 @@
+"""Reading articles and quote collections from files: decoding, HTML reduction, validation.
+
+Every refusal names the file and the reason; one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quotecheck import QuoteCheckError
+from quotecheck.model import ArticleMeta
+from quotecheck.store import Store
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Articles are news stories, not books: anything larger is almost surely not an article and
+# would make extraction and review unwieldy. Documented in the README.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+COLLECTION_FIELDS = ("text", "speaker", "source", "date", "ref", "url", "context")
+MAX_REPORTED_ERRORS = 20
+
+_BINARY_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a zip archive (or an Office document)",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+    b"SQLite format 3": "an SQLite database",
+}
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    path: str
+    status: str  # added, duplicate, refused
+    reason: str | None = None
+    article_id: int | None = None
+    quotes: int = 0
+    notes: list[str] = field(default_factory=list)  # e.g. the encoding assumed
+
+
+@dataclass(slots=True)
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(o.status == "added" for o in self.outcomes)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(o.status == "duplicate" for o in self.outcomes)
+
+    @property
+    def refused(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "refused"]
+
+    @property
+    def quotes(self) -> int:
+        return sum(o.quotes for o in self.outcomes)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} article(s) added, {self.duplicates} duplicate(s) skipped, "
+            f"{self.quotes} quote(s) found, {len(self.refused)} file(s) refused"
+        )
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Bytes -> text. UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are;
+    anything else is detected, and the assumed encoding is reported back."""
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise QuoteCheckError(f"{name}: this is {what}, not a text or HTML article")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ["decoded as UTF-16 (byte-order mark)"]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise QuoteCheckError(f"{name}: binary data (NUL bytes), not a text or HTML article")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise QuoteCheckError(f"{name}: cannot tell the text encoding; save it as UTF-8")
+    return str(best), [f"not UTF-8; decoded as {best.encoding}"]
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def html_to_text(html: str) -> tuple[str, ArticleMeta]:
+    """The main text of an HTML page (scripts, styles and navigation dropped) and its metadata."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
+    meta = ArticleMeta()
+    try:
+        found = trafilatura.extract_metadata(html)
+    except Exception:  # metadata is a bonus; the text is what matters
+        found = None
+    if found is not None:
+        meta.title = found.title
+        meta.publisher = found.sitename
+        meta.published = found.date
+        meta.url = found.url
+    if not meta.title and (m := _TITLE.search(html)):
+        meta.title = re.sub(r"\s+", " ", m.group(1)).strip() or None
+    return (text or "").strip(), meta
+
+
+def read_sidecar(path: Path) -> ArticleMeta:
+    """Metadata from `<name>.json` beside the article, if present."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.is_file():
+        return ArticleMeta()
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise QuoteCheckError(f"{sidecar}: unreadable metadata ({exc})") from exc
+    if not isinstance(data, dict):
+        raise QuoteCheckError(f"{sidecar}: metadata must be a JSON object")
+    return ArticleMeta(
+        title=data.get("title"),
+        publisher=data.get("publisher"),
+        url=data.get("url"),
+        published=data.get("published") or data.get("date"),
+    )
+
+
+def article_from_bytes(
+    data: bytes, name: str, *, is_html: bool | None = None
+) -> tuple[str, ArticleMeta, list[str]]:
+    """Decode and clean one article; raises QuoteCheckError with the reason when refused."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise QuoteCheckError(
+            f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
+            "limit for one article"
+        )
+    text, notes = decode(data, name)
+    if is_html is None:
+        is_html = bool(re.match(r"\s*(<!doctype html|<html|<head|<body)", text[:500], re.I))
+    meta = ArticleMeta()
+    if is_html:
+        text, meta = html_to_text(text)
+        notes.append("HTML reduced to its main text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise QuoteCheckError(f"{name}: no text in it (empty file)")
+    if meta.title is None:
+        first = text.strip().split("\n", 1)[0].strip()
+        meta.title = first[:120] + ("…" if len(first) > 120 else "")
+    return text, meta, notes
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given; folders walked (sorted) for article files."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def import_files(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    reextract: bool = False,
+    progress: Callable[[int, Path], bool] | None = None,
+) -> ImportReport:
+    """Import article files; `progress(i, path)` returning False cancels the rest."""
+    report = ImportReport()
+    for index, path in enumerate(expand_paths(paths)):
+        if progress is not None and not progress(index, path):
+            break
+        report.outcomes.append(import_file(store, path, reextract=reextract))
+    return report
+
+
+def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOutcome:
+    name = str(path)
+    try:
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            raise QuoteCheckError(
+                f"{name}: not an article file (use {', '.join(ARTICLE_SUFFIXES)})"
+            )
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise QuoteCheckError(f"{name}: file not found") from exc
+        except OSError as exc:
+            raise QuoteCheckError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+        is_html = path.suffix.lower() in (".html", ".htm")
+        text, meta, notes = article_from_bytes(data, name, is_html=is_html)
+        sidecar = read_sidecar(path)
+        for key in ("title", "publisher", "url", "published"):
+            if getattr(sidecar, key):
+                setattr(meta, key, getattr(sidecar, key))
+        meta.origin = "file"
+        result = store.add_article(text, meta, path=str(path.resolve()), reextract=reextract)
+    except QuoteCheckError as exc:
+        log.info("refused %s", exc)
+        return FileOutcome(name, "refused", reason=str(exc))
+    status = "added" if result.added else "duplicate"
+    if reextract and not result.added:
+        status = "re-extracted"
+    return FileOutcome(name, status, None, result.article_id, result.quotes_added, notes)
+
+
+def import_text(
+    store: Store, text: str, meta: ArticleMeta | None = None, *, name: str = "pasted text"
+) -> FileOutcome:
+    """Import an article given as text (stdin, paste)."""
+    try:
+        text_clean, found, notes = article_from_bytes(text.encode("utf-8"), name)
+        if meta is not None:
+            for key in ("title", "publisher", "url", "published"):
+                if getattr(meta, key):
+                    setattr(found, key, getattr(meta, key))
+            found.origin = meta.origin
+        result = store.add_article(text_clean, found)
+    except QuoteCheckError as exc:
+        return FileOutcome(name, "refused", reason=str(exc))
+    status = "added" if result.added else "duplicate"
+    return FileOutcome(name, status, None, result.article_id, result.quotes_added, notes)
+
+
+def seed_paths() -> list[Path]:
+    """The bundled sample articles (inside the installed package)."""
+    from importlib.resources import files
+
+    folder = files("quotecheck.seeds")
+    return sorted(Path(str(item)) for item in folder.iterdir() if str(item).endswith(".txt"))
+
+
+def import_seeds(store: Store) -> ImportReport:
+    report = import_files(store, seed_paths())
+    for outcome in report.outcomes:
+        if outcome.article_id is not None:
+            store.db.execute(
+                "UPDATE articles SET origin = 'seed' WHERE id = ?", [outcome.article_id]
+            )
+    return report
+
+
+# -- quote collections ------------------------------------------------------------------
+
+
+def _collection_rows(path: Path, errors: list[str]) -> Iterator[dict[str, Any]]:
+    """Rows of a JSONL or CSV collection; problems are collected with their line numbers."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise QuoteCheckError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    with handle:
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            numbered: Iterable[tuple[int, Any]] = _jsonl_records(handle, name, errors)
+        elif suffix in (".csv", ".tsv"):
+            numbered = _csv_records(handle, name, errors, "\t" if suffix == ".tsv" else ",")
+        else:
+            raise QuoteCheckError(f"{name}: quote collections are .jsonl or .csv files")
+        try:
+            for line, record in numbered:
+                problem = _check_record(record)
+                if problem:
+                    errors.append(f"line {line}: {problem}")
+                    continue
+                yield record
+        except UnicodeDecodeError as exc:
+            raise QuoteCheckError(f"{name}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _jsonl_records(
+    handle: io.TextIOBase, name: str, errors: list[str]
+) -> Iterator[tuple[int, Any]]:
+    for line_no, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            yield line_no, json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"line {line_no}: not valid JSON ({exc.msg})")
+
+
+def _csv_records(
+    handle: io.TextIOBase, name: str, errors: list[str], delimiter: str
+) -> Iterator[tuple[int, Any]]:
+    reader = csv.DictReader(handle, delimiter=delimiter)
+    if reader.fieldnames is None or "text" not in reader.fieldnames:
+        raise QuoteCheckError(f"{name}: the CSV header must name a 'text' and a 'speaker' column")
+    for record in reader:
+        if None in record:  # more cells than header columns
+            errors.append(f"line {reader.line_num}: more cells than the header has columns")
+            continue
+        yield reader.line_num, record
+
+
+def _check_record(record: Any) -> str | None:
+    if not isinstance(record, dict):
+        return "not an object with text and speaker"
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return "missing 'text'"
+    speaker = record.get("speaker")
+    if not isinstance(speaker, str) or not speaker.strip():
+        return "missing 'speaker'"
+    for key in COLLECTION_FIELDS[2:]:
+        value = record.get(key)
+        if value is not None and not isinstance(value, (str, int, float)):
+            return f"'{key}' must be text"
+        if value is not None:
+            record[key] = str(value)
+    return None
+
+
+def import_collection(store: Store, path: str | Path) -> int:
+    """Import a quote collection: all rows, or (if any line is malformed) none of them.
+
+    A partly imported collection would be hard to fix later; refusing the file with every
+    bad line number lets the user repair it and import it whole.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise QuoteCheckError(f"{path}: file not found")
+    errors: list[str] = []
+
+    class _Refused(Exception):
+        pass
+
+    def rows() -> Iterator[dict[str, Any]]:
+        yield from _collection_rows(path, errors)
+        if errors:
+            raise _Refused  # rolls back the transaction in add_quote_records
+
+    try:
+        return store.add_quote_records(rows())
+    except _Refused:
+        shown = "; ".join(errors[:MAX_REPORTED_ERRORS])
+        more = (
+            f" (and {len(errors) - MAX_REPORTED_ERRORS} more)"
+            if len(errors) > MAX_REPORTED_ERRORS
+            else ""
+        )
+        raise QuoteCheckError(
+            f"{path}: {len(errors)} malformed line(s), nothing imported: {shown}{more}"
+        ) from None

@@ -1,0 +1,1097 @@
+"""The SQLite store: articles, speakers, sources, quotes, checks and the review history.
+
+Built on sqlite-utils. One `Store` per thread (each opens its own connection). Every write
+that touches more than one row runs inside `db.atomic()`, so a crash or an exception leaves
+either all of it or none of it. Review actions are recorded in `history` with their before
+and after values, and can be undone and redone through `undo()` / `redo()`.
+
+Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
+
+- articles(id, title, publisher, url, published, text, sha256 UNIQUE, origin, path, imported_at)
+- speakers(id, name, name_key UNIQUE, role, organisation, created_at)
+- speaker_aliases(speaker_id, alias, alias_key)            (speaker_id, alias_key) unique
+- sources(id, name, name_key UNIQUE, kind, created_at)
+- source_aliases(source_id, alias, alias_key)
+- quotes(id, article_id, start, end, text, norm_text, kind, speaker_id, speaker_mention,
+         speaker_start, speaker_end, cue, cue_start, cue_end, source_id, source_mention,
+         said_on, status, note, confidence, ref, url, context, edited,
+         created_at, updated_at, reviewed_at)
+  quotes_fts: FTS5 over quotes.text, kept in sync by triggers
+- checks(id, claim, claimed_speaker, claimed_words, claimed_source, verdict, flags, matches,
+         diff, checked_at)                                   (JSON in TEXT columns)
+- history(id, at, actor, action, summary, changes, undone_at)  (changes: JSON)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from quotecheck import QuoteCheckError
+from quotecheck.model import STATUSES, ArticleMeta, Attribution
+from quotecheck.text import name_key, normalize
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1  # PRAGMA user_version written by the newest migration
+BATCH_SIZE = 5000
+PRONOUNS = frozenset(
+    "he she they it we i you him her them his hers their its this that who".split()
+)
+
+migrations = Migrations("quotecheck")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "title": str,
+            "publisher": str,
+            "url": str,
+            "published": str,
+            "text": str,
+            "sha256": str,
+            "origin": str,
+            "path": str,
+            "imported_at": str,
+        },
+        pk="id",
+    )
+    db.table("articles").create_index(["sha256"], unique=True)
+    db.table("speakers").create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "role": str,
+            "organisation": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db.table("speakers").create_index(["name_key"], unique=True)
+    db.table("speaker_aliases").create(
+        {"speaker_id": int, "alias": str, "alias_key": str},
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    db.table("speaker_aliases").create_index(["speaker_id", "alias_key"], unique=True)
+    db.table("speaker_aliases").create_index(["alias_key"])
+    db.table("sources").create(
+        {"id": int, "name": str, "name_key": str, "kind": str, "created_at": str}, pk="id"
+    )
+    db.table("sources").create_index(["name_key"], unique=True)
+    db.table("source_aliases").create(
+        {"source_id": int, "alias": str, "alias_key": str},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db.table("source_aliases").create_index(["source_id", "alias_key"], unique=True)
+    db.table("source_aliases").create_index(["alias_key"])
+    db.table("quotes").create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "norm_text": str,
+            "kind": str,
+            "speaker_id": int,
+            "speaker_mention": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "cue": str,
+            "cue_start": int,
+            "cue_end": int,
+            "source_id": int,
+            "source_mention": str,
+            "said_on": str,
+            "status": str,
+            "note": str,
+            "confidence": float,
+            "ref": str,
+            "url": str,
+            "context": str,
+            "edited": int,
+            "created_at": str,
+            "updated_at": str,
+            "reviewed_at": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("source_id", "sources", "id"),
+        ],
+        defaults={"status": "unreviewed", "edited": 0},
+    )
+    for column in ("article_id", "speaker_id", "source_id", "status", "kind", "ref"):
+        db.table("quotes").create_index([column])
+    db.table("quotes").enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    db.table("checks").create(
+        {
+            "id": int,
+            "claim": str,
+            "claimed_speaker": str,
+            "claimed_words": str,
+            "claimed_source": str,
+            "verdict": str,
+            "flags": str,
+            "matches": str,
+            "diff": str,
+            "checked_at": str,
+        },
+        pk="id",
+    )
+    db.table("history").create(
+        {
+            "id": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "summary": str,
+            "changes": str,
+            "undone_at": str,
+        },
+        pk="id",
+    )
+    db.execute("PRAGMA user_version = 1")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some sandboxes; history still records the action
+        return "unknown"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class ImportResult:
+    article_id: int
+    added: bool  # False: the same text was already in the store
+    quotes_added: int
+    quotes_kept: int = 0  # reviewed quotes left untouched by a re-extraction
+
+
+@dataclass(slots=True)
+class QuoteFilter:
+    """What the quote list shows: every field optional, all given ones must hold."""
+
+    speaker: str | None = None  # a name or alias of the speaker
+    source: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    text: str | None = None  # full-text search
+    article_id: int | None = None
+    speaker_id: int | None = None
+    source_id: int | None = None
+
+
+QUOTE_ROW_SQL = """
+SELECT q.id, q.text, q.kind, q.status, q.note, q.start, q."end", q.confidence, q.ref, q.url,
+       q.context, q.said_on, q.article_id, q.speaker_id, q.source_id,
+       q.speaker_mention, q.speaker_start, q.speaker_end, q.cue, q.cue_start, q.cue_end,
+       q.source_mention, q.edited, q.created_at, q.updated_at, q.reviewed_at,
+       sp.name AS speaker, sp.role AS speaker_role, so.name AS source, so.kind AS source_kind,
+       a.title AS article, a.published AS article_date, a.publisher AS publisher,
+       a.url AS article_url
+FROM quotes q
+LEFT JOIN speakers sp ON sp.id = q.speaker_id
+LEFT JOIN sources so ON so.id = q.source_id
+LEFT JOIN articles a ON a.id = q.article_id
+"""
+
+# Columns the quote list may sort by, mapped to SQL (never interpolate user text).
+SORT_COLUMNS = {
+    "id": "q.id",
+    "text": "q.text",
+    "speaker": "sp.name",
+    "source": "so.name",
+    "kind": "q.kind",
+    "status": "q.status",
+    "article": "a.title",
+    "date": "COALESCE(q.said_on, a.published)",
+}
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 MATCH expression: every word quoted as a phrase, combined with AND.
+
+    User text is never passed through as FTS5 syntax, so `NEAR(`, `*` or a stray quote mark
+    only ever means the characters themselves.
+    """
+    terms = normalize(text).split()
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+class Store:
+    """One connection to one QuoteCheck database."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self.db = self._open(read_only)
+        self._configure()
+        if not read_only:
+            self._migrate()
+
+    # -- opening -----------------------------------------------------------------------
+
+    def _open(self, read_only: bool) -> sqlite_utils.Database:
+        if self.path == ":memory:":
+            return sqlite_utils.Database(memory=True)
+        file = Path(self.path)
+        if file.is_dir():
+            raise QuoteCheckError(f"{file} is a folder, not a database file")
+        if read_only:
+            if not file.exists():
+                raise QuoteCheckError(f"{file} does not exist")
+            conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+            return sqlite_utils.Database(conn)
+        if file.exists():
+            with open(file, "rb") as fh:
+                head = fh.read(16)
+            if head and not head.startswith(b"SQLite format 3\x00"):
+                raise QuoteCheckError(f"{file} is not a QuoteCheck database (not SQLite)")
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite_utils.Database(file)
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self.db.close()
+            raise QuoteCheckError(
+                f"{self.path} was written by a newer QuoteCheck (schema {version}, this "
+                f"version reads up to {SCHEMA_VERSION}); it was left untouched"
+            )
+        if not self.read_only and self.path != ":memory:":
+            try:
+                self.db.enable_wal()
+            except sqlite3.OperationalError as exc:
+                raise QuoteCheckError(f"cannot open {self.path} for writing: {exc}") from exc
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self) -> None:
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if self.path != ":memory:" and self.db.table("articles").exists():
+            self.backup(self.path + f".before-{pending[0].name}.bak")
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def backup(self, target: str | Path) -> Path:
+        """Copy the whole database to `target` with SQLite's online backup API."""
+        target = Path(target)
+        tmp = target.with_name(target.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(tmp)
+        try:
+            self.db.conn.backup(dest)
+        finally:
+            dest.close()
+        tmp.replace(target)  # atomic: a reader never sees a half-written backup
+        return target
+
+    @property
+    def is_empty(self) -> bool:
+        return self.db.table("articles").count == 0 and self.db.table("quotes").count == 0
+
+    # -- speakers and sources ----------------------------------------------------------
+
+    def speaker_id(self, name: str, *, role: str | None = None, create: bool = True) -> int | None:
+        """The id of the speaker called `name` (canonical name or a unique alias)."""
+        key = name_key(name)
+        if not key:
+            return None
+        row = self.db.execute("SELECT id FROM speakers WHERE name_key = ?", [key]).fetchone()
+        if row:
+            if role:
+                self.db.execute(
+                    "UPDATE speakers SET role = ? WHERE id = ? AND role IS NULL", [role, row[0]]
+                )
+            return int(row[0])
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias_key = ?", [key]
+            )
+        ]
+        if len(ids) == 1:
+            return int(ids[0])
+        if not create:
+            return None
+        cur = self.db.execute(
+            "INSERT INTO speakers (name, name_key, role, created_at) VALUES (?, ?, ?, ?)",
+            [name.strip(), key, role, now()],
+        )
+        speaker_id = int(cur.lastrowid or 0)
+        self.add_speaker_alias(speaker_id, name)
+        return speaker_id
+
+    def add_speaker_alias(self, speaker_id: int, alias: str) -> None:
+        key = name_key(alias)
+        if key and key not in PRONOUNS:
+            self.db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) "
+                "VALUES (?, ?, ?)",
+                [speaker_id, alias.strip(), key],
+            )
+
+    def source_id(self, name: str, *, kind: str | None = None, create: bool = True) -> int | None:
+        key = name_key(name)
+        if not key:
+            return None
+        row = self.db.execute("SELECT id FROM sources WHERE name_key = ?", [key]).fetchone()
+        if row:
+            return int(row[0])
+        alias = self.db.execute(
+            "SELECT source_id FROM source_aliases WHERE alias_key = ?", [key]
+        ).fetchone()
+        if alias:
+            return int(alias[0])
+        if not create:
+            return None
+        cur = self.db.execute(
+            "INSERT INTO sources (name, name_key, kind, created_at) VALUES (?, ?, ?, ?)",
+            [name.strip(), key, kind, now()],
+        )
+        source_id = int(cur.lastrowid or 0)
+        self.add_source_alias(source_id, name)
+        return source_id
+
+    def add_source_alias(self, source_id: int, alias: str) -> None:
+        key = name_key(alias)
+        if key:
+            self.db.execute(
+                "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key) "
+                "VALUES (?, ?, ?)",
+                [source_id, alias.strip(), key],
+            )
+
+    def speakers(self) -> list[dict[str, Any]]:
+        """Every speaker with role, aliases and number of quotes, by name."""
+        rows = self.db.execute(
+            "SELECT s.id, s.name, s.role, s.organisation, "
+            "(SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes "
+            "FROM speakers s ORDER BY s.name COLLATE NOCASE"
+        ).fetchall()
+        aliases: dict[int, list[str]] = {}
+        for speaker_id, alias in self.db.execute(
+            "SELECT speaker_id, alias FROM speaker_aliases ORDER BY alias"
+        ):
+            aliases.setdefault(speaker_id, []).append(alias)
+        return [
+            {
+                "id": r[0],
+                "name": r[1],
+                "role": r[2],
+                "organisation": r[3],
+                "quotes": r[4],
+                "aliases": aliases.get(r[0], []),
+            }
+            for r in rows
+        ]
+
+    def sources(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT s.id, s.name, s.kind, "
+            "(SELECT COUNT(*) FROM quotes q WHERE q.source_id = s.id) AS quotes "
+            "FROM sources s ORDER BY s.name COLLATE NOCASE"
+        ).fetchall()
+        return [{"id": r[0], "name": r[1], "kind": r[2], "quotes": r[3]} for r in rows]
+
+    def speaker_aliases(self, speaker_id: int) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias",
+                [speaker_id],
+            )
+        ]
+
+    # -- articles ----------------------------------------------------------------------
+
+    def add_article(
+        self,
+        text: str,
+        meta: ArticleMeta | None = None,
+        attributions: Sequence[Attribution] | None = None,
+        *,
+        path: str | None = None,
+        reextract: bool = False,
+    ) -> ImportResult:
+        """Store an article and its attributions in one transaction.
+
+        The same text (by sha256) is stored once. With `reextract`, an article already
+        present gets the new attributions, but every quote a person has touched (reviewed,
+        annotated or edited) stays exactly as it is, and no new quote overlapping it is added.
+        """
+        if attributions is None:
+            from quotecheck.extract import extract
+
+            attributions = extract(text)
+        meta = meta or ArticleMeta()
+        digest = sha256_text(text)
+        with self.db.atomic():
+            row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
+            if row and not reextract:
+                return ImportResult(article_id=int(row[0]), added=False, quotes_added=0)
+            if row:
+                article_id = int(row[0])
+                kept = self._touched_quote_spans(article_id)
+                self.db.execute(
+                    "DELETE FROM quotes WHERE article_id = ? AND status = 'unreviewed' "
+                    "AND note IS NULL AND edited = 0",
+                    [article_id],
+                )
+                fresh = [
+                    a for a in attributions if not any(a.start < e and s < a.end for s, e in kept)
+                ]
+                added = self._insert_attributions(article_id, text, fresh, meta.published)
+                return ImportResult(article_id, False, added, quotes_kept=len(kept))
+            cur = self.db.execute(
+                "INSERT INTO articles (title, publisher, url, published, text, sha256, origin, "
+                "path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    meta.title,
+                    meta.publisher,
+                    meta.url,
+                    meta.published,
+                    text,
+                    digest,
+                    meta.origin,
+                    path,
+                    now(),
+                ],
+            )
+            article_id = int(cur.lastrowid or 0)
+            added = self._insert_attributions(article_id, text, attributions, meta.published)
+            return ImportResult(article_id=article_id, added=True, quotes_added=added)
+
+    def _touched_quote_spans(self, article_id: int) -> list[tuple[int, int]]:
+        return [
+            (int(r[0]), int(r[1]))
+            for r in self.db.execute(
+                'SELECT start, "end" FROM quotes WHERE article_id = ? AND '
+                "(status != 'unreviewed' OR note IS NOT NULL OR edited = 1)",
+                [article_id],
+            )
+        ]
+
+    def _insert_attributions(
+        self,
+        article_id: int,
+        text: str,
+        attributions: Iterable[Attribution],
+        said_on: str | None,
+    ) -> int:
+        def cut(span: tuple[int, int] | None) -> str | None:
+            return text[span[0] : span[1]] if span else None
+
+        stamp = now()
+        rows = []
+        for a in attributions:
+            speaker_id = None
+            if a.speaker:
+                speaker_id = self.speaker_id(a.speaker, role=a.speaker_role)
+                if speaker_id is not None and a.speaker_span is not None:
+                    # The literal mention ("Kishida") becomes an alias, pronouns excepted.
+                    mention = cut(a.speaker_span)
+                    if mention and len(mention) <= 80:
+                        self.add_speaker_alias(speaker_id, mention)
+            source_id = self.source_id(a.source, kind=a.source_kind) if a.source else None
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "start": a.start,
+                    "end": a.end,
+                    "text": a.text,
+                    "norm_text": normalize(a.text),
+                    "kind": a.kind,
+                    "speaker_id": speaker_id,
+                    "speaker_mention": cut(a.speaker_span),
+                    "speaker_start": a.speaker_span[0] if a.speaker_span else None,
+                    "speaker_end": a.speaker_span[1] if a.speaker_span else None,
+                    "cue": a.cue or cut(a.cue_span),
+                    "cue_start": a.cue_span[0] if a.cue_span else None,
+                    "cue_end": a.cue_span[1] if a.cue_span else None,
+                    "source_id": source_id,
+                    "source_mention": cut(a.source_span),
+                    "said_on": said_on,
+                    "status": "unreviewed",
+                    "confidence": a.confidence,
+                    "edited": 0,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+        if rows:
+            self.db.table("quotes").insert_all(rows, batch_size=BATCH_SIZE)
+        return len(rows)
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT id, title, publisher, url, published, text, sha256, origin, path, "
+            "imported_at FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        keys = "id title publisher url published text sha256 origin path imported_at".split()
+        return dict(zip(keys, row, strict=True))
+
+    def articles(self) -> list[dict[str, Any]]:
+        keys = ["id", "title", "publisher", "published", "origin", "quotes"]
+        rows = self.db.execute(
+            "SELECT a.id, a.title, a.publisher, a.published, a.origin, "
+            "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) FROM articles a "
+            "ORDER BY a.id"
+        )
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    # -- quote collections -------------------------------------------------------------
+
+    def add_quote_records(self, records: Iterable[dict[str, Any]]) -> int:
+        """Bulk insert of a quote collection (no article): all rows or none.
+
+        Each record has `text`, `speaker`, and optionally `source`, `date`, `ref`, `url`,
+        `context`. Speakers and sources are resolved through an in-memory cache so a
+        million rows cost one lookup per distinct name.
+        """
+        speakers: dict[str, int | None] = {}
+        sources: dict[str, int | None] = {}
+        stamp = now()
+        count = 0
+        with self.db.atomic():
+            batch: list[tuple[Any, ...]] = []
+            for record in records:
+                speaker = record.get("speaker") or ""
+                if speaker not in speakers:
+                    speakers[speaker] = self.speaker_id(speaker) if speaker else None
+                source = record.get("source") or ""
+                if source not in sources:
+                    sources[source] = self.source_id(source) if source else None
+                text = record["text"]
+                batch.append(
+                    (
+                        text,
+                        normalize(text),
+                        "direct",
+                        speakers[speaker],
+                        speaker or None,
+                        sources[source],
+                        source or None,
+                        record.get("date") or None,
+                        record.get("ref") or None,
+                        record.get("url") or None,
+                        record.get("context") or None,
+                        stamp,
+                        stamp,
+                    )
+                )
+                if len(batch) >= BATCH_SIZE:
+                    count += self._insert_collection_batch(batch)
+                    batch = []
+            count += self._insert_collection_batch(batch)
+        return count
+
+    def _insert_collection_batch(self, batch: list[tuple[Any, ...]]) -> int:
+        self.db.conn.executemany(
+            "INSERT INTO quotes (text, norm_text, kind, speaker_id, speaker_mention, source_id, "
+            "source_mention, said_on, ref, url, context, status, edited, confidence, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unreviewed', 0, "
+            "1.0, ?, ?)",
+            batch,
+        )
+        return len(batch)
+
+    # -- queries -----------------------------------------------------------------------
+
+    def _where(self, f: QuoteFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if f.speaker:
+            key = name_key(f.speaker)
+            clauses.append(
+                "q.speaker_id IN (SELECT id FROM speakers WHERE name_key = ? "
+                "UNION SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?)"
+            )
+            params += [key, key]
+        if f.source:
+            key = name_key(f.source)
+            clauses.append(
+                "q.source_id IN (SELECT id FROM sources WHERE name_key = ? "
+                "UNION SELECT source_id FROM source_aliases WHERE alias_key = ?)"
+            )
+            params += [key, key]
+        for column, value in (
+            ("q.status", f.status),
+            ("q.kind", f.kind),
+            ("q.article_id", f.article_id),
+            ("q.speaker_id", f.speaker_id),
+            ("q.source_id", f.source_id),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if f.text:
+            match = fts_query(f.text)
+            if match:
+                clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+                params.append(match)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def quotes(
+        self,
+        f: QuoteFilter | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        sort: str = "id",
+        descending: bool = False,
+    ) -> list[dict[str, Any]]:
+        """One page of quotes with speaker, source and article names."""
+        where, params = self._where(f or QuoteFilter())
+        order = SORT_COLUMNS.get(sort)
+        if order is None:
+            raise QuoteCheckError(f"cannot sort by {sort!r}; choose one of {sorted(SORT_COLUMNS)}")
+        direction = "DESC" if descending else "ASC"
+        sql = f"{QUOTE_ROW_SQL}{where} ORDER BY {order} {direction}, q.id {direction}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, limit, offset]
+        cur = self.db.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur]
+
+    def quote_ids(
+        self, f: QuoteFilter | None = None, *, sort: str = "id", descending: bool = False
+    ) -> list[int]:
+        """Just the ids of the matching quotes in order (cheap: the GUI pages rows by id)."""
+        where, params = self._where(f or QuoteFilter())
+        order = SORT_COLUMNS.get(sort, "q.id")
+        direction = "DESC" if descending else "ASC"
+        joins = ""
+        if sort in ("speaker",):
+            joins = " LEFT JOIN speakers sp ON sp.id = q.speaker_id"
+        elif sort == "source":
+            joins = " LEFT JOIN sources so ON so.id = q.source_id"
+        elif sort in ("article", "date"):
+            joins = " LEFT JOIN articles a ON a.id = q.article_id"
+        sql = f"SELECT q.id FROM quotes q{joins}{where} ORDER BY {order} {direction}, q.id {direction}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def quotes_by_ids(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            cur = self.db.execute(f"{QUOTE_ROW_SQL} WHERE q.id IN ({marks})", chunk)
+            names = [d[0] for d in cur.description]
+            for row in cur:
+                record = dict(zip(names, row, strict=True))
+                out[record["id"]] = record
+        return out
+
+    def quote(self, quote_id: int) -> dict[str, Any]:
+        found = self.quotes_by_ids([quote_id])
+        if quote_id not in found:
+            raise QuoteCheckError(f"no quote with id {quote_id}")
+        return found[quote_id]
+
+    def count_quotes(self, f: QuoteFilter | None = None) -> int:
+        where, params = self._where(f or QuoteFilter())
+        return int(self.db.execute(f"SELECT COUNT(*) FROM quotes q{where}", params).fetchone()[0])
+
+    def facets(self, f: QuoteFilter | None = None) -> dict[str, list[tuple[Any, str, int]]]:
+        """Counts per speaker, source, status and kind among the quotes matching `f`."""
+        where, params = self._where(f or QuoteFilter())
+        sql = {
+            "speaker": "SELECT q.speaker_id, COALESCE(sp.name, '(unknown)'), COUNT(*) FROM quotes q "
+            "LEFT JOIN speakers sp ON sp.id = q.speaker_id{w} GROUP BY q.speaker_id "
+            "ORDER BY COUNT(*) DESC, 2 LIMIT 200",
+            "source": "SELECT q.source_id, COALESCE(so.name, '(none)'), COUNT(*) FROM quotes q "
+            "LEFT JOIN sources so ON so.id = q.source_id{w} GROUP BY q.source_id "
+            "ORDER BY COUNT(*) DESC, 2 LIMIT 200",
+            "status": "SELECT q.status, q.status, COUNT(*) FROM quotes q{w} GROUP BY q.status "
+            "ORDER BY 2",
+            "kind": "SELECT q.kind, q.kind, COUNT(*) FROM quotes q{w} GROUP BY q.kind ORDER BY 2",
+        }
+        return {
+            name: [(r[0], r[1], r[2]) for r in self.db.execute(query.format(w=where), params)]
+            for name, query in sql.items()
+        }
+
+    # -- review actions (recorded in history, undoable) ---------------------------------
+
+    _QUOTE_FIELDS = (
+        "status",
+        "note",
+        "speaker_id",
+        "source_id",
+        "text",
+        "norm_text",
+        "edited",
+        "reviewed_at",
+    )
+
+    def _quote_state(self, quote_id: int) -> dict[str, Any]:
+        cols = ", ".join(f'"{c}"' for c in self._QUOTE_FIELDS)
+        row = self.db.execute(f"SELECT {cols} FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        if row is None:
+            raise QuoteCheckError(f"no quote with id {quote_id}")
+        return dict(zip(self._QUOTE_FIELDS, row, strict=True))
+
+    def _apply_quote_state(self, quote_id: int, state: dict[str, Any]) -> None:
+        assignments = ", ".join(f'"{c}" = ?' for c in state)
+        self.db.execute(
+            f"UPDATE quotes SET {assignments}, updated_at = ? WHERE id = ?",
+            [*state.values(), now(), quote_id],
+        )
+
+    def _record(self, action: str, summary: str, changes: dict[str, Any]) -> int:
+        cur = self.db.execute(
+            "INSERT INTO history (at, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?)",
+            [now(), _actor(), action, summary, json.dumps(changes)],
+        )
+        return int(cur.lastrowid or 0)
+
+    def _change_quotes(
+        self, action: str, summary: str, quote_ids: Sequence[int], new: dict[str, Any]
+    ) -> int:
+        with self.db.atomic():
+            items = []
+            for quote_id in dict.fromkeys(quote_ids):
+                before = self._quote_state(quote_id)
+                after = {**before, **new}
+                if after == before:
+                    continue
+                self._apply_quote_state(quote_id, after)
+                items.append({"quote_id": quote_id, "before": before, "after": after})
+            if not items:
+                return 0
+            return self._record(action, summary, {"quotes": items})
+
+    def set_status(self, quote_ids: Sequence[int], status: str, note: str | None = None) -> int:
+        """Review quotes; returns the history id (0 if nothing changed)."""
+        if status not in STATUSES:
+            raise QuoteCheckError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        new: dict[str, Any] = {
+            "status": status,
+            "reviewed_at": now() if status != "unreviewed" else None,
+        }
+        if note is not None:
+            new["note"] = note or None
+        ids = list(quote_ids)
+        return self._change_quotes("set_status", f"{status}: {len(ids)} quote(s)", ids, new)
+
+    def set_note(self, quote_id: int, note: str) -> int:
+        return self._change_quotes(
+            "set_note", f"note on quote {quote_id}", [quote_id], {"note": note or None}
+        )
+
+    def edit_quote(
+        self,
+        quote_id: int,
+        *,
+        speaker: str | None = None,
+        source: str | None = None,
+        text: str | None = None,
+    ) -> int:
+        """Correct a quote's speaker, source or text (a person's correction is never re-extracted)."""
+        new: dict[str, Any] = {"edited": 1}
+        with self.db.atomic():
+            if speaker is not None:
+                new["speaker_id"] = self.speaker_id(speaker) if speaker.strip() else None
+            if source is not None:
+                new["source_id"] = self.source_id(source) if source.strip() else None
+            if text is not None:
+                if not text.strip():
+                    raise QuoteCheckError("a quote's text cannot be empty")
+                new["text"] = text
+                new["norm_text"] = normalize(text)
+            return self._change_quotes("edit", f"edit quote {quote_id}", [quote_id], new)
+
+    def update_speaker(
+        self, speaker_id: int, *, name: str | None = None, role: str | None = None
+    ) -> int:
+        """Rename a speaker or set their role (the old name stays as an alias)."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT name, name_key, role FROM speakers WHERE id = ?", [speaker_id]
+            ).fetchone()
+            if row is None:
+                raise QuoteCheckError(f"no speaker with id {speaker_id}")
+            before = {"name": row[0], "name_key": row[1], "role": row[2]}
+            after = dict(before)
+            if name is not None and name.strip():
+                key = name_key(name)
+                clash = self.db.execute(
+                    "SELECT id FROM speakers WHERE name_key = ? AND id != ?", [key, speaker_id]
+                ).fetchone()
+                if clash:
+                    raise QuoteCheckError(
+                        f"another speaker is already called {name!r}; merge the two instead"
+                    )
+                after.update(name=name.strip(), name_key=key)
+            if role is not None:
+                after["role"] = role.strip() or None
+            if after == before:
+                return 0
+            self._apply_speaker(speaker_id, after)
+            self.add_speaker_alias(speaker_id, after["name"])
+            return self._record(
+                "update_speaker",
+                f"speaker {before['name']}",
+                {"speaker_id": speaker_id, "before": before, "after": after},
+            )
+
+    def _apply_speaker(self, speaker_id: int, state: dict[str, Any]) -> None:
+        self.db.execute(
+            "UPDATE speakers SET name = ?, name_key = ?, role = ? WHERE id = ?",
+            [state["name"], state["name_key"], state["role"], speaker_id],
+        )
+
+    def merge_speakers(self, keep_id: int, merge_id: int) -> int:
+        """Fold speaker `merge_id` into `keep_id`: quotes and aliases move over."""
+        if keep_id == merge_id:
+            raise QuoteCheckError("cannot merge a speaker with itself")
+        with self.db.atomic():
+            cols = "id, name, name_key, role, organisation, created_at"
+            merged = self.db.execute(
+                f"SELECT {cols} FROM speakers WHERE id = ?", [merge_id]
+            ).fetchone()
+            kept = self.db.execute("SELECT name FROM speakers WHERE id = ?", [keep_id]).fetchone()
+            if merged is None or kept is None:
+                missing = merge_id if merged is None else keep_id
+                raise QuoteCheckError(f"no speaker with id {missing}")
+            quote_ids = [
+                r[0]
+                for r in self.db.execute("SELECT id FROM quotes WHERE speaker_id = ?", [merge_id])
+            ]
+            aliases = [
+                list(r)
+                for r in self.db.execute(
+                    "SELECT alias, alias_key FROM speaker_aliases WHERE speaker_id = ?", [merge_id]
+                )
+            ]
+            kept_keys = {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT alias_key FROM speaker_aliases WHERE speaker_id = ?", [keep_id]
+                )
+            }
+            changes = {
+                "keep_id": keep_id,
+                "speaker": dict(zip(cols.split(", "), merged, strict=True)),
+                "aliases": aliases,
+                "new_alias_keys": [key for _, key in aliases if key not in kept_keys],
+                "quote_ids": quote_ids,
+            }
+            self._do_merge(changes)
+            return self._record("merge_speakers", f"merge {merged[1]} into {kept[0]}", changes)
+
+    def _do_merge(self, changes: dict[str, Any]) -> None:
+        keep_id, merge_id = changes["keep_id"], changes["speaker"]["id"]
+        self.db.execute(
+            "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [keep_id, merge_id]
+        )
+        self.db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [merge_id])
+        for alias, key in changes["aliases"]:
+            self.db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?, ?, ?)",
+                [keep_id, alias, key],
+            )
+        self.db.execute("DELETE FROM speakers WHERE id = ?", [merge_id])
+
+    def _undo_merge(self, changes: dict[str, Any]) -> None:
+        speaker = changes["speaker"]
+        self.db.table("speakers").insert(speaker)
+        for alias, key in changes["aliases"]:
+            self.db.execute(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?, ?, ?)",
+                [speaker["id"], alias, key],
+            )
+        for key in changes["new_alias_keys"]:
+            self.db.execute(
+                "DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias_key = ?",
+                [changes["keep_id"], key],
+            )
+        ids = changes["quote_ids"]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            self.db.execute(
+                f"UPDATE quotes SET speaker_id = ? WHERE id IN ({','.join('?' * len(chunk))})",
+                [speaker["id"], *chunk],
+            )
+
+    # -- history -----------------------------------------------------------------------
+
+    def history(self, limit: int = 100, *, include_undone: bool = True) -> list[dict[str, Any]]:
+        sql = "SELECT id, at, actor, action, summary, changes, undone_at FROM history"
+        if not include_undone:
+            sql += " WHERE undone_at IS NULL"
+        sql += " ORDER BY id DESC LIMIT ?"
+        keys = ["id", "at", "actor", "action", "summary", "changes", "undone_at"]
+        out = []
+        for row in self.db.execute(sql, [limit]):
+            record = dict(zip(keys, row, strict=True))
+            record["changes"] = json.loads(record["changes"])
+            out.append(record)
+        return out
+
+    def undo(self, history_id: int | None = None) -> dict[str, Any] | None:
+        """Undo one recorded action (by default the latest one not yet undone)."""
+        with self.db.atomic():
+            entry = self._history_entry(history_id, undone=False)
+            if entry is None:
+                return None
+            self._replay(entry, "before")
+            self.db.execute("UPDATE history SET undone_at = ? WHERE id = ?", [now(), entry["id"]])
+            return entry
+
+    def redo(self, history_id: int | None = None) -> dict[str, Any] | None:
+        """Apply an undone action again (by default the earliest undone one after the last action)."""
+        with self.db.atomic():
+            entry = self._history_entry(history_id, undone=True)
+            if entry is None:
+                return None
+            self._replay(entry, "after")
+            self.db.execute("UPDATE history SET undone_at = NULL WHERE id = ?", [entry["id"]])
+            return entry
+
+    def _history_entry(self, history_id: int | None, *, undone: bool) -> dict[str, Any] | None:
+        keys = ["id", "action", "summary", "changes", "undone_at"]
+        cols = ", ".join(keys)
+        if history_id is not None:
+            row = self.db.execute(
+                f"SELECT {cols} FROM history WHERE id = ?", [history_id]
+            ).fetchone()
+            if row is None:
+                raise QuoteCheckError(f"no history entry {history_id}")
+            if (row[4] is not None) != undone:
+                state = "already undone" if row[4] else "not undone"
+                raise QuoteCheckError(f"history entry {history_id} is {state}")
+        elif undone:
+            row = self.db.execute(
+                f"SELECT {cols} FROM history WHERE undone_at IS NOT NULL AND id > "
+                "COALESCE((SELECT MAX(id) FROM history WHERE undone_at IS NULL), 0) "
+                "ORDER BY id ASC LIMIT 1"
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                f"SELECT {cols} FROM history WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        entry = dict(zip(keys, row, strict=True))
+        entry["changes"] = json.loads(entry["changes"])
+        return entry
+
+    def _replay(self, entry: dict[str, Any], side: str) -> None:
+        changes = entry["changes"]
+        action = entry["action"]
+        if action == "merge_speakers":
+            if side == "before":
+                self._undo_merge(changes)
+            else:
+                self._do_merge(changes)
+        elif action == "update_speaker":
+            self._apply_speaker(changes["speaker_id"], changes[side])
+        else:
+            for item in changes["quotes"]:
+                self._apply_quote_state(item["quote_id"], item[side])
+
+    # -- checks ------------------------------------------------------------------------
+
+    def save_check(self, record: dict[str, Any]) -> int:
+        """Keep a claim check in the history of checks; JSON-able fields are stored as JSON."""
+        row = {
+            "claim": record["claim"],
+            "claimed_speaker": record.get("claimed_speaker"),
+            "claimed_words": record.get("claimed_words"),
+            "claimed_source": record.get("claimed_source"),
+            "verdict": record["verdict"],
+            "flags": json.dumps(record.get("flags", [])),
+            "matches": json.dumps(record.get("matches", [])),
+            "diff": json.dumps(record.get("diff", [])),
+            "checked_at": record.get("checked_at") or now(),
+        }
+        with self.db.atomic():
+            cur = self.db.execute(
+                "INSERT INTO checks (claim, claimed_speaker, claimed_words, claimed_source, verdict, "
+                "flags, matches, diff, checked_at) VALUES (:claim, :claimed_speaker, :claimed_words, "
+                ":claimed_source, :verdict, :flags, :matches, :diff, :checked_at)",
+                row,
+            )
+            return int(cur.lastrowid or 0)
+
+    def checks(self, limit: int = 100) -> list[dict[str, Any]]:
+        out = []
+        for row in self.db.table("checks").rows_where(order_by="id desc", limit=limit):
+            for key in ("flags", "matches", "diff"):
+                row[key] = json.loads(row[key]) if row[key] else []
+            out.append(row)
+        return out
+
+    # -- maintenance -------------------------------------------------------------------
+
+    def delete_article(self, article_id: int) -> None:
+        """Remove an article and its unreviewed quotes; reviewed quotes are refused."""
+        with self.db.atomic():
+            touched = self._touched_quote_spans(article_id)
+            if touched:
+                raise QuoteCheckError(
+                    f"article {article_id} has {len(touched)} reviewed quote(s); "
+                    "reset them before deleting the article"
+                )
+            self.db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def integrity_ok(self) -> bool:
+        return bool(self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+@contextlib.contextmanager
+def open_store(path: str | Path, *, read_only: bool = False) -> Iterator[Store]:
+    store = Store(path, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
