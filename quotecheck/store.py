@@ -266,18 +266,18 @@ class Store:
         file = Path(self.path)
         if file.is_dir():
             raise QuoteCheckError(f"{file} is a folder, not a database file")
-        if read_only:
-            if not file.exists():
-                raise QuoteCheckError(f"{file} does not exist")
-            conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
-            return sqlite_utils.Database(conn)
         if file.exists():
             with open(file, "rb") as fh:
                 head = fh.read(16)
             if head and not head.startswith(b"SQLite format 3\x00"):
                 raise QuoteCheckError(f"{file} is not a QuoteCheck database (not SQLite)")
+        elif read_only:
+            raise QuoteCheckError(f"{file} does not exist")
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
+        if read_only:
+            conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+            return sqlite_utils.Database(conn)
         return sqlite_utils.Database(file)
 
     def _configure(self) -> None:
@@ -290,6 +290,13 @@ class Store:
             raise QuoteCheckError(
                 f"{self.path} was written by a newer QuoteCheck (schema {version}, this "
                 f"version reads up to {SCHEMA_VERSION}); it was left untouched"
+            )
+        foreign = set(self.db.table_names()) - {migrations.migrations_table}
+        if foreign and not migrations.applied(self.db):
+            self.db.close()
+            raise QuoteCheckError(
+                f"{self.path} is an SQLite database of another program "
+                f"(tables: {', '.join(sorted(foreign)[:5])}); it was left untouched"
             )
         if not self.read_only and self.path != ":memory:":
             try:

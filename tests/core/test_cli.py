@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotecheck.cli import main
+from quotecheck.paths import default_db_path
+from quotecheck.store import Store
+
+from .conftest import SEED_TEXT
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_first_use_of_default_database_shows_the_seed_article(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quotes", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows, "the seed article's quotes should be listed"
+    assert all(r["article"] == "North Korea rejects talks with Japan at any level" for r in rows)
+    for row in rows:
+        assert {"id", "text", "speaker", "source", "kind", "status", "article"} <= row.keys()
+        assert row["text"] in SEED_TEXT
+    assert default_db_path().exists()
+    # a second run does not import the seed again
+    run(capsys, "quotes")
+    with Store(default_db_path()) as store:
+        assert len(store.articles()) == 1
+
+
+def test_explicit_database_is_not_seeded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "missing.db"), "quotes")
+    assert code == 1 and "missing.db does not exist" in err  # a typo never creates a database
+    run(capsys, "--db", str(tmp_path / "empty.db"), "import-quotes", str(write(tmp_path / "e.csv", "text,speaker\n")))
+    code, out, _ = run(capsys, "--db", str(tmp_path / "empty.db"), "quotes")
+    assert code == 0 and "no quotes" in out
+
+
+def test_import_folder_stdin_and_duplicates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "q.db")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder / "a.txt", 'The minister said: "We will build the bridge."\n')
+    write(folder / "b.md", '# Title\n\nShe said "taxes will fall" next year.\n')
+    write(folder / "ignored.csv", "not,an,article\n")
+    code, out, _ = run(capsys, "--db", db, "import", str(folder))
+    assert code == 0
+    assert "2 added" in out
+    code, out, _ = run(capsys, "--db", db, "import", str(folder / "a.txt"))
+    assert "0 added, 1 duplicate" in out
+
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO('He said "stdin works fine" today.'))
+    code, out, _ = run(capsys, "--db", db, "import", "-")
+    assert code == 0 and "1 added" in out
+    code, out, _ = run(capsys, "--db", db, "quotes", "--text", "stdin")
+    assert "stdin works fine" in out
+
+
+def test_import_html_keeps_main_text_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "q.db")
+    page = write(
+        tmp_path / "page.html",
+        "<html><head><title>Bridge news</title><script>alert('x')</script>"
+        "<style>p{color:red}</style></head><body><nav>Home | About</nav><article>"
+        "<p>The minister said on Monday that \u201cthe bridge will open in May\u201d, "
+        "according to officials in the capital who spoke to reporters.</p>"
+        "<p>Construction began three years ago and has cost more than planned, "
+        "according to the audit office, which published its report this week.</p>"
+        "</article></body></html>",
+    )
+    code, out, _ = run(capsys, "--db", db, "import", str(page))
+    assert code == 0 and "1 added" in out
+    with Store(db) as store:
+        article = store.article(1)
+    assert article is not None
+    assert "the bridge will open in May" in article["text"]
+    assert "alert" not in article["text"] and "color:red" not in article["text"]
+    assert article["title"] == "Bridge news"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG image"),
+        ("doc.txt", b"%PDF-1.7\n" + bytes(100), "PDF document"),
+        ("archive.txt", b"PK\x03\x04" + bytes(100), "zip archive"),
+        ("data.bin", b"hello", "not an article file"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, reason: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    good = write(tmp_path / "good.txt", 'The mayor said "the park reopens".\n')
+    code, out, err = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(bad), str(good))
+    assert code == 0
+    assert name in err and reason in err
+    assert "1 added" in out and "1 refused" in out
+
+
+def test_non_utf8_text_is_decoded_and_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes('Le ministre a déclaré : « Nous réussirons ensemble », à Genève.'.encode("cp1252"))
+    code, out, _ = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(path))
+    assert code == 0 and "not UTF-8; decoded as" in out
+    with Store(tmp_path / "q.db") as store:
+        article = store.article(1)
+    assert article is not None and "réussirons" in article["text"]
+
+
+def test_review_undo_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "q.db")
+    write(tmp_path / "a.txt", 'The minister said: "We will build the bridge." and "It will be long."\n')
+    run(capsys, "--db", db, "import", str(tmp_path / "a.txt"))
+    code, out, _ = run(capsys, "--db", db, "review", "1", "2", "--status", "verified", "--note", "ok")
+    assert code == 0 and "2 quote(s) marked verified" in out
+    code, out, _ = run(capsys, "--db", db, "quotes", "--status", "verified", "--json")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2]
+    code, out, _ = run(capsys, "--db", db, "review", "--undo")
+    assert "undone" in out
+    code, out, _ = run(capsys, "--db", db, "quotes", "--status", "verified")
+    assert "no quotes match" in out
+
+    code, _, err = run(capsys, "--db", db, "review", "42", "--status", "verified")
+    assert code == 1 and err.strip() == "quotecheck: error: no quote with id 42"
+    code, _, err = run(capsys, "--db", db, "review", "1")
+    assert code == 1 and "--status" in err
+
+
+def test_import_quotes_jsonl_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "q.db")
+    jsonl = write(
+        tmp_path / "c.jsonl",
+        json.dumps({"text": "Ask not what your country can do for you", "speaker": "John F. Kennedy", "ref": "k1"})
+        + "\n\n"
+        + json.dumps({"text": "Yes we can", "speaker": "Barack Obama", "date": "2008-01-08"})
+        + "\n",
+    )
+    csv_file = write(
+        tmp_path / "c.csv",
+        'text,speaker,source\n"I have a dream, today",Martin Luther King Jr.,speech\n',
+    )
+    code, out, _ = run(capsys, "--db", db, "import-quotes", str(jsonl), str(csv_file))
+    assert code == 0 and "2 quote(s)" in out and "1 quote(s)" in out
+    code, out, _ = run(capsys, "--db", db, "quotes", "--speaker", "barack obama", "--json")
+    assert json.loads(out)["text"] == "Yes we can"
+
+
+def test_malformed_collection_is_refused_whole_with_line_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    bad = write(
+        tmp_path / "bad.jsonl",
+        '{"text": "fine", "speaker": "A"}\n{not json}\n{"text": "no speaker"}\n[1, 2]\n',
+    )
+    code, _, err = run(capsys, "--db", db, "import-quotes", str(bad))
+    assert code == 1
+    assert "3 malformed line(s), nothing imported" in err
+    assert "line 2: not valid JSON" in err and "line 3: missing 'speaker'" in err and "line 4" in err
+    with Store(db) as store:
+        assert store.count_quotes() == 0
+
+
+def test_extract_jsonl_offsets_slice_the_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = write(
+        tmp_path / "in.jsonl",
+        json.dumps({"doc_id": "d1", "text": SEED_TEXT}) + "\n",
+    )
+    code, out, _ = run(capsys, "extract", str(docs))
+    assert code == 0
+    record = json.loads(out)
+    assert record["doc_id"] == "d1" and record["quotes"]
+    for q in record["quotes"]:
+        assert SEED_TEXT[q["start"] : q["end"]] == q["text"]
+
+
+def test_extract_bad_jsonl_line_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = write(tmp_path / "in.jsonl", '{"doc_id": 1}\n')
+    code, _, err = run(capsys, "extract", str(docs))
+    assert code == 1 and "line 1" in err and "doc_id" in err and "Traceback" not in err
+
+
+def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    notdb = write(tmp_path / "x.db", "hello")
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotecheck.cli", "--db", str(notdb), "quotes"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0
+    assert "not a QuoteCheck database" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_speakers_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "q.db"
+    with Store(db) as store:
+        store.add_quote_records(
+            [
+                {"text": "one", "speaker": "Kim Jong Un"},
+                {"text": "two", "speaker": "Kim Jong-un"},
+                {"text": "three", "speaker": "Chairman Kim"},
+            ]
+        )
+    code, out, _ = run(capsys, "--db", str(db), "speakers")
+    assert out.count("Kim Jong") == 1  # hyphen/space variants are one speaker
+    code, out, _ = run(capsys, "--db", str(db), "speakers", "--merge", "1", "2")
+    assert code == 0
+    with Store(db) as store:
+        assert store.quote(3)["speaker"] == "Kim Jong Un"

@@ -1,0 +1,332 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quotecheck import QuoteCheckError
+from quotecheck.model import ArticleMeta, Attribution
+from quotecheck.store import SCHEMA_VERSION, QuoteFilter, Store, fts_query, migrations
+
+from .conftest import attribution
+
+TEXT = (
+    'Japanese prime minister Fumio Kishida said Japan should "not waste any moment". '
+    'Kim Yo Jong said in a KCNA report that talks were "possible". '
+    'Kishida added: "We will keep trying."'
+)
+
+
+def sample(text: str = TEXT) -> list[Attribution]:
+    kishida = text.index("Fumio Kishida")
+    return [
+        attribution(
+            text,
+            "not waste any moment",
+            "Fumio Kishida",
+            speaker_span=(kishida, kishida + len("Fumio Kishida")),
+            speaker_role="Japanese prime minister",
+            source="the Diet",
+            source_kind="legislature",
+        ),
+        attribution(text, "possible", "Kim Yo Jong", source="KCNA", source_kind="news agency"),
+        attribution(text, "We will keep trying.", "Fumio Kishida", source="the Diet"),
+    ]
+
+
+def add_sample(store: Store, text: str = TEXT) -> int:
+    return store.add_article(text, ArticleMeta(title="Sample"), sample(text)).article_id
+
+
+def test_migrations_are_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    Store(path).close()
+    with Store(path) as again:
+        assert migrations.pending(again.db) == []
+        migrations.apply(again.db)  # applying twice changes nothing
+        assert [m.name for m in migrations.applied(again.db)] == ["m001_initial"]
+        assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_article_and_quotes_are_stored_with_speakers_and_sources(store: Store) -> None:
+    article_id = add_sample(store)
+    rows = store.quotes(QuoteFilter(article_id=article_id))
+    assert [r["text"] for r in rows] == ["not waste any moment", "possible", "We will keep trying."]
+    assert rows[0]["speaker"] == "Fumio Kishida"
+    assert rows[0]["speaker_role"] == "Japanese prime minister"
+    assert rows[0]["source"] == "the Diet"
+    assert rows[0]["speaker_mention"] == "Fumio Kishida"
+    assert rows[1]["source_kind"] == "news agency"
+    assert TEXT[rows[1]["start"] : rows[1]["end"]] == "possible"
+    # one speaker for both Kishida quotes
+    assert rows[0]["speaker_id"] == rows[2]["speaker_id"]
+
+
+def test_same_text_is_stored_once(store: Store) -> None:
+    first = store.add_article(TEXT, ArticleMeta(), sample())
+    second = store.add_article(TEXT, ArticleMeta(title="again"), sample())
+    assert first.added and not second.added
+    assert second.article_id == first.article_id
+    assert store.count_quotes() == 3
+    assert len(store.articles()) == 1
+
+
+def test_import_is_all_or_nothing(store: Store) -> None:
+    broken = [*sample(), "not an attribution"]
+    with pytest.raises(AttributeError):
+        store.add_article(TEXT, ArticleMeta(), broken)  # type: ignore[list-item]
+    assert store.articles() == []
+    assert store.count_quotes() == 0
+    assert store.speakers() == []
+
+
+def test_import_interrupted_in_a_file_store_leaves_nothing(file_store: Store) -> None:
+    def exploding() -> object:
+        yield from sample()
+        raise RuntimeError("disk on fire")
+
+    # the generator fails after the article row and the speakers were written
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        file_store.add_article(TEXT, ArticleMeta(), exploding())  # type: ignore[arg-type]
+    assert file_store.speakers() == []
+    assert file_store.count_quotes() == 0
+    assert file_store.articles() == []
+
+
+def test_name_variants_are_one_speaker(store: Store) -> None:
+    assert store.speaker_id("Kim Jong-un") == store.speaker_id("kim  Jong Un")
+    assert store.source_id("the Diet") == store.source_id("Diet")
+
+
+def test_set_status_and_undo_redo(store: Store) -> None:
+    add_sample(store)
+    history_id = store.set_status([1, 2], "verified", note="checked against the video")
+    assert {store.quote(i)["status"] for i in (1, 2)} == {"verified"}
+    assert store.quote(1)["note"] == "checked against the video"
+    assert store.quote(1)["reviewed_at"]
+
+    entry = store.undo()
+    assert entry is not None and entry["id"] == history_id
+    assert store.quote(1)["status"] == "unreviewed" and store.quote(1)["note"] is None
+    assert store.undo() is None  # nothing left
+
+    assert store.redo() is not None
+    assert store.quote(2)["status"] == "verified"
+    assert store.history()[0]["undone_at"] is None
+
+
+def test_unchanged_status_records_nothing(store: Store) -> None:
+    add_sample(store)
+    assert store.set_status([1], "unreviewed") == 0
+    assert store.history() == []
+
+
+def test_unknown_status_and_quote_are_clear_errors(store: Store) -> None:
+    add_sample(store)
+    with pytest.raises(QuoteCheckError, match="unknown status"):
+        store.set_status([1], "approved")
+    with pytest.raises(QuoteCheckError, match="no quote with id 99"):
+        store.set_status([99], "verified")
+    assert store.quote(1)["status"] == "unreviewed"
+
+
+def test_edit_speaker_source_text_and_undo(store: Store) -> None:
+    add_sample(store)
+    store.edit_quote(2, speaker="Kim Jong Un", source="Rodong Sinmun", text="possible soon")
+    row = store.quote(2)
+    assert (row["speaker"], row["source"], row["text"], row["edited"]) == (
+        "Kim Jong Un",
+        "Rodong Sinmun",
+        "possible soon",
+        1,
+    )
+    assert [r["id"] for r in store.quotes(QuoteFilter(text="soon"))] == [2]
+    store.undo()
+    row = store.quote(2)
+    assert (row["speaker"], row["source"], row["text"], row["edited"]) == (
+        "Kim Yo Jong",
+        "KCNA",
+        "possible",
+        0,
+    )
+    assert store.quotes(QuoteFilter(text="soon")) == []
+
+
+def test_merge_speakers_moves_quotes_and_aliases_and_undoes(store: Store) -> None:
+    add_sample(store)
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    dup = store.speaker_id("Kishida Fumio")  # a second spelling, created separately
+    assert kishida and dup and kishida != dup
+    store.edit_quote(3, speaker="Kishida Fumio")
+    store.merge_speakers(kishida, dup)
+    assert store.quote(3)["speaker"] == "Fumio Kishida"
+    assert "Kishida Fumio" in store.speaker_aliases(kishida)
+    assert store.speaker_id("Kishida Fumio", create=False) == kishida
+    assert [s["name"] for s in store.speakers()].count("Kishida Fumio") == 0
+
+    store.undo()
+    assert store.quote(3)["speaker"] == "Kishida Fumio"
+    assert "Kishida Fumio" not in store.speaker_aliases(kishida)
+    store.redo()
+    assert store.quote(3)["speaker"] == "Fumio Kishida"
+
+
+def test_rename_speaker_keeps_old_name_as_alias(store: Store) -> None:
+    add_sample(store)
+    kim = store.speaker_id("Kim Yo Jong", create=False)
+    assert kim
+    store.update_speaker(kim, name="Kim Yo-jong", role="sister of Kim Jong Un")
+    assert store.quote(2)["speaker"] == "Kim Yo-jong"
+    assert store.quote(2)["speaker_role"] == "sister of Kim Jong Un"
+    assert store.quotes(QuoteFilter(speaker="Kim Yo Jong"))[0]["id"] == 2
+    store.undo()
+    assert store.quote(2)["speaker"] == "Kim Yo Jong"
+
+
+def test_fts_stays_in_sync_after_edit_and_delete(store: Store) -> None:
+    article_id = add_sample(store)
+    assert [r["id"] for r in store.quotes(QuoteFilter(text="moment"))] == [1]
+    store.edit_quote(1, text="not lose a single second")
+    assert store.quotes(QuoteFilter(text="moment")) == []
+    assert [r["id"] for r in store.quotes(QuoteFilter(text="second"))] == [1]
+    store.undo()
+    store.delete_article(article_id)
+    assert store.quotes(QuoteFilter(text="moment")) == []
+    fts_rows = store.db.execute("SELECT COUNT(*) FROM quotes_fts").fetchone()[0]
+    assert fts_rows == 0
+
+
+def test_reviewed_quotes_block_article_deletion(store: Store) -> None:
+    article_id = add_sample(store)
+    store.set_status([1], "verified")
+    with pytest.raises(QuoteCheckError, match="reviewed"):
+        store.delete_article(article_id)
+    assert store.count_quotes() == 3
+
+
+def test_reextraction_never_overwrites_reviewed_quotes(store: Store) -> None:
+    add_sample(store)
+    store.set_status([1], "verified", note="seen")
+    store.edit_quote(2, speaker="Somebody Else")
+    # a "better extractor" now finds different spans, one overlapping the verified quote
+    better = [
+        attribution(TEXT, "not waste any moment", "Wrong Person"),
+        attribution(TEXT, 'talks were "possible', "Wrong Person"),
+        attribution(TEXT, "We will keep trying", "Fumio Kishida", kind="direct"),
+    ]
+    result = store.add_article(TEXT, ArticleMeta(), better, reextract=True)
+    assert result.quotes_kept == 2 and result.quotes_added == 1
+    rows = {r["id"]: r for r in store.quotes()}
+    assert rows[1]["speaker"] == "Fumio Kishida" and rows[1]["status"] == "verified"
+    assert rows[1]["note"] == "seen"
+    assert rows[2]["speaker"] == "Somebody Else"
+    assert sorted(r["text"] for r in rows.values()) == [
+        "We will keep trying",
+        "not waste any moment",
+        "possible",
+    ]
+
+
+def test_filters_and_facets(store: Store) -> None:
+    add_sample(store)
+    store.set_status([2], "disputed")
+    assert [r["id"] for r in store.quotes(QuoteFilter(speaker="fumio kishida"))] == [1, 3]
+    assert [r["id"] for r in store.quotes(QuoteFilter(source="Diet"))] == [1, 3]
+    assert [r["id"] for r in store.quotes(QuoteFilter(status="disputed"))] == [2]
+    assert store.count_quotes(QuoteFilter(speaker="Fumio Kishida", text="trying")) == 1
+    facets = store.facets()
+    assert {name: n for _, name, n in facets["speaker"]} == {"Fumio Kishida": 2, "Kim Yo Jong": 1}
+    assert {name: n for _, name, n in facets["status"]} == {"disputed": 1, "unreviewed": 2}
+    page = store.quotes(limit=2, offset=1, sort="speaker", descending=True)
+    assert [r["speaker"] for r in page] == ["Fumio Kishida", "Fumio Kishida"]
+    with pytest.raises(QuoteCheckError, match="cannot sort"):
+        store.quotes(sort="text; DROP TABLE quotes")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['" OR 1=1 --', "NEAR(", "*", '"', "moment*", "a AND OR NOT", "quotes_fts MATCH 'x'", ")"],
+)
+def test_search_text_is_never_query_syntax(store: Store, hostile: str) -> None:
+    add_sample(store)
+    assert isinstance(store.quotes(QuoteFilter(text=hostile)), list)
+    assert fts_query(hostile).count('"') % 2 == 0
+
+
+def test_quote_collection_import(store: Store) -> None:
+    count = store.add_quote_records(
+        [
+            {"text": "We choose to go to the Moon.", "speaker": "John F. Kennedy", "ref": "jfk-1"},
+            {"text": "Tear down this wall!", "speaker": "Ronald Reagan", "source": "speech"},
+        ]
+    )
+    assert count == 2
+    rows = store.quotes(QuoteFilter(text="moon"))
+    assert rows[0]["speaker"] == "John F. Kennedy" and rows[0]["ref"] == "jfk-1"
+    assert rows[0]["article_id"] is None
+
+
+def test_check_history_round_trip(store: Store) -> None:
+    check_id = store.save_check(
+        {"claim": "x said y", "verdict": "not found", "flags": ["excerpt"], "matches": []}
+    )
+    saved = store.checks()
+    assert saved[0]["id"] == check_id and saved[0]["flags"] == ["excerpt"]
+
+
+def test_database_from_the_future_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(QuoteCheckError, match="newer QuoteCheck"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("my shopping list")
+    with pytest.raises(QuoteCheckError, match="not a QuoteCheck database"):
+        Store(path)
+    assert path.read_text() == "my shopping list"
+
+
+def test_read_only_store_reads_and_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    with Store(path) as writable:
+        add_sample(writable)
+    with Store(path, read_only=True) as ro:
+        assert ro.count_quotes() == 3
+        with pytest.raises(sqlite3.OperationalError):
+            ro.set_status([1], "verified")
+
+
+def test_backup_is_a_complete_database(file_store: Store, tmp_path: Path) -> None:
+    add_sample(file_store)
+    file_store.set_status([1], "verified")
+    target = file_store.backup(tmp_path / "copy.db")
+    with Store(target) as copy:
+        assert copy.integrity_ok()
+        assert copy.quote(1)["status"] == "verified"
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(QuoteCheckError, match="another program"):
+        Store(path)
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    conn.close()
+    assert tables == ["contacts"]
