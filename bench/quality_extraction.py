@@ -1,0 +1,107 @@
+"""Extraction quality: run ``quotecheck.extract`` on gold files and score with the shared scorer.
+
+Usage: python bench/quality_extraction.py [--gold PATH ...] [--json]
+
+Defaults to ``../shared/data/seed_gold.json`` and ``../shared/data/polnear/dev.jsonl`` (the
+evaluation data lives beside the repository and is never copied into it). Each gold file is
+scored twice: speech only (the default of ``extract``) and with beliefs
+(``include_beliefs=True``). Prints a Markdown section; exits 0 with a message when the shared
+directory is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+SCORER = SHARED / "tools" / "score_extraction.py"
+DEFAULT_GOLD = [SHARED / "data" / "seed_gold.json", SHARED / "data" / "polnear" / "dev.jsonl"]
+
+sys.path.insert(0, str(ROOT))
+
+from quotecheck.extract import extract  # noqa: E402
+
+
+def load_docs(path: Path) -> list[dict[str, str]]:
+    if path.suffix == ".json":
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return [{"doc_id": d["doc_id"], "text": d["text"]}]
+    docs = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                docs.append({"doc_id": r["doc_id"], "text": r["text"]})
+    return docs
+
+
+def predict(docs: list[dict[str, str]], include_beliefs: bool, out: Path) -> float:
+    t0 = time.perf_counter()
+    with out.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            quotes = [a.to_json() for a in extract(d["text"], include_beliefs=include_beliefs)]
+            fh.write(json.dumps({"doc_id": d["doc_id"], "quotes": quotes}) + "\n")
+    return time.perf_counter() - t0
+
+
+def score(gold: Path, pred: Path) -> dict[str, object]:
+    res = subprocess.run(
+        [sys.executable, str(SCORER), str(gold), str(pred), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, object] = json.loads(res.stdout)
+    return result
+
+
+def fmt(v: object) -> str:
+    if isinstance(v, dict):
+        return f"{v['F1']} (P {v['P']} / R {v['R']})"
+    return str(v)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, action="append", help="gold file (repeatable)")
+    ap.add_argument("--json", action="store_true", help="print raw JSON scores instead")
+    args = ap.parse_args(argv)
+    golds: list[Path] = args.gold or DEFAULT_GOLD
+    print("## Extraction quality\n")
+    if not SCORER.exists() or not all(g.exists() for g in golds):
+        missing = [str(g) for g in golds if not g.exists()]
+        print(f"Skipped: evaluation data not found ({SCORER if not SCORER.exists() else missing}).")
+        return 0
+    print("Scores of `../shared/tools/score_extraction.py` (F1, with precision/recall) for")
+    print("`quotecheck.extract.extract`; 'beliefs' = `include_beliefs=True`.\n")
+    results: dict[str, dict[str, dict[str, object]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold in golds:
+            docs = load_docs(gold)
+            for beliefs in (False, True):
+                pred = Path(tmp) / f"pred_{gold.stem}_{int(beliefs)}.jsonl"
+                predict(docs, beliefs, pred)
+                label = f"{gold.name} ({'with' if beliefs else 'without'} beliefs)"
+                results[label] = score(gold, pred)
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return 0
+    for label, res in results.items():
+        print(f"### {label}\n")
+        print("| metric | score |")
+        print("|---|---|")
+        for key, value in res.items():
+            print(f"| {key} | {fmt(value)} |")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

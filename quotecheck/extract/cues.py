@@ -1,0 +1,156 @@
+"""Cue lexicon: reporting verbs in all their inflections.
+
+Each lemma belongs to a class:
+
+* ``speech`` - verbs of saying and writing that take a content clause or a quote
+  ("said", "told", "added", "wrote", "tweeted", ...);
+* ``belief`` - verbs of thinking ("believes", "thinks", "hopes", ...), reported only when the
+  caller asks for beliefs;
+* ``object`` - verbs whose content is usually an object phrase rather than a clause
+  ("criticized", "called for", "praised"): reported only with a clear subject;
+* ``recipient`` - marks speech verbs that take an addressee before the content ("told
+  reporters that ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CUE_RE", "CueInfo", "cue_info", "AUX_RE", "BELIEF", "SPEECH", "OBJECT"]
+
+SPEECH = "speech"
+BELIEF = "belief"
+OBJECT = "object"
+
+# lemma -> class
+_LEMMAS: dict[str, str] = {}
+for _w in (
+    "say tell add state announce claim insist warn note argue write tweet declare urge vow deny "
+    "explain report suggest acknowledge admit assert contend maintain predict promise pledge "
+    "recall remark reply respond retort reveal stress emphasize emphasise confirm complain concede "
+    "conclude testify observe ask answer comment mention propose recommend threaten boast joke "
+    "quip charge allege agree caution counter disclose estimate indicate affirm proclaim "
+    "reiterate repeat shout yell scream whisper lament muse speculate tout assure inform "
+    "advise concur interject post announce opine posit exclaim demand"
+).split():
+    _LEMMAS[_w] = SPEECH
+for _w in (
+    "believe think feel hope fear expect worry doubt suspect know guess reckon assume wonder "
+    "consider imagine figure"
+).split():
+    _LEMMAS[_w] = BELIEF
+for _w in "criticize criticise praise blast accuse blame defend slam dismiss".split():
+    _LEMMAS[_w] = OBJECT
+
+RECIPIENT_LEMMAS = frozenset(
+    "tell inform assure warn remind advise ask urge promise notify show".split()
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "know": ("know", "knows", "knew", "known", "knowing"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "concur": ("concur", "concurs", "concurred", "concurring"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "worry": ("worry", "worries", "worried", "worrying"),
+    "posit": ("posit", "posits", "posited", "positing"),
+    "figure": ("figure", "figures", "figured"),
+    "post": ("post", "posts", "posted"),
+    "repeat": ("repeat", "repeats", "repeated", "repeating"),
+    "answer": ("answer", "answers", "answered", "answering"),
+}
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Present, third person, past (participle) and -ing forms of a regular verb."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return (lemma, third, past, ing)
+
+
+@dataclass(frozen=True, slots=True)
+class CueInfo:
+    lemma: str
+    cls: str
+    form: str  # "base", "third", "past", "ing"
+
+    @property
+    def takes_recipient(self) -> bool:
+        return self.lemma in RECIPIENT_LEMMAS
+
+
+_FORMS: dict[str, CueInfo] = {}
+for _lemma, _cls in _LEMMAS.items():
+    forms = inflections(_lemma)
+    for _f in forms:
+        if _f.endswith("ing"):
+            kind = "ing"
+        elif _f == _lemma:
+            kind = "base"
+        elif _f == forms[1]:
+            kind = "third"
+        else:
+            kind = "past"
+        _FORMS.setdefault(_f, CueInfo(_lemma, _cls, kind))
+
+# Multi-word cues (matched before single words).
+PHRASES: dict[str, CueInfo] = {}
+for _p, _l in (
+    ("points out", "point out"),
+    ("pointed out", "point out"),
+    ("point out", "point out"),
+    ("pointing out", "point out"),
+    ("called for", "call for"),
+    ("calls for", "call for"),
+    ("call for", "call for"),
+    ("calling for", "call for"),
+    ("went on to say", "say"),
+    ("goes on to say", "say"),
+    ("made clear", "make clear"),
+    ("makes clear", "make clear"),
+):
+    PHRASES[_p] = CueInfo(_l, SPEECH, "past")
+
+
+def cue_info(word: str) -> CueInfo | None:
+    w = word.lower()
+    return PHRASES.get(w) or _FORMS.get(w)
+
+
+_alts = sorted(set(_FORMS) | set(PHRASES), key=len, reverse=True)
+CUE_RE = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in _alts)
+    + r")(?![\w’'-])",
+    re.IGNORECASE,
+)
+
+# Auxiliaries and adverbs that may precede a cue and belong to the cue span.
+AUX_WORDS = frozenset(
+    "has have had will would could can may might should must did does do is was were are be "
+    "been being 's ’s also later previously repeatedly recently once never often reportedly "
+    "publicly privately then already again first further still even just not n't long "
+    "frequently flatly angrily quickly simply".split()
+)
+AUX_RE = re.compile(r"\w+ly$")

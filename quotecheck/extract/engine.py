@@ -1,0 +1,804 @@
+"""The rule-based extraction engine (see the package docstring for the rules)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from quotecheck.extract.cues import AUX_WORDS, BELIEF, CUE_RE, OBJECT, CueInfo, cue_info
+from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
+from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
+from quotecheck.extract.sentences import split_sentences
+from quotecheck.extract.speakers import (
+    DETERMINERS,
+    PRONOUNS,
+    STOP,
+    SpeakerResolver,
+    np_after,
+    np_before,
+)
+from quotecheck.model import Attribution, Kind
+
+__all__ = ["extract"]
+
+_STRIP = " \t\r\n\u00a0,;:"
+_ACCORDING = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
+_QUOTING = re.compile(r"\s*Quoting\s+([^,]{3,80}),\s*", re.IGNORECASE)
+_HEADLINE = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+\([^()\n]{1,20}\))?)\s*:\s*(?=\S)"
+)
+_HEADLINE_STOP = frozenset(
+    """update updated note related photo source sources watch read breaking correction
+    editor abstract full text video audio listen caption credit disclosure reporting
+    advertisement warning update exclusive analysis opinion commentary live q a pm am
+    also see more""".split()
+)
+_QUOTED_IN = re.compile(
+    r"(?:This|That|It|These|Those|The\s+(?:statement|remarks?|comments?|announcement|"
+    r"quote|words))\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?"
+    r"(?:quoted|reported|carried|published|broadcast|cited|relayed)\s+(?:in|by|on)\s+(.+?)"
+    r"[.!]?$",
+    re.IGNORECASE | re.DOTALL,
+)
+# Time and manner phrases between a subject and its cue, or after a cue.
+_SKIP_BEFORE = re.compile(
+    r"(?:,?\s*(?:on|last|this|early|earlier|late|later)?\s*(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s*)$"
+)
+_ADVERBIAL_AFTER = re.compile(
+    r"\s*,?\s*(?:"
+    r"(?:on|last|this|early|earlier|late|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|night|morning|afternoon|evening)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:in|at|during|on|via|over|through)\s+(?:a|an|the|his|her|their|its|another)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:statement|interview|speech|report|conference|briefing|"
+    r"release|post|tweet|email|e-mail|letter|op-ed|appearance|address|call|message|session|"
+    r"meeting|rally|hearing|debate|video|broadcast|show|program|programme|event|column|"
+    r"blog|memo|note|remarks|news\s+conference|press\s+conference|Parliament|Diet|Assembly)"
+    r"(?:\s+(?:with|at|to|on|in|before|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})?"
+    r"|(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|Telegram|CNN|Fox|MSNBC|NBC|ABC|CBS|NPR|"
+    r"television|TV|radio)"
+    r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
+    r"|via\s+email|by\s+phone|by\s+telephone"
+    r")(?=[\s,.:;\"“]|$)"
+)
+_CLAUSE_CUTS = re.compile(
+    r",\s+(?:according\s+to|adding|saying|noting|citing|arguing|explaining|insisting|"
+    r"warning|telling|writing|referring\s+to|he\s+said|she\s+said|they\s+said|he\s+added|"
+    r"she\s+added|\w+\s+said)\b"
+)
+_NOT_CLAUSE_START = frozenset(
+    """to so nothing something anything everything yes no goodbye hello thanks hi much little
+    more less otherwise differently publicly privately earlier later again afterward
+    afterwards repeatedly recently of about for with by as in on at""".split()
+)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: Kind
+    cue_span: tuple[int, int]
+    speaker_span: tuple[int, int] | None
+    score: float
+    sentence: int
+    source_span: tuple[int, int] | None = None
+    speaker_override: str | None = None
+    extra_sources: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.all_quotes = find_quotes(text)
+        self.quotes = [q for q in top_level(self.all_quotes)]
+        self.q_starts = [q.start for q in self.quotes]
+        self.sentences = split_sentences(text, self.quotes)
+        self.s_starts = [s for s, _ in self.sentences]
+
+    def quote_at(self, pos: int) -> QuoteSpan | None:
+        """The top-level quote containing ``pos`` (marks included), if any."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def quote_starting(self, pos: int) -> QuoteSpan | None:
+        i = bisect.bisect_left(self.q_starts, pos)
+        if i < len(self.quotes) and self.quotes[i].start == pos:
+            return self.quotes[i]
+        return None
+
+    def quote_ending(self, pos: int) -> QuoteSpan | None:
+        """The top-level quote whose closing mark ends exactly at ``pos``."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        if i >= 0 and self.quotes[i].end == pos:
+            return self.quotes[i]
+        return None
+
+    def quotes_in(self, start: int, end: int) -> list[QuoteSpan]:
+        i = bisect.bisect_left(self.q_starts, start)
+        out = []
+        while i < len(self.quotes) and self.quotes[i].start < end:
+            if self.quotes[i].end <= end:
+                out.append(self.quotes[i])
+            i += 1
+        return out
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.s_starts, pos) - 1)
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\r\n\u00a0":
+        pos += 1
+    return pos
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _STRIP:
+        s += 1
+    while e > s and text[e - 1] in _STRIP + ".!?":
+        # keep a full stop that sits inside a closing quotation mark
+        if text[e - 1] in ".!?" and e < len(text) and text[e] in "\"”’'»":
+            break
+        e -= 1
+    return s, e
+
+
+def _cue_group_start(text: str, lo: int, cue_start: int) -> int:
+    """Extend a cue back over auxiliaries and adverbs ("has also said")."""
+    pos = cue_start
+    for _ in range(3):
+        m = re.search(r"([\w’']+)\s+$", text[max(lo, pos - 30) : pos])
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in AUX_WORDS or (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY):
+            pos = pos - len(m.group(0))
+            continue
+        break
+    return pos
+
+
+_NOT_LY = frozenset("family italy july rally ally reply supply only early daily".split())
+_BE = frozenset("is was were are be been being am get got gets getting".split())
+
+
+def _is_passive(text: str, lo: int, cue_start: int, info: CueInfo) -> bool:
+    if info.form != "past":
+        return False
+    m = re.search(r"([\w’']+)\s+(?:[\w]+ly\s+)?$", text[max(lo, cue_start - 30) : cue_start])
+    return bool(m and m.group(1).lower() in _BE)
+
+
+class _Extractor:
+    def __init__(self, text: str, include_beliefs: bool, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.doc = _Doc(text)
+        self.include_beliefs = include_beliefs
+        self.gaz = gazetteer
+        self.cands: list[_Cand] = []
+
+    # -- candidates -------------------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        text, doc = self.text, self.doc
+        for m in CUE_RE.finditer(text):
+            if doc.quote_at(m.start()) is not None:
+                continue
+            info = cue_info(m.group())
+            if info is None:
+                continue
+            if info.cls == BELIEF and not self.include_beliefs:
+                continue
+            si = doc.sentence_of(m.start())
+            self._from_cue(si, m.start(), m.end(), info)
+        for m in _ACCORDING.finditer(text):
+            if doc.quote_at(m.start()) is None:
+                self._according(doc.sentence_of(m.start()), m.start(), m.end())
+        self._headlines()
+        chosen = self._select()
+        return self._finish(chosen)
+
+    def _from_cue(self, si: int, cs: int, ce: int, info: CueInfo) -> None:
+        text, doc = self.text, self.doc
+        s_start, s_end = doc.sentences[si]
+        if _is_passive(text, s_start, cs, info) or _is_noun_use(text, s_start, cs, info):
+            return
+        if info.form == "base" and info.cls != BELIEF:
+            # "to say", "will say" are fine; a bare base form after a noun is present tense
+            pass
+        group_start = _cue_group_start(text, s_start, cs)
+        cue_span = (group_start, ce)
+        # subject before the cue
+        subj_end = group_start
+        tm = _SKIP_BEFORE.search(text, max(s_start, subj_end - 40), subj_end)
+        if tm and tm.start() > s_start:
+            subj_end = tm.start()
+        source_span: tuple[int, int] | None = None
+        speaker_override = None
+        subj: tuple[int, int] | None
+        quoting = _QUOTING.match(text, s_start, subj_end)
+        if quoting:
+            # "Quoting X, Y stated that ...": X speaks, Y is the channel.
+            subj = (quoting.start(1), quoting.end(1))
+            y_s, y_e = _trim(text, quoting.end(), subj_end)
+            if y_e > y_s:
+                source_span = (y_s, y_e)
+        else:
+            subj = self._subject_before(s_start, subj_end)
+        if info.form == "ing" and subj is None:
+            before = text[max(s_start, group_start - 3) : group_start]
+            if "," in before or group_start == s_start:
+                subj = self._sentence_subject(si, group_start)
+        # content after the cue
+        after = self._content_after(si, ce, info)
+        if subj is not None and after is not None:
+            a_s, a_e, kind = after
+            for p_s, p_e in self._split_coordinated(a_s, a_e, kind):
+                self._add(p_s, p_e, kind, cue_span, subj, si, 0.8, source_span, speaker_override)
+            return
+        if info.cls == OBJECT:
+            return
+        # content before the cue: "..., X said." / "..., said X."
+        if subj is not None:
+            before_end = subj[0]
+            if source_span is not None:
+                return
+            self._content_before(si, before_end, cue_span, subj, ce)
+            return
+        # inverted: "..., said X" / "“...,” said X"
+        pre = text[s_start:group_start].rstrip()
+        if not pre or pre[-1] not in ",\"”’'»":
+            return
+        if info.form == "ing":
+            return
+        inv = self._subject_after(ce, s_end)
+        if inv is None:
+            return
+        self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _subject_before(self, s_start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        e = end
+        while e > s_start and text[e - 1] in " \t\u00a0":
+            e -= 1
+        if e <= s_start:
+            return None
+        if text[e - 1] == ",":
+            # appositive: "NAME, ROLE, said" or "ROLE, NAME, said"
+            comma2 = e - 1
+            comma1 = text.rfind(",", s_start, comma2)
+            if comma1 < 0 or comma2 - comma1 > 120:
+                return None
+            inner = text[comma1 + 1 : comma2].strip()
+            if not inner or self.doc.quote_at(comma1) or '"' in inner or "“" in inner:
+                return None
+            first = np_before(text, s_start, comma1)
+            if first is None:
+                return None
+            lead = text[s_start : first[0]].strip()
+            if (
+                lead
+                and lead[-1] not in ",;:(—–-"
+                and lead.split()[-1].lower()
+                not in (
+                    "and",
+                    "but",
+                    "while",
+                    "as",
+                )
+            ):
+                return None
+            if not _has_cap(text[first[0] : first[1]]) and not _has_cap(inner):
+                return None
+            if inner.split()[0].lower() in ("who", "which", "whose", "whom"):
+                return first
+            if _looks_like_clause(inner):
+                return None
+            return first[0], comma2
+        span = np_before(text, s_start, e)
+        if span is None:
+            return None
+        return span
+
+    def _subject_after(self, pos: int, s_end: int) -> tuple[int, int] | None:
+        text = self.text
+        p = _skip_space(text, pos, s_end)
+        span = np_after(text, p, s_end)
+        if span is None:
+            return None
+        # an appositive after the name: "said James Lewis, an expert at CSIS, via email."
+        e = span[1]
+        m = re.match(r",\s+(?=[a-z])", text[e : e + 3])
+        if m:
+            nxt = text.find(",", e + 1, s_end)
+            stop = nxt if nxt > 0 else s_end
+            while stop > e and text[stop - 1] in ".!? \u00a0":
+                stop -= 1
+            inner = text[e + 1 : stop].strip()
+            if inner and len(inner.split()) <= 16 and inner.split()[0].lower() in DETERMINERS:
+                return span[0], stop
+        return span
+
+    def _sentence_subject(self, si: int, end: int) -> tuple[int, int] | None:
+        """The speaker of the main clause for a participle ("..., adding that ...")."""
+        for c in reversed(self.cands):
+            if c.sentence == si and c.speaker_span is not None:
+                return c.speaker_span
+        s_start = self.doc.sentences[si][0]
+        return np_after(self.text, _skip_space(self.text, s_start, end), end)
+
+    def _content_after(self, si: int, ce: int, info: CueInfo) -> tuple[int, int, Kind] | None:
+        text, doc = self.text, self.doc
+        s_start, s_end = doc.sentences[si]
+        pos = ce
+        # recipient ("told reporters", "told CNN", "told him")
+        if info.takes_recipient:
+            p = _skip_space(text, pos, s_end)
+            m = re.match(r"(?:him|her|them|us|me|you|it)\b", text[p : p + 5])
+            if m:
+                pos = p + m.end()
+            else:
+                rec = np_after(text, p, s_end, max_words=6)
+                if rec is not None and not text[rec[0] : rec[1]].lower().startswith(
+                    ("that", "the public that")
+                ):
+                    first = text[rec[0] : rec[1]].split()[0].lower()
+                    if first not in ("he", "she", "they", "it", "we", "i"):
+                        pos = rec[1]
+        for _ in range(3):
+            m = _ADVERBIAL_AFTER.match(text, pos, s_end)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+        p = _skip_space(text, pos, s_end)
+        # "said:" then the quote in the next paragraph
+        colon = False
+        if p < len(text) and text[p] in ",:":
+            colon = text[p] == ":"
+            p = _skip_space(text, p + 1, len(text) if colon else s_end)
+        if p >= len(text):
+            return None
+        q = doc.quote_starting(p)
+        if q is not None:
+            end = q.end
+            kind: Kind = "direct"
+            rest = text[end:s_end]
+            # the sentence goes on after the quote ("... “without preconditions” in a speech")
+            tail = rest.strip(' \t\u00a0.,;:!?"”’')
+            if tail and not _is_source_tail(tail) and not _CLAUSE_CUTS.match(rest):
+                if re.match(r"\s*(?:and|or|but|,)?\s*[a-z]", rest) and not q.unterminated:
+                    end2 = self._clause_end(end, s_end)
+                    if end2 > end + 2:
+                        end = end2
+                        kind = "mixed"
+            return (
+                q.inner_start if kind == "direct" else q.start,
+                (q.inner_end if kind == "direct" else end),
+                kind,
+            )
+        if p >= s_end:
+            return None
+        word_m = re.match(r"[\w’'-]+", text[p:s_end])
+        if not word_m:
+            return None
+        word = word_m.group().lower()
+        if colon:
+            pass
+        elif word == "that":
+            pass
+        elif info.lemma == "ask" or info.lemma == "wonder":
+            if word not in ("if", "whether", "what", "how", "why", "when", "where", "who"):
+                return None
+        elif info.cls == OBJECT:
+            pass
+        else:
+            if word in _NOT_CLAUSE_START or cue_info(word) is not None:
+                return None
+            if info.lemma in ("call", "tell") and word not in PRONOUNS:
+                return None
+            if word in STOP and word not in ("there", "this", "these", "those", "what", "how"):
+                return None
+        end = self._clause_end(p, s_end)
+        if end - p < 3:
+            return None
+        quotes = doc.quotes_in(p, end)
+        kind = "mixed" if quotes else "indirect"
+        return p, end, kind
+
+    def _split_coordinated(self, a_s: int, a_e: int, kind: Kind) -> list[tuple[int, int]]:
+        """ "said A “...” and that B “...”": two statements when both parts quote words."""
+        if kind != "mixed":
+            return [(a_s, a_e)]
+        for m in re.finditer(r",?\s+and\s+that\s+", self.text[a_s:a_e]):
+            cut, nxt = a_s + m.start(), a_s + m.end() - len("that ") - 0
+            nxt = a_s + m.end() - 5
+            if self.doc.quote_at(cut) is not None:
+                continue
+            if self.doc.quotes_in(a_s, cut) and self.doc.quotes_in(nxt, a_e):
+                return [(a_s, cut), (nxt, a_e)]
+        return [(a_s, a_e)]
+
+    def _clause_end(self, p: int, s_end: int) -> int:
+        text = self.text
+        end = s_end
+        m = _CLAUSE_CUTS.search(text, p, s_end)
+        while m is not None and self.doc.quote_at(m.start()) is not None:
+            m = _CLAUSE_CUTS.search(text, m.end(), s_end)
+        if m is not None:
+            end = m.start()
+        # a trailing source phrase: "... in a speech at the UNGA."
+        seg = text[p:end]
+        tm = re.search(
+            r"\s+(?:in|at|during|on)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
+            r"(?:speech|interview|statement|press\s+conference|news\s+conference|report|"
+            r"address|session|briefing)\b[^,;]*$",
+            seg,
+        )
+        if tm is not None and tm.start() > 0:
+            q = self.doc.quote_at(p + tm.start())
+            if q is None:
+                end = p + tm.start()
+        while end > p and text[end - 1] in " \t\u00a0.,;:!?":
+            if text[end - 1] in ".!?" and end < len(text) and text[end] in "\"”’'»":
+                break
+            end -= 1
+        return end
+
+    def _content_before(
+        self,
+        si: int,
+        before_end: int,
+        cue_span: tuple[int, int],
+        subj: tuple[int, int],
+        after_pos: int,
+    ) -> None:
+        text, doc = self.text, self.doc
+        s_start, s_end = doc.sentences[si]
+        e = before_end
+        while e > s_start and text[e - 1] in " \t\u00a0":
+            e -= 1
+        if e <= s_start:
+            return
+        # a comma (possibly inside a closing quote) must separate content and attribution
+        q = doc.quote_ending(e)
+        if q is None:
+            if text[e - 1] not in ",—–-":
+                return
+            content_end = e - 1
+        else:
+            content_end = q.end
+        start = _skip_space(text, s_start, content_end)
+        if content_end - start < 3:
+            return
+        # the attribution may continue: "..., he said, “and more.”" / ", he said. “More.”"
+        end = content_end
+        p = after_pos
+        m = re.match(r"[^,.;:!?\"“”]{0,60}?,\s*(?=[\"“„'«]|''|``)", text[p:s_end])
+        if m:
+            q2 = doc.quote_starting(_skip_space(text, p + m.end(), s_end))
+            if q2 is not None:
+                end = q2.end
+        elif q is not None:
+            m2 = re.match(r"[^.!?\"“”]{0,80}?[.!?]\s+", text[p : s_end + 3])
+            if m2 is not None and p + m2.end() >= s_end:
+                nxt = self._following_quotes(si)
+                if nxt is not None:
+                    end = nxt
+        elif text[e - 1] == ",":
+            # mid-sentence attribution: "Those who ..., he said, must still register."
+            rest = text[after_pos:s_end]
+            mm = re.match(r"\s*,\s*(?=[a-z])", rest)
+            if (
+                mm
+                and not re.match(r"\s*,\s*\w+ing\b", rest)
+                and not re.match(
+                    r"\s*,\s*(?:according|who|which|as|in|at|on|during|after|before|when)\b", rest
+                )
+            ):
+                end = self._clause_end(after_pos + mm.end(), s_end)
+        qs = doc.quotes_in(start, end)
+        only_quotes = bool(qs) and all(
+            not text[a.end : b.start].strip(" ,.;:\u00a0") or True
+            for a, b in zip(qs, qs[1:], strict=False)
+        )
+        first_q = qs[0] if qs else None
+        if first_q is not None and first_q.start == start:
+            kind: Kind = "direct"
+            start_out = first_q.inner_start
+        else:
+            kind = "mixed" if qs else "indirect"
+            start_out = start
+        del only_quotes
+        if end == content_end and q is not None and kind == "direct":
+            end_out = q.inner_end
+        else:
+            end_out = end
+        self._add(start_out, end_out, kind, cue_span, subj, si, 0.75 if kind == "direct" else 0.6)
+
+    def _following_quotes(self, si: int) -> int | None:
+        """End of the quoted sentences that follow sentence ``si`` in the same paragraph."""
+        text, doc = self.text, self.doc
+        end: int | None = None
+        k = si + 1
+        s_end_prev = doc.sentences[si][1]
+        while k < len(doc.sentences):
+            ns, ne = doc.sentences[k]
+            if "\n" in text[s_end_prev:ns]:
+                break
+            q = doc.quote_starting(ns)
+            if q is None or text[q.end : ne].strip(" .,;:!?\u00a0"):
+                break
+            end = q.end
+            s_end_prev = ne
+            k += 1
+        return end
+
+    def _according(self, si: int, a_s: int, a_e: int) -> None:
+        text, doc = self.text, self.doc
+        s_start, s_end = doc.sentences[si]
+        p = _skip_space(text, a_e, s_end)
+        spk = np_after(text, p, s_end, max_words=12)
+        if spk is None:
+            return
+        # cut the speaker at a comma
+        cm = text.find(",", spk[0], spk[1])
+        if cm > 0:
+            spk = (spk[0], cm)
+        before = text[s_start:a_s].strip(" \t\u00a0")
+        if not before:
+            # "According to X, CLAUSE."
+            comma = text.find(",", spk[1], s_end)
+            if comma < 0:
+                return
+            c_s = _skip_space(text, comma + 1, s_end)
+            c_e = self._clause_end(c_s, s_end)
+        elif before.endswith(","):
+            c_s = _skip_space(text, s_start, a_s)
+            c_e = a_s
+            while c_e > c_s and text[c_e - 1] in " \t\u00a0,":
+                c_e -= 1
+            tail = text[spk[1] : s_end].strip(" .\u00a0")
+            if tail.startswith(","):
+                c_e2 = self._clause_end(_skip_space(text, spk[1] + 1, s_end), s_end)
+                if c_e2 > c_e:
+                    c_e = c_e2
+        else:
+            return
+        if c_e - c_s < 3:
+            return
+        kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
+        self._add(c_s, c_e, kind, (a_s, a_e), spk, si, 0.7)
+
+    def _headlines(self) -> None:
+        text, doc = self.text, self.doc
+        for si, (s_start, s_end) in enumerate(doc.sentences):
+            m = _HEADLINE.match(text, s_start, s_end)
+            if not m:
+                continue
+            name = m.group(1)
+            words = name.split()
+            if words[0].lower().strip(".") in _HEADLINE_STOP or words[0].lower() in STOP:
+                continue
+            if len(words) == 1 and name.isupper() and len(name) > 3:
+                continue
+            if any(w[:1].islower() for w in words):
+                continue
+            c_s = m.end()
+            q = doc.quote_starting(c_s)
+            if q is None:
+                continue
+            c_e = q.inner_end
+            colon = text.find(":", m.start(1) + len(name) - 1, c_s)
+            cue = (colon, colon + 1)
+            self._add(q.inner_start, c_e, "direct", cue, (m.start(1), m.end(1)), si, 0.6)
+
+    def _add(
+        self,
+        start: int,
+        end: int,
+        kind: Kind,
+        cue: tuple[int, int],
+        spk: tuple[int, int] | None,
+        si: int,
+        score: float,
+        source_span: tuple[int, int] | None = None,
+        speaker_override: str | None = None,
+    ) -> None:
+        start, end = _trim(self.text, start, end)
+        if end - start < 2:
+            return
+        if spk is not None:
+            s0, s1 = spk
+            while s1 > s0 and self.text[s1 - 1] in " ,\u00a0":
+                s1 -= 1
+            spk = (s0, s1)
+            if spk[0] < end and start < spk[1] and not (start <= spk[0] and spk[1] <= end):
+                return
+        # a content that is a single title-cased short phrase in quotes is not a statement
+        self.cands.append(
+            _Cand(start, end, kind, cue, spk, score, si, source_span, speaker_override)
+        )
+
+    # -- selection and resolution ----------------------------------------------------------
+    def _select(self) -> list[_Cand]:
+        cands = sorted(self.cands, key=lambda c: (-c.score, c.start, -(c.end - c.start)))
+        chosen: list[_Cand] = []
+        for c in cands:
+            if any(c.start < o.end and o.start < c.end for o in chosen):
+                continue
+            chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    def _finish(self, chosen: list[_Cand]) -> list[Attribution]:
+        text = self.text
+        resolver = SpeakerResolver(text)
+        out: list[Attribution] = []
+        last_speaker: str | None = None
+        sources: list[tuple[str, str, tuple[int, int]] | None] = []
+        for c in chosen:
+            speaker = role = None
+            if c.speaker_span is not None:
+                mention = text[c.speaker_span[0] : c.speaker_span[1]]
+                low = mention.lower()
+                if low in PRONOUNS:
+                    if low in ("who", "which"):
+                        ante = np_before(text, 0, text.rfind(",", 0, c.speaker_span[0]))
+                        if ante is not None:
+                            speaker, role = resolver.canonical(
+                                text[ante[0] : ante[1]], c.speaker_span[0]
+                            )
+                    else:
+                        speaker = last_speaker
+                else:
+                    speaker, role = resolver.canonical(mention, c.speaker_span[0])
+                    if self.gaz.lookup(mention) is None:
+                        pass
+            if speaker:
+                last_speaker = speaker
+            sources.append(self._source_for(c))
+            out_kind = c.kind
+            out.append(
+                Attribution(
+                    start=c.start,
+                    end=c.end,
+                    text=text[c.start : c.end],
+                    kind=out_kind,
+                    speaker=speaker,
+                    speaker_span=c.speaker_span,
+                    speaker_role=role,
+                    cue_span=c.cue_span,
+                    cue=text[c.cue_span[0] : c.cue_span[1]],
+                    confidence=c.score,
+                )
+            )
+        self._propagate_sources(chosen, sources)
+        final: list[Attribution] = []
+        for a, src in zip(out, sources, strict=True):
+            if src is not None:
+                name, kind, span = src
+                a = _replace(a, source=name, source_kind=kind, source_span=span)
+            final.append(a)
+        return final
+
+    def _source_for(self, c: _Cand) -> tuple[str, str, tuple[int, int]] | None:
+        text = self.text
+        if c.source_span is not None:
+            res = self.gaz.resolve(text[c.source_span[0] : c.source_span[1]])
+            if res is not None:
+                return res[0], res[1], c.source_span
+        s_start, s_end = self.doc.sentences[c.sentence]
+        lo, hi = min(s_start, c.start), max(s_end, c.end)
+        found = [f for f in self.gaz.scan(text, lo, hi) if not (c.start <= f[0] < c.end)]
+        if c.speaker_span is not None:
+            # the speaker itself is no channel ("Reuters reported" keeps Reuters as speaker)
+            found = [
+                f for f in found if not (c.speaker_span[0] <= f[0] < c.speaker_span[1])
+            ] or found
+        if not found:
+            return None
+        named = [f for f in found if not f[2].is_channel]
+        pool = named or found
+        anchor = c.cue_span[0]
+        best = min(pool, key=lambda f: abs(f[0] - anchor))
+        return best[2].name, best[2].kind, (best[0], best[1])
+
+    def _propagate_sources(
+        self,
+        chosen: list[_Cand],
+        sources: list[tuple[str, str, tuple[int, int]] | None],
+    ) -> None:
+        text, doc = self.text, self.doc
+        by_sentence = {c.sentence: i for i, c in enumerate(chosen)}
+        # "This was quoted in another KCNA report." -> the previous statement's source
+        for si, (s_start, s_end) in enumerate(doc.sentences):
+            if si in by_sentence:
+                continue
+            m = _QUOTED_IN.match(text, s_start, s_end)
+            if not m:
+                continue
+            res = self.gaz.resolve(m.group(1))
+            if res is None:
+                continue
+            prev = [i for i, c in enumerate(chosen) if c.sentence < si]
+            if prev:
+                i = prev[-1]
+                sources[i] = (res[0], res[1], (m.start(1), m.end(1)))
+        # a statement with no channel takes a news agency named by the next statement of the
+        # same paragraph ("X has announced ... Quoting Y, KCNA stated ...")
+        for i in range(len(chosen) - 1):
+            if sources[i] is not None or sources[i + 1] is None:
+                continue
+            nxt = sources[i + 1]
+            assert nxt is not None
+            if nxt[1] != "news agency":
+                continue
+            gap = text[chosen[i].end : chosen[i + 1].start]
+            if "\n" in gap:
+                continue
+            sources[i] = nxt
+
+
+def _replace(a: Attribution, **kw: object) -> Attribution:
+    from dataclasses import replace
+
+    return replace(a, **kw)  # type: ignore[arg-type]
+
+
+def _is_noun_use(text: str, lo: int, cue_start: int, info: CueInfo) -> bool:
+    """ "the state's", "his remarks", "Japan's urging": the cue word is a noun here."""
+    if info.form == "past":
+        return False
+    m = re.search(r"([\w’']+)\s+$", text[max(lo, cue_start - 30) : cue_start])
+    if not m:
+        return False
+    prev = m.group(1)
+    low = prev.lower()
+    if low in _NOUN_DET or low.endswith(("’s", "'s", "s’", "s'")):
+        return True
+    return False
+
+
+_NOUN_DET = frozenset(
+    "the a an his her their its our my your this these those that whose such no any every "
+    "each another".split()
+)
+
+
+def _has_cap(s: str) -> bool:
+    return any(w[:1].isupper() for w in s.split())
+
+
+def _looks_like_clause(s: str) -> bool:
+    words = s.split()
+    if len(words) > 18:
+        return True
+    return any(cue_info(w) is not None for w in words[:3]) and words[0].lower() not in DETERMINERS
+
+
+def _is_source_tail(tail: str) -> bool:
+    return bool(
+        re.match(
+            r"(?:in|at|during|on|via)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
+            r"(?:speech|interview|statement|press conference|news conference|report|address|"
+            r"session|briefing)\b",
+            tail,
+        )
+    )
+
+
+def extract(
+    text: str, *, include_beliefs: bool = False, gazetteer: Gazetteer | None = None
+) -> list[Attribution]:
+    """All attributed statements in ``text``, sorted by start, spans not overlapping."""
+    if not text:
+        return []
+    return _Extractor(text, include_beliefs, gazetteer or default_gazetteer()).run()

@@ -1,0 +1,97 @@
+"""Sentence and paragraph boundaries that respect quotation marks and abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+from quotecheck.extract.quotes import QuoteSpan
+
+__all__ = ["split_sentences", "paragraph_bounds"]
+
+_ABBREV = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col st jr sr prof rev sgt capt maj adm cmdr pres supt insp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept univ ave "
+    "mt ft u.s u.k u.n d.c r.i.p e.g i.e a.m p.m fla calif ariz mich wis minn ky tenn ga ala "
+    "miss va wash ore colo conn mass okla pa ill ind nev neb kan del md n.j n.y n.h s.c n.c".split()
+)
+
+# End punctuation, optional closing quotes/brackets, whitespace, then something that can start
+# a sentence (an upper-case letter, a digit or an opening quote).
+_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line of ``text``."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        if text[pos:nl].strip():
+            out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[j].isupper():
+        return True  # an initial: "John F. Kennedy"
+    return word in _ABBREV
+
+
+def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence spans (start, end), never crossing a paragraph break outside a quotation.
+
+    Boundaries inside a top-level quotation are ignored, so a quoted passage of several
+    sentences stays in one unit with its attribution.
+    """
+    inside: list[tuple[int, int]] = [(q.start, q.end) for q in quotes if q.double]
+    out: list[tuple[int, int]] = []
+    cuts: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        end_punct = m.start()
+        if text[end_punct] == "." and _is_abbreviation(text, end_punct):
+            continue
+        cuts.append(m.end())
+    for p_start, p_end in paragraph_bounds(text):
+        cuts.append(p_end)
+    cuts.sort()
+    # drop cuts inside a top-level quote
+    kept: list[int] = []
+    qi = 0
+    for c in cuts:
+        while qi < len(inside) and inside[qi][1] <= c:
+            qi += 1
+        if qi < len(inside) and inside[qi][0] < c < inside[qi][1]:
+            continue
+        kept.append(c)
+    start = 0
+    for c in kept:
+        if c <= start:
+            continue
+        s, e = start, c
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        start = c
+    if start < len(text):
+        s, e = start, len(text)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

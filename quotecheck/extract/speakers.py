@@ -1,0 +1,329 @@
+"""Speaker mentions: noun-phrase chunking around a cue, names, roles and coreference.
+
+No tagger: a mention is a run of words that may belong to a noun phrase (capitalised
+words, determiners, possessives, role nouns, "of"/"to"/"for" between two such words),
+bounded by punctuation, function words and verbs. Names are the capitalised tail of a
+mention without titles; a surname alone resolves to the latest full name ending in it;
+a pronoun resolves to the latest speaker (or person named) before it; "Kim Jong-un" and
+"Kim Jong Un" share one key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotecheck.extract.cues import cue_info
+
+__all__ = [
+    "PRONOUNS",
+    "np_before",
+    "np_after",
+    "name_and_role",
+    "name_key",
+    "SpeakerResolver",
+]
+
+PRONOUNS = frozenset("he she they it i we you who which his her their its him them".split())
+SUBJECT_PRONOUNS = frozenset("he she they it i we you who which".split())
+
+STOP = frozenset(
+    """and or but nor that which who whom whose when where while because as if than then so
+    since after before until unless though although whether in on at by with from into onto
+    about over under to of for against during without within through across between among
+    upon via per is was are were be been being am has have had do does did will would shall
+    should can could may might must not no yes also only just even still there here now very
+    too however meanwhile yet already again ever never once later earlier soon today yesterday
+    tomorrow tonight this these those what how why reportedly allegedly previously recently
+    both either neither more most less least such same other else like unlike said says say
+    told tells according around up down out off away back""".split()
+)
+# "of", "to", "for", "at" may join two parts of one noun phrase ("ambassador to China").
+JOINERS = frozenset("of to for at from in".split())
+DETERMINERS = frozenset(
+    "the a an his her their its our my your some many several most all two three four five "
+    "six seven eight nine ten one another other each every few both".split()
+)
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. prof
+    prof. rev rev. sgt sgt. capt capt. maj maj. adm adm. president prime minister secretary
+    senator governor representative congressman congresswoman chairman chairwoman chair
+    ambassador judge justice mayor general leader director spokesman spokeswoman spokesperson
+    sir dame lord lady king queen prince princess pope cardinal bishop father sister brother
+    former vice deputy acting chief foreign defense defence state premier chancellor
+    candidate nominee speaker commissioner attorney professor dean officer minister's
+    presidential republican democratic democrat gop u.s. us american presumptive""".split()
+)
+
+_WORD = re.compile(r"[\w’'.&-]+|\([^()\n]{1,20}\)|\S")
+_TIME = re.compile(
+    r"(?:\s*,?\s*(?:on|last|this|early|earlier|late|later)?\s*"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"yesterday|today|tonight|morning|afternoon|evening|night)s?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*)$"
+)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _word_ok(word: str) -> bool:
+    low = word.lower().strip(".")
+    if not word or not (word[0].isalnum() or word[0] in "(’'"):
+        return False
+    if word[0] == "(":
+        return True
+    if low in STOP and not (_is_cap(word) and low not in _FUNC_CAPS_STOP):
+        return False
+    if word[0].islower() and (cue_info(word) is not None or low.endswith("ly")):
+        return False
+    return True
+
+
+# Function words that stay stop words when capitalised at a sentence start.
+_FUNC_CAPS_STOP = frozenset(
+    """and or but that which who when where while because as if than then so since after
+    before in on at by with from into about over to of for during without through is was are
+    were has have had will would can could may might also this these those what how why
+    however meanwhile still yet there here now later earlier according said says""".split()
+)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end`` (just before a cue), scanning back no further than lo."""
+    toks = _tokens(text, max(lo, end - 160), end)
+    if not toks:
+        return None
+    # the first token may be cut in half by the window: drop it unless window hit lo
+    if toks[0][0] > lo and end - 160 > lo:
+        toks = toks[1:]
+    i = len(toks) - 1
+    last = toks[i][2]
+    if last.lower() in SUBJECT_PRONOUNS:
+        return toks[i][0], toks[i][1]
+    if not _word_ok(last):
+        return None
+    start_i = i
+    count = 0
+    while i >= 0 and count < max_words:
+        s, e, w = toks[i]
+        low = w.lower()
+        if low in JOINERS and i > 0 and start_i != i and _word_ok(toks[i - 1][2]):
+            # joiner inside a phrase: only if the word after it is capitalised
+            if not _is_cap(toks[i + 1][2]) and toks[i + 1][2].lower() not in DETERMINERS:
+                break
+            i -= 1
+            count += 1
+            continue
+        if not _word_ok(w) and not (low in DETERMINERS):
+            break
+        if low in PRONOUNS and low not in ("his", "her", "their", "its"):
+            break
+        start_i = i
+        i -= 1
+        count += 1
+    # leading joiner is not part of the phrase
+    while start_i < len(toks) and toks[start_i][2].lower() in JOINERS:
+        start_i += 1
+    if start_i >= len(toks):
+        return None
+    return toks[start_i][0], toks[-1][1]
+
+
+def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start`` (after an inverted cue: "said James Lewis")."""
+    toks = _tokens(text, start, min(hi, start + 160))
+    if not toks:
+        return None
+    first = toks[0][2]
+    if first.lower() in SUBJECT_PRONOUNS - {"who", "which"}:
+        return toks[0][0], toks[0][1]
+    end_i = -1
+    for i, (_s, _e, w) in enumerate(toks[:max_words]):
+        low = w.lower()
+        if low in JOINERS and end_i >= 0 and i + 1 < len(toks):
+            nxt = toks[i + 1][2]
+            if _is_cap(nxt) or nxt.lower() in DETERMINERS:
+                continue
+            break
+        if not _word_ok(w) and low not in DETERMINERS:
+            break
+        if low in PRONOUNS and i > 0:
+            break
+        end_i = i
+    if end_i < 0:
+        return None
+    return toks[0][0], toks[end_i][1]
+
+
+_NAME_TOKEN = re.compile(r"^[A-Z][\w’'.-]*$")
+
+
+def name_key(name: str) -> str:
+    """Key under which name variants meet: case, hyphens and dots do not matter."""
+    x = name.replace("’", "'").lower()
+    x = re.sub(r"[-‐–.]", " ", x)
+    x = re.sub(r"'s$", "", x)
+    return " ".join(x.split())
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def name_and_role(mention: str) -> tuple[str | None, str | None]:
+    """Split a mention into a proper name and a role.
+
+    "Japanese prime minister Fumio Kishida" -> ("Fumio Kishida", "Japanese prime minister");
+    "North Korea's ambassador to China, Ri Ryong Nam" -> ("Ri Ryong Nam", "North Korea's
+    ambassador to China"); "the official" -> (None, "the official").
+    """
+    parts = [p.strip() for p in mention.strip(" ,").split(",") if p.strip()]
+    if not parts:
+        return None, None
+    best_name: str | None = None
+    best_role: list[str] = []
+    for idx, part in enumerate(parts):
+        name, role = _name_in_part(part)
+        if name and best_name is None:
+            best_name = name
+            if role:
+                best_role.append(role)
+            best_role.extend(p for j, p in enumerate(parts) if j != idx)
+            break
+    if best_name is None:
+        return None, mention.strip(" ,")
+    role_text = ", ".join(r for r in best_role if r) or None
+    return best_name, role_text
+
+
+def _name_in_part(part: str) -> tuple[str | None, str | None]:
+    words = part.split()
+    # trailing run of capitalised words that are not titles
+    j = len(words)
+    while j > 0 and _NAME_TOKEN.match(words[j - 1]) and words[j - 1].lower() not in TITLES:
+        j -= 1
+    # allow particles inside names ("de", "van", "bin")
+    while (
+        j > 1
+        and words[j - 1].lower() in ("de", "van", "von", "bin", "al", "da", "del", "la", "le")
+        and _NAME_TOKEN.match(words[j - 2])
+        and words[j - 2].lower() not in TITLES
+    ):
+        j -= 2
+        while j > 0 and _NAME_TOKEN.match(words[j - 1]) and words[j - 1].lower() not in TITLES:
+            j -= 1
+    name_words = words[j:]
+    if name_words and j > 0 and words[j - 1].lower() in JOINERS:
+        return None, None  # "ambassador to China": China is no speaker here
+    # a parenthesised party tag "(R-S.C.)" ends a name
+    if not name_words and words and words[-1].startswith("("):
+        return _name_in_part(" ".join(words[:-1]))
+    if not name_words:
+        return None, None
+    if name_words[-1].endswith(("’s", "'s")):
+        return None, None  # "Kishida's wish" is not a speaker
+    role = " ".join(words[:j]).strip() or None
+    if role is not None and role.lower() in ("the", "a", "an"):
+        role = None
+    return " ".join(name_words), role
+
+
+@dataclass
+class _Entity:
+    name: str
+    key: str
+    position: int
+    role: str | None = None
+
+
+class SpeakerResolver:
+    """Document-level registry of names, used to resolve surnames, roles and pronouns."""
+
+    _FULL_NAME = re.compile(
+        r"(?<![\w’'-])(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.|Jr\.?))+"
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[_Entity] = []
+        self._by_key: dict[str, str] = {}
+        self._roles: dict[str, str] = {}
+        for m in self._FULL_NAME.finditer(text):
+            name = m.group()
+            words = name.split()
+            while words and (
+                words[0].lower() in TITLES
+                or words[0].lower().strip(".") in STOP
+                or words[0].lower() in DETERMINERS
+            ):
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            words[-1] = _strip_possessive(words[-1])
+            self._add(" ".join(words), m.start())
+
+    def _add(self, name: str, position: int, role: str | None = None) -> str:
+        key = name_key(name)
+        canonical = self._by_key.setdefault(key, name)
+        self.entities.append(_Entity(canonical, key, position, role))
+        if role:
+            self._roles.setdefault(_role_key(role), canonical)
+        return canonical
+
+    def canonical(self, mention: str, position: int) -> tuple[str, str | None]:
+        """Canonical speaker name and role for a (non-pronoun) mention at ``position``."""
+        name, role = name_and_role(mention)
+        if name is None:
+            found = self._roles.get(_role_key(mention))
+            if found:
+                return found, None
+            return _clean_mention(mention), role
+        key = name_key(name)
+        if key in self._by_key:
+            canonical = self._by_key[key]
+        else:
+            canonical = self._surname(key, position) or name
+        if role:
+            self._roles.setdefault(_role_key(role), canonical)
+        self.entities.append(_Entity(canonical, name_key(canonical), position, role))
+        return canonical, role
+
+    def _surname(self, key: str, position: int) -> str | None:
+        if " " in key:
+            return None
+        best: _Entity | None = None
+        for ent in self.entities:
+            parts = ent.key.split()
+            if len(parts) < 2 or key not in (parts[-1], parts[0]):
+                continue
+            if best is None:
+                best = ent
+                continue
+            before, best_before = ent.position <= position, best.position <= position
+            # prefer the latest mention before; else the earliest after; last name over first
+            if before and (not best_before or ent.position > best.position):
+                best = ent
+            elif not before and not best_before and ent.position < best.position:
+                best = ent
+        return best.name if best else None
+
+
+def _role_key(role: str) -> str:
+    x = name_key(role)
+    for article in ("the ", "a ", "an "):
+        if x.startswith(article):
+            x = x[len(article) :]
+    return x
+
+
+def _clean_mention(mention: str) -> str:
+    return " ".join(mention.strip(" ,").split())
