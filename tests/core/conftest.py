@@ -10,7 +10,9 @@ from quotecheck.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-SEED_TEXT = (REPO / "seeds" / "north-korea-rejects-talks-with-japan.txt").read_text(encoding="utf-8")
+SEED_TEXT = (REPO / "seeds" / "north-korea-rejects-talks-with-japan.txt").read_text(
+    encoding="utf-8"
+)
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,9 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_first_use_of_default_database_shows_the_seed_article(capsys: pytest.CaptureFixture[str]) -> None:
+def test_first_use_of_default_database_shows_the_seed_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out, _ = run(capsys, "quotes", "--json")
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
@@ -41,10 +43,18 @@ def test_first_use_of_default_database_shows_the_seed_article(capsys: pytest.Cap
         assert len(store.articles()) == 1
 
 
-def test_explicit_database_is_not_seeded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_explicit_database_is_not_seeded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "--db", str(tmp_path / "missing.db"), "quotes")
     assert code == 1 and "missing.db does not exist" in err  # a typo never creates a database
-    run(capsys, "--db", str(tmp_path / "empty.db"), "import-quotes", str(write(tmp_path / "e.csv", "text,speaker\n")))
+    run(
+        capsys,
+        "--db",
+        str(tmp_path / "empty.db"),
+        "import-quotes",
+        str(write(tmp_path / "e.csv", "text,speaker\n")),
+    )
     code, out, _ = run(capsys, "--db", str(tmp_path / "empty.db"), "quotes")
     assert code == 0 and "no quotes" in out
 
@@ -73,7 +83,9 @@ def test_import_folder_stdin_and_duplicates(
     assert "stdin works fine" in out
 
 
-def test_import_html_keeps_main_text_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_html_keeps_main_text_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "q.db")
     page = write(
         tmp_path / "page.html",
@@ -117,9 +129,13 @@ def test_bad_files_are_refused_with_a_reason_and_the_batch_goes_on(
     assert "1 added" in out and "1 refused" in out
 
 
-def test_non_utf8_text_is_decoded_and_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_non_utf8_text_is_decoded_and_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "latin.txt"
-    path.write_bytes('Le ministre a déclaré : « Nous réussirons ensemble », à Genève.'.encode("cp1252"))
+    path.write_bytes(
+        "Le ministre a déclaré : « Nous réussirons ensemble », à Genève.".encode("cp1252")
+    )
     code, out, _ = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(path))
     assert code == 0 and "not UTF-8; decoded as" in out
     with Store(tmp_path / "q.db") as store:
@@ -129,9 +145,16 @@ def test_non_utf8_text_is_decoded_and_reported(tmp_path: Path, capsys: pytest.Ca
 
 def test_review_undo_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "q.db")
-    write(tmp_path / "a.txt", 'The minister said: "We will build the bridge." and "It will be long."\n')
-    run(capsys, "--db", db, "import", str(tmp_path / "a.txt"))
-    code, out, _ = run(capsys, "--db", db, "review", "1", "2", "--status", "verified", "--note", "ok")
+    with Store(db) as store:
+        store.add_quote_records(
+            [
+                {"text": "We will build the bridge.", "speaker": "A"},
+                {"text": "It will be long.", "speaker": "B"},
+            ]
+        )
+    code, out, _ = run(
+        capsys, "--db", db, "review", "1", "2", "--status", "verified", "--note", "ok"
+    )
     assert code == 0 and "2 quote(s) marked verified" in out
     code, out, _ = run(capsys, "--db", db, "quotes", "--status", "verified", "--json")
     assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2]
@@ -150,7 +173,13 @@ def test_import_quotes_jsonl_and_csv(tmp_path: Path, capsys: pytest.CaptureFixtu
     db = str(tmp_path / "q.db")
     jsonl = write(
         tmp_path / "c.jsonl",
-        json.dumps({"text": "Ask not what your country can do for you", "speaker": "John F. Kennedy", "ref": "k1"})
+        json.dumps(
+            {
+                "text": "Ask not what your country can do for you",
+                "speaker": "John F. Kennedy",
+                "ref": "k1",
+            }
+        )
         + "\n\n"
         + json.dumps({"text": "Yes we can", "speaker": "Barack Obama", "date": "2008-01-08"})
         + "\n",
@@ -176,12 +205,16 @@ def test_malformed_collection_is_refused_whole_with_line_numbers(
     code, _, err = run(capsys, "--db", db, "import-quotes", str(bad))
     assert code == 1
     assert "3 malformed line(s), nothing imported" in err
-    assert "line 2: not valid JSON" in err and "line 3: missing 'speaker'" in err and "line 4" in err
+    assert (
+        "line 2: not valid JSON" in err and "line 3: missing 'speaker'" in err and "line 4" in err
+    )
     with Store(db) as store:
         assert store.count_quotes() == 0
 
 
-def test_extract_jsonl_offsets_slice_the_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_jsonl_offsets_slice_the_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     docs = write(
         tmp_path / "in.jsonl",
         json.dumps({"doc_id": "d1", "text": SEED_TEXT}) + "\n",
@@ -194,7 +227,9 @@ def test_extract_jsonl_offsets_slice_the_input(tmp_path: Path, capsys: pytest.Ca
         assert SEED_TEXT[q["start"] : q["end"]] == q["text"]
 
 
-def test_extract_bad_jsonl_line_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_bad_jsonl_line_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     docs = write(tmp_path / "in.jsonl", '{"doc_id": 1}\n')
     code, _, err = run(capsys, "extract", str(docs))
     assert code == 1 and "line 1" in err and "doc_id" in err and "Traceback" not in err
