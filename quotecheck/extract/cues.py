@@ -31,7 +31,7 @@ for _w in (
     "recall remark reply respond retort reveal stress emphasize emphasise confirm complain concede "
     "conclude testify observe ask answer comment mention propose recommend threaten boast joke "
     "quip charge allege agree caution counter disclose estimate indicate affirm proclaim "
-    "reiterate repeat shout yell scream whisper lament muse speculate tout assure inform "
+    "reiterate repeat lament muse speculate tout assure inform "
     "advise concur interject post announce opine posit exclaim demand"
 ).split():
     _LEMMAS[_w] = SPEECH

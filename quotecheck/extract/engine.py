@@ -67,9 +67,8 @@ _ADVERBIAL_AFTER = re.compile(
     r")(?=[\s,.:;\"“]|$)"
 )
 _CLAUSE_CUTS = re.compile(
-    r",\s+(?:according\s+to|adding|saying|noting|citing|arguing|explaining|insisting|"
-    r"warning|telling|writing|referring\s+to|he\s+said|she\s+said|they\s+said|he\s+added|"
-    r"she\s+added|\w+\s+said)\b"
+    r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
+    r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
 _NOT_CLAUSE_START = frozenset(
     """to so nothing something anything everything yes no goodbye hello thanks hi much little
@@ -237,6 +236,14 @@ class _Extractor:
             before = text[max(s_start, group_start - 3) : group_start]
             if "," in before or group_start == s_start:
                 subj = self._sentence_subject(si, group_start)
+        if subj is not None:
+            lead_end = subj[0]
+            while lead_end > s_start and text[lead_end - 1] in " \t\u00a0":
+                lead_end -= 1
+            if self.doc.quote_ending(lead_end) is not None and source_span is None:
+                # "“...,” X said": the quote before is the content
+                if self._content_before(si, subj[0], cue_span, subj, ce):
+                    return
         # content after the cue
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
@@ -246,18 +253,13 @@ class _Extractor:
             return
         if info.cls == OBJECT:
             return
-        # content before the cue: "..., X said." / "..., said X."
         if subj is not None:
-            before_end = subj[0]
-            if source_span is not None:
-                return
-            self._content_before(si, before_end, cue_span, subj, ce)
+            if source_span is None:
+                self._content_before(si, subj[0], cue_span, subj, ce)
             return
         # inverted: "..., said X" / "“...,” said X"
         pre = text[s_start:group_start].rstrip()
-        if not pre or pre[-1] not in ",\"”’'»":
-            return
-        if info.form == "ing":
+        if not pre or pre[-1] not in ",\"”’'»" or info.form == "ing":
             return
         inv = self._subject_after(ce, s_end)
         if inv is None:
@@ -390,9 +392,10 @@ class _Extractor:
         if not word_m:
             return None
         word = word_m.group().lower()
-        if colon:
+        if colon or word == "that":
             pass
-        elif word == "that":
+        elif text[pos:p].strip() == ",":
+            return None  # "said, adding ..." / "said, referring to ...": no content clause
             pass
         elif info.lemma == "ask" or info.lemma == "wonder":
             if word not in ("if", "whether", "what", "how", "why", "when", "where", "who"):
@@ -407,7 +410,7 @@ class _Extractor:
             if word in STOP and word not in ("there", "this", "these", "those", "what", "how"):
                 return None
         end = self._clause_end(p, s_end)
-        if end - p < 3:
+        if end - p < 3 or (word != "that" and len(text[p:end].split()) < 3 and not colon):
             return None
         quotes = doc.quotes_in(p, end)
         kind = "mixed" if quotes else "indirect"
@@ -459,25 +462,25 @@ class _Extractor:
         cue_span: tuple[int, int],
         subj: tuple[int, int],
         after_pos: int,
-    ) -> None:
+    ) -> bool:
         text, doc = self.text, self.doc
         s_start, s_end = doc.sentences[si]
         e = before_end
         while e > s_start and text[e - 1] in " \t\u00a0":
             e -= 1
         if e <= s_start:
-            return
+            return False
         # a comma (possibly inside a closing quote) must separate content and attribution
         q = doc.quote_ending(e)
         if q is None:
             if text[e - 1] not in ",—–-":
-                return
+                return False
             content_end = e - 1
         else:
             content_end = q.end
         start = _skip_space(text, s_start, content_end)
         if content_end - start < 3:
-            return
+            return False
         # the attribution may continue: "..., he said, “and more.”" / ", he said. “More.”"
         end = content_end
         p = after_pos
@@ -487,11 +490,9 @@ class _Extractor:
             if q2 is not None:
                 end = q2.end
         elif q is not None:
-            m2 = re.match(r"[^.!?\"“”]{0,80}?[.!?]\s+", text[p : s_end + 3])
-            if m2 is not None and p + m2.end() >= s_end:
-                nxt = self._following_quotes(si)
-                if nxt is not None:
-                    end = nxt
+            nxt = self._following_quotes(si)
+            if nxt is not None:
+                end = nxt
         elif text[e - 1] == ",":
             # mid-sentence attribution: "Those who ..., he said, must still register."
             rest = text[after_pos:s_end]
@@ -521,7 +522,8 @@ class _Extractor:
             end_out = q.inner_end
         else:
             end_out = end
-        self._add(start_out, end_out, kind, cue_span, subj, si, 0.75 if kind == "direct" else 0.6)
+        self._add(start_out, end_out, kind, cue_span, subj, si, 0.85 if kind == "direct" else 0.6)
+        return True
 
     def _following_quotes(self, si: int) -> int | None:
         """End of the quoted sentences that follow sentence ``si`` in the same paragraph."""

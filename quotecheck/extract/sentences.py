@@ -17,7 +17,7 @@ _ABBREV = frozenset(
 
 # End punctuation, optional closing quotes/brackets, whitespace, then something that can start
 # a sentence (an upper-case letter, a digit or an opening quote).
-_BOUNDARY = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])")
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
