@@ -32,15 +32,18 @@ for _w in (
     "conclude testify observe ask answer comment mention propose recommend threaten boast joke "
     "quip charge allege agree caution counter disclose estimate indicate affirm proclaim "
     "reiterate repeat lament muse speculate tout assure inform "
-    "advise concur interject post announce opine posit exclaim demand"
+    "advise concur interject post opine posit exclaim demand continue find show"
 ).split():
     _LEMMAS[_w] = SPEECH
 for _w in (
     "believe think feel hope fear expect worry doubt suspect know guess reckon assume wonder "
-    "consider imagine figure"
+    "consider imagine figure want"
 ).split():
     _LEMMAS[_w] = BELIEF
-for _w in "criticize criticise praise blast accuse blame defend slam dismiss".split():
+for _w in (
+    "criticize criticise praise blast accuse blame defend slam dismiss call describe cite "
+    "endorse support oppose reject question"
+).split():
     _LEMMAS[_w] = OBJECT
 
 RECIPIENT_LEMMAS = frozenset(
@@ -67,6 +70,13 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "post": ("post", "posts", "posted"),
     "repeat": ("repeat", "repeats", "repeated", "repeating"),
     "answer": ("answer", "answers", "answered", "answering"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "continue": ("continue", "continues", "continued"),
+    "call": ("call", "calls", "called", "calling"),
+    "question": ("questioned", "questioning"),
+    "support": ("supports", "supported", "supporting"),
+    "want": ("want", "wants", "wanted"),
 }
 
 
@@ -125,12 +135,17 @@ for _p, _l in (
     ("calls for", "call for"),
     ("call for", "call for"),
     ("calling for", "call for"),
+    ("referring to", "refer to"),
+    ("referred to", "refer to"),
+    ("called on", "call on"),
+    ("calls on", "call on"),
     ("went on to say", "say"),
     ("goes on to say", "say"),
     ("made clear", "make clear"),
     ("makes clear", "make clear"),
 ):
-    PHRASES[_p] = CueInfo(_l, SPEECH, "past")
+    _kind = "ing" if _p.endswith("ing") or " ing" in _p or _p.split()[0].endswith("ing") else "past"
+    PHRASES[_p] = CueInfo(_l, OBJECT if _l in ("call for", "refer to", "call on") else SPEECH, _kind)
 
 
 def cue_info(word: str) -> CueInfo | None:

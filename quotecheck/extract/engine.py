@@ -244,6 +244,13 @@ class _Extractor:
                 # "“...,” X said": the quote before is the content
                 if self._content_before(si, subj[0], cue_span, subj, ce):
                     return
+        if info.cls == OBJECT or info.lemma in ("find", "show"):
+            if subj is None:
+                return
+            subj_text = text[subj[0] : subj[1]]
+            if not _has_cap(subj_text) and subj_text.lower() not in PRONOUNS:
+                if info.cls == OBJECT:
+                    return
         # content after the cue
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
