@@ -214,6 +214,74 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from quotecheck.export import build_sheet, write_sheet
+
+    fmt = args.format or _format_from_suffix(args.output)
+    quote_filter = QuoteFilter(
+        status=None if args.status == "any" else args.status,
+        speaker=args.speaker,
+        source=args.source,
+        kind=args.kind,
+        text=args.text,
+    )
+    with open_store(args, read_only=True) as store:
+        sheet = build_sheet(
+            store,
+            quote_filter=quote_filter,
+            ids=args.ids or None,
+            title=args.title,
+            group_by=args.group_by,
+            sort=args.sort,
+        )
+    if not sheet.quotes:
+        raise QuoteCheckError(f"nothing to export: no {sheet.selection}")
+    if fmt == "pdf":
+        from quotecheck.export import render_html
+
+        try:
+            from quotecheck_ui.pdf import html_to_pdf
+        except ImportError as exc:
+            raise QuoteCheckError(f"PDF output needs Qt, which cannot load here: {exc}") from exc
+        html_to_pdf(render_html(sheet), args.output, page_size=args.page_size, title=sheet.title)
+    else:
+        write_sheet(sheet, fmt, args.output, bom=args.bom)
+    print(f"{len(sheet.quotes)} quote(s) written to {args.output} ({fmt})")
+    return 0
+
+
+def _format_from_suffix(path: str) -> str:
+    from quotecheck.export import FORMATS
+
+    suffix = Path(path).suffix.lower().lstrip(".")
+    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    if suffix not in FORMATS:
+        raise UsageError(f"say --format ({', '.join(FORMATS)}): cannot tell it from {path!r}")
+    return suffix
+
+
+def cmd_export_checks(args: argparse.Namespace) -> int:
+    from quotecheck.config import config_path, load_config
+    from quotecheck.export import claim_reviews, write_atomically
+
+    config = load_config()
+    organisation = args.org_name or config.organisation_name
+    if not organisation:
+        raise UsageError(
+            "ClaimReview names the reviewing organisation: pass --org-name, or set "
+            f"organisation_name in {config_path()}"
+        )
+    with open_store(args, read_only=True) as store:
+        reviews = claim_reviews(
+            store, organisation=organisation, organisation_url=args.org_url or config.organisation_url
+        )
+    if not reviews:
+        raise QuoteCheckError("no saved claim checks to export (run quotecheck check first)")
+    write_atomically(args.output, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
+    print(f"{len(reviews)} ClaimReview record(s) written to {args.output}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from quotecheck_ui.app import run
@@ -296,6 +364,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="copy the database with SQLite's online backup")
     p.add_argument("target", metavar="FILE")
     p.set_defaults(func=cmd_backup)
+
+    __import__("quotecheck.cli_check").cli_check.register(sub)
+    p = sub.add_parser("export", help="export a quote sheet (PDF, HTML, Markdown, CSV, JSON)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--format", choices=["pdf", "html", "md", "csv", "json"], help="default: from the file name")
+    p.add_argument(
+        "--status", default="verified", choices=[*STATUSES, "any"], help="default: verified"
+    )
+    p.add_argument("--speaker")
+    p.add_argument("--source")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--text", help="full-text filter")
+    p.add_argument("--ids", nargs="+", type=int, metavar="ID", help="exactly these quotes")
+    p.add_argument("--group-by", default="speaker", choices=["speaker", "source", "article", "none"])
+    p.add_argument("--sort", default="speaker", choices=["id", "text", "speaker", "source", "kind", "status", "article", "date"])
+    p.add_argument("--title")
+    p.add_argument("--page-size", default="a4", choices=["a4", "letter"], help="PDF only")
+    p.add_argument("--bom", action="store_true", help="CSV only: a byte-order mark for spreadsheets")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("export-checks", help="export saved claim checks as ClaimReview JSON-LD")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--format", default="claimreview", choices=["claimreview"])
+    p.add_argument("--org-name", help="the reviewing organisation (default: from settings)")
+    p.add_argument("--org-url")
+    p.set_defaults(func=cmd_export_checks)
 
     p = sub.add_parser("gui", help="open the desktop app")
     p.set_defaults(func=cmd_gui)

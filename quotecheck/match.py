@@ -1,0 +1,1166 @@
+"""Claim check: does a pasted claim match what was really said, by whom, and where?
+
+`check(claim, store)` parses the claim into a claimed speaker, the claimed words and a
+claimed source, finds the closest recorded quotes, and gives a verdict (see DESIGN.md):
+verified, altered, contradicted, misattributed, paraphrase or not found, with flags, the best
+matches, and a word-level diff for the front-ends to colour.
+
+How it works (details and measurements in docs/matching.md):
+
+1. Parsing (`parse_claim`): quoted words if any, otherwise the claim minus its attribution
+   ("X said ...", "According to X, ...", "... - X", "X: ...", "Says ...") and minus a
+   trailing source phrase ("at the UNGA", "in a KCNA report").
+2. Retrieval: the rarest claim terms (document frequencies from an `fts5vocab` table over
+   `quotes_fts`) are OR-ed into one FTS5 query ranked by bm25; when a claimed speaker resolves,
+   a second query restricted to that speaker's quotes adds candidates. Every user term is quoted,
+   so nothing typed is ever FTS5 syntax.
+3. Scoring: each candidate, and windows of two or three adjacent quotes of one speaker, is
+   scored by rarity-weighted word coverage (both ways) blended with RapidFuzz `ratio`; the
+   claimed speaker adds a boost.
+4. Verdict: the claim is aligned word by word with the best unit (difflib on word lists);
+   negation flips (not/no/never/n't/without, added or removed) and changed numbers are read
+   off the alignment, never off the score. Speakers are compared through the store's names,
+   aliases and roles.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import math
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from quotecheck import QuoteCheckError
+from quotecheck.store import Store
+from quotecheck.text import _FOLD, name_key, words
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "VERDICTS",
+    "CheckResult",
+    "DiffSegment",
+    "Match",
+    "MatchSettings",
+    "Matcher",
+    "ParsedClaim",
+    "check",
+    "parse_claim",
+]
+
+MAX_CLAIM_CHARS = 5000
+VERDICTS = ("verified", "altered", "contradicted", "misattributed", "paraphrase", "not found")
+
+
+# -- public data --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    """Thresholds and sizes of the claim check. Defaults are measured: see docs/matching.md."""
+
+    # Retrieval
+    rare_terms: int = 8  # rarest claim terms OR-ed into the FTS5 query
+    candidates: int = 60  # FTS5 rows per query (bm25 order)
+    speaker_candidates: int = 30  # extra rows from the claimed speaker's quotes
+    window: int = 3  # largest window of adjacent quotes of one speaker (1: no windows)
+    window_seeds: int = 20  # best single quotes whose neighbours form windows
+    speaker_boost: float = 10.0  # added to the rank score when the claimed speaker matches
+    # Verdict (scores are 0-100)
+    not_found_below: float = 45.0  # best score under this: nothing on record is close enough
+    altered_min: float = 70.0  # word similarity to call it altered rather than a paraphrase
+    contradicted_min: float = 60.0  # similarity needed to call a negation flip "contradicted"
+    misattributed_min: float = 70.0  # how close the words must be to blame the speaker
+    min_excerpt_words: int = 3  # a shorter part of a longer quote is not verified on its own
+    ambiguous_margin: float = 1.0  # other quotes this close to the best -> flag "ambiguous"
+    max_matches: int = 5
+    max_claim_chars: int = MAX_CLAIM_CHARS  # longer claims are cut (flag "truncated")
+    max_claim_words: int = 300
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSegment:
+    op: str  # "equal", "added" (in the claim, not in the quote), "dropped" (in the quote only)
+    text: str
+
+    def to_record(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text}
+
+
+@dataclass(slots=True)
+class Match:
+    quote_id: int
+    ref: str | None
+    score: float  # 0-100
+    speaker: str | None
+    speaker_role: str | None
+    source: str | None
+    text: str
+    kind: str | None
+    article_id: int | None
+    article: str | None  # article title
+    article_date: str | None
+    said_on: str | None
+    quote_ids: list[int] = field(default_factory=list)  # more than one: a window of quotes
+    speaker_id: int | None = None
+    source_id: int | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedClaim:
+    claim: str
+    speaker: str | None
+    words: str
+    source: str | None
+    quoted: bool  # the claimed words were between quotation marks
+    truncated: bool = False
+
+
+@dataclass(slots=True)
+class CheckResult:
+    claim: str
+    claimed_speaker: str | None
+    claimed_words: str
+    claimed_source: str | None
+    verdict: str
+    flags: list[str] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    diff: list[DiffSegment] = field(default_factory=list)
+    explanation: str = ""
+    speaker_match: bool | None = None
+    source_match: bool | None = None
+    similarity: float = 0.0  # word similarity between the claimed words and the best quote
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "claimed_speaker": self.claimed_speaker,
+            "claimed_words": self.claimed_words,
+            "claimed_source": self.claimed_source,
+            "verdict": self.verdict,
+            "flags": list(self.flags),
+            "matches": [m.to_record() for m in self.matches],
+            "diff": [d.to_record() for d in self.diff],
+            "explanation": self.explanation,
+            "speaker_match": self.speaker_match,
+            "source_match": self.source_match,
+            "similarity": round(self.similarity, 1),
+        }
+
+
+# -- words --------------------------------------------------------------------------------
+
+NEGATORS = frozenset("not no never without nobody nothing none neither nor nowhere cannot".split())
+_CONTRACTIONS = {
+    "can't": ("can", "not"),
+    "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "shan't": ("shall", "not"),
+    "ain't": ("is", "not"),
+}
+# Contractions whose apostrophe was lost on the way (common in copied fact-check wordings).
+_BARE_NT = {
+    f"{base}nt": base
+    for base in ("do does did is was were are could would should has have had must need".split())
+}
+_BARE_NT.update({"cant": "can", "wont": "will", "aint": "is"})
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into about than then that this
+    these those it its it's is are was were be been being am i me my we us our you your he him
+    his she her they them their there here what which who whom whose when where why how so do
+    does did done have has had having will would shall should can could may might must just
+    very also too only all any some such not no say said says""".split()
+)
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion percent half dozen first second third
+    once twice""".split()
+)
+
+
+def _expand(token: str) -> tuple[str, ...]:
+    """A word as compared: contractions split so "don't" and "do not" align."""
+    if token in _CONTRACTIONS:
+        return _CONTRACTIONS[token]
+    if token.endswith("n't") and len(token) > 3:
+        return (token[:-3], "not")
+    if token in _BARE_NT:
+        return (_BARE_NT[token], "not")
+    return (token,)
+
+
+def compare_words(norm_text: str) -> list[str]:
+    """Words of a normalised text (quotes.norm_text) in their compared form."""
+    out: list[str] = []
+    for token in norm_text.split():
+        out.extend(_expand(token))
+    return out
+
+
+def is_number(token: str) -> bool:
+    return any(c.isdigit() for c in token) or token in _NUMBER_WORDS
+
+
+@dataclass(slots=True)
+class _Tok:
+    key: str  # compared form
+    show: str  # as written ("" for the second half of a split contraction)
+    bracket: bool = False  # editorial insertion in [brackets]
+    gap_before: bool = False  # an ellipsis stands before this word
+
+
+_GAP_OR_BRACKET = re.compile(r"(\.{3,}|\[[^\]]*\])")
+_DISPLAY_WORD = re.compile(r"\w+(?:['.,]\w+)*", re.UNICODE)
+
+
+def _display_words(text: str) -> list[str]:
+    return _DISPLAY_WORD.findall(unicodedata.normalize("NFKC", text).translate(_FOLD))
+
+
+def _tokens(text: str, *, editorial: bool = False) -> list[_Tok]:
+    """Compared words with display forms; with `editorial`, '...' and [brackets] are marks."""
+    out: list[_Tok] = []
+    pieces = _GAP_OR_BRACKET.split(text) if editorial else [text]
+    gap = False
+    for index, piece in enumerate(pieces):
+        if editorial and index % 2 == 1:
+            inner = piece[1:-1].strip() if piece.startswith("[") else ""
+            if not inner or inner.strip(".… ") == "":
+                gap = True
+                continue
+            bracket = True
+        else:
+            bracket = False
+        shown = _display_words(piece)
+        keys = [w.casefold() for w in shown]
+        if len(keys) != len(shown):  # pragma: no cover - casefold keeps word count
+            keys = words(piece)
+            shown = keys
+        for key, show in zip(keys, shown, strict=True):
+            parts = _expand(key)
+            for n, part in enumerate(parts):
+                out.append(_Tok(part, show if n == 0 else "", bracket, gap))
+                gap = False
+    return out
+
+
+# -- claim parsing -------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"\s+")
+_CUE = (
+    r"(?:said|says|say|told|tells|tell|stated|states|claimed|claims|claim|declared|declares|"
+    r"announced|announces|added|adds|insisted|insists|argued|argues|wrote|writes|tweeted|"
+    r"tweets|warned|warns|asserted|asserts|noted|notes|remarked|explained|explains|"
+    r"suggested|suggests|promised|promises|vowed|vows|pledged|pledges|admitted|admits|"
+    r"denied|denies|replied|replies|responded|responds|stressed|stresses|repeated|repeats)"
+)
+_VENUE = (
+    r"(?:speech|session|report|interview|statement|address|press\s+conference|briefing|"
+    r"meeting|rally|debate|broadcast|hearing|op-ed|post|tweet|video)"
+)
+_NAME = r"[A-Z0-9][\w.&'-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z0-9][\w.&'-]*){0,5}"
+# A source phrase: "at the UNGA", "in the Japanese Parliament", "in a KCNA report",
+# "in a speech at the UNGA", "at a press conference".
+_SOURCE = (
+    rf"(?:(?i:in|at|on|to|before|during|via|through)\s+)"
+    rf"(?:(?i:a|an|the|his|her|their|its)\s+)?"
+    rf"(?:(?P<src_a>{_NAME})\s+(?i:{_VENUE})"
+    rf"|(?i:{_VENUE})(?:\s+(?i:at|in|of|to|on|before|with)\s+(?:(?i:the)\s+)?(?P<src_b>{_NAME}))?"
+    rf"|(?P<src_c>{_NAME}))"
+)
+_SPEAKER = r"(?P<speaker>[^\s,:;!?\"][^,:;!?\"]{0,70}?)"
+_SPEAKER_WORDS_MAX = 7
+
+_ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
+_SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
+_CUE_FORM = re.compile(
+    rf"^{_SPEAKER}\s+(?i:{_CUE})\b(?:\s+{_SOURCE})?(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$", re.S
+)
+_DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)
+_COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
+_TRAILING_CUE = re.compile(
+    rf"^(?P<rest>.+?)[\s,]+(?:(?i:{_CUE})\s+{_SPEAKER}|{_SPEAKER.replace('speaker', 'speaker2')}"
+    rf"\s+(?i:{_CUE}))"
+    rf"(?:\s+{_SOURCE})?[\s.]*$",
+    re.S,
+)
+_TRAILING_SOURCE = re.compile(rf"^(?P<rest>.+?)[\s,]+{_SOURCE}[\s.]*$", re.S)
+_TOLD = re.compile(r"\b((?i:told|tells))\s+(?=(?:the\s+)?[A-Z])")
+_QUOTE_MARK = "\x01"  # stands for the quoted words in the text around them
+
+
+def _clean(claim: str) -> str:
+    text = _CONTROL.sub(" ", claim)
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _quoted_segments(text: str) -> tuple[list[str], str]:
+    """Words between quotation marks, and the text around them with each replaced by a mark."""
+    if text.count('"') >= 1:
+        if text.count('"') % 2 == 1:
+            text = text + '"'
+        segments = [s.strip() for s in re.findall(r'"([^"]*)"', text)]
+        outside = re.sub(r'"[^"]*"', f" {_QUOTE_MARK} ", text)
+        kept = [s for s in segments if words(s)]
+        if kept:
+            return kept, _SPACES.sub(" ", outside).strip()
+        # only quote marks: the claim is what is left (maybe nothing)
+        return [], _SPACES.sub(" ", outside.replace(_QUOTE_MARK, " ")).strip()
+    singles = re.findall(r"(?<!\w)'([^']+?)'(?!\w)", text)
+    singles = [s.strip() for s in singles if len(words(s)) >= 2]
+    if singles:
+        outside = text
+        for s in singles:
+            outside = outside.replace(f"'{s}'", f" {_QUOTE_MARK} ", 1)
+        return singles, _SPACES.sub(" ", outside).strip()
+    return [], text
+
+
+def _plausible_name(text: str | None) -> str | None:
+    if not text:
+        return None
+    name = text.strip(" ,.;:-'\"")
+    tokens = name.split()
+    if not tokens or len(tokens) > _SPEAKER_WORDS_MAX or _QUOTE_MARK in name:
+        return None
+    if not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
+def _source_from(match: re.Match[str]) -> str | None:
+    for group in ("src_a", "src_b", "src_c"):
+        value = match.groupdict().get(group)
+        if value:
+            return value.strip(" .,")
+    return None
+
+
+def _is_source(
+    match: re.Match[str], known_sources: Collection[str] | None, *, strict: bool
+) -> str | None:
+    """The source named by a source phrase, if it really looks like one."""
+    source = _source_from(match)
+    venue = bool(re.search(_VENUE, match.group(0), re.I))
+    if source is None:
+        return match.group(0).split(None, 1)[-1].strip(" .,") if venue else None
+    key = name_key(source)
+    if known_sources is not None and key in known_sources:
+        return source
+    if venue or not strict:  # right after the cue verb ("said at X"), X is where it was said
+        return source
+    return None
+
+
+def parse_claim(
+    claim: str, known_sources: Collection[str] | None = None, *, max_chars: int = MAX_CLAIM_CHARS
+) -> ParsedClaim:
+    """Split a claim into (claimed speaker, claimed words, claimed source).
+
+    `known_sources`: name keys of sources the store knows; with them a trailing "in X"/"at X"
+    is taken as a source only when X is one (so "an emotive issue in Japan" keeps "in Japan").
+    """
+    raw = claim if isinstance(claim, str) else str(claim)
+    truncated = len(raw) > max_chars
+    text = _clean(raw[:max_chars])
+    speaker: str | None = None
+    source: str | None = None
+
+    segments, outside = _quoted_segments(text)
+    quoted = bool(segments)
+    body = outside  # where the attribution is looked for
+
+    according = _ACCORDING.match(body)
+    if according:
+        speaker = _plausible_name(according.group("attr"))
+        body = according.group("rest")
+        if speaker is not None and known_sources is not None and name_key(speaker) in known_sources:
+            source, speaker = speaker, None
+    body = _SAYS_PREFIX.sub("", body)
+    body = _TOLD.sub(r"\1 to ", body)  # "told the Diet": the audience is where it was said
+
+    rest: str | None = None
+    for form in (_CUE_FORM, _COLON_FORM, _DASH_FORM, _TRAILING_CUE):
+        m = form.match(body)
+        if not m:
+            continue
+        name = _plausible_name(m.groupdict().get("speaker") or m.groupdict().get("speaker2"))
+        if name is None:
+            continue
+        if form is _COLON_FORM and name.lower() in ("note", "update", "claim", "q"):
+            continue
+        if form is _CUE_FORM and quoted and _QUOTE_MARK not in m.group("rest"):
+            continue  # "X said Y" is outside the quote: keep looking
+        if speaker is not None and form is _CUE_FORM:
+            pass
+        speaker = speaker or name
+        if speaker != name and source is None and speaker is not None:
+            # "According to KCNA, Choe said ...": KCNA is the channel, Choe the speaker
+            source, speaker = speaker, name
+        rest = m.group("rest")
+        if "src_a" in m.groupdict() and (m.group("src_a") or m.group("src_b") or m.group("src_c")):
+            found = _is_source(m, known_sources, strict=False)
+            if found:
+                source = source or found
+        break
+    if rest is None:
+        rest = body
+
+    if not quoted:
+        trailing = _TRAILING_SOURCE.match(rest)
+        if trailing:
+            found = _is_source(trailing, known_sources, strict=True)
+            if found:
+                source = source or found
+                rest = trailing.group("rest")
+        claimed = rest.strip()
+    else:
+        claimed = " ... ".join(segments)
+        around = _TRAILING_SOURCE.match(body.replace(_QUOTE_MARK, " "))
+        if source is None and around:
+            source = _is_source(around, known_sources, strict=True)
+        if speaker is None:
+            # 'Mitt Romney "..."': a name right before the quote
+            lead = body.split(_QUOTE_MARK, 1)[0].strip(" ,:-")
+            speaker = _plausible_name(lead) if lead and lead[:1].isupper() else None
+    claimed = claimed.strip(" ,;:-")
+    if claimed.endswith(".") and not claimed.endswith("..."):
+        claimed = claimed[:-1]
+    return ParsedClaim(
+        claim=raw,
+        speaker=speaker,
+        words=claimed,
+        source=source,
+        quoted=quoted,
+        truncated=truncated,
+    )
+
+
+# -- names ---------------------------------------------------------------------------------
+
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame president vice former sen senator gov governor rep
+    representative congressman congresswoman secretary minister prime chancellor mayor judge
+    justice gen general adm admiral lt col rev speaker leader chairman chairwoman chair
+    ambassador madam jr sr""".split()
+)
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in name_key(name).split() if t not in _TITLES)
+
+
+@dataclass(slots=True)
+class _SpeakerInfo:
+    id: int
+    name: str
+    role: str | None
+    keys: set[str]  # name key, alias keys, role key
+    tokens: list[tuple[str, ...]]  # title-less tokens of the name and aliases
+
+
+def _speaker_matches(claimed: str, info: _SpeakerInfo) -> bool:
+    key = name_key(claimed)
+    if not key:
+        return False
+    if key in info.keys:
+        return True
+    claimed_tokens = _name_tokens(claimed)
+    if not claimed_tokens:
+        return False
+    for tokens in info.tokens:
+        if not tokens:
+            continue
+        if set(claimed_tokens) <= set(tokens) and (
+            len(claimed_tokens) > 1 or claimed_tokens[0] in (tokens[0], tokens[-1])
+        ):
+            return True  # "Kishida" ~ "Fumio Kishida"; "Kim Jong-un" ~ "Kim Jong Un"
+        if len(tokens) == 1 and tokens[0] == claimed_tokens[-1]:
+            return True  # recorded "TRUMP" ~ claimed "Donald Trump"
+        if (
+            len(tokens) > 1
+            and len(claimed_tokens) > 1
+            and tokens[-1] == claimed_tokens[-1]
+            and tokens[0][0] == claimed_tokens[0][0]
+        ):
+            return True  # "Bernie Sanders" ~ "B. Sanders"
+    return False
+
+
+# -- scoring -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Row:
+    id: int
+    norm: str
+    words: list[str]
+    speaker_id: int | None
+    source_id: int | None
+    article_id: int | None
+    kind: str | None
+
+
+@dataclass(slots=True)
+class _Unit:
+    rows: list[_Row]
+    words: list[str]
+    rank: float = 0.0
+    coverage: float = 0.0  # share of the claim's (weighted) words found in the unit
+    speaker_ok: bool = False
+
+    @property
+    def ids(self) -> list[int]:
+        return [r.id for r in self.rows]
+
+
+def _similarity(
+    claim: Sequence[str], quote: Sequence[str]
+) -> tuple[float, list[tuple[str, int, int, int, int]]]:
+    """Similarity (0-100) of the claimed words with the part of the quote they align with.
+
+    The mean of a word-level score (difflib alignment) and a character-level one (RapidFuzz
+    `ratio`, so "a single" for "any" costs less than two whole words). Quote words before the
+    first and after the last aligned word do not count: an excerpt is not penalised. The
+    opcodes are returned for the diff.
+    """
+    sm = difflib.SequenceMatcher(None, list(claim), list(quote), autojunk=False)
+    ops: list[tuple[str, int, int, int, int]] = list(sm.get_opcodes())
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if not matched or not claim:
+        return 0.0, ops
+    equal = [(j1, j2) for tag, _, _, j1, j2 in ops if tag == "equal"]
+    start, end = equal[0][0], equal[-1][1]
+    word_score = 200.0 * matched / (len(claim) + end - start)
+    char_score = fuzz.ratio(" ".join(claim), " ".join(quote[start:end]), processor=None)
+    return (word_score + char_score) / 2.0, ops
+
+
+# -- the matcher ---------------------------------------------------------------------------
+
+
+class Matcher:
+    """Checks claims against one store; keeps what it can (term rarity, speakers) between claims."""
+
+    def __init__(self, store: Store, settings: MatchSettings | None = None) -> None:
+        self.store = store
+        self.settings = settings or MatchSettings()
+        self._conn: sqlite3.Connection = store.db.conn
+        self._vocab: str | None = None
+        self._df: dict[str, int] = {}
+        self._total = 0
+        self._speakers: dict[int, _SpeakerInfo] = {}
+        self._sources: dict[int, set[str]] = {}
+        self._source_keys: set[str] = set()
+        self._version: tuple[int, int] | None = None
+
+    # -- caches ------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        version = (
+            int(self._conn.execute("PRAGMA data_version").fetchone()[0]),
+            self._conn.total_changes,
+        )
+        if version == self._version:
+            return
+        self._version = version
+        self._df.clear()
+        row = self._conn.execute("SELECT COUNT(*) FROM quotes_fts_docsize").fetchone()
+        self._total = int(row[0]) if row else 0
+        self._load_names()
+
+    def _load_names(self) -> None:
+        speakers: dict[int, _SpeakerInfo] = {}
+        for sid, name, key, role in self._conn.execute(
+            "SELECT id, name, name_key, role FROM speakers"
+        ):
+            keys = {key}
+            if role:
+                keys.add(name_key(role))
+            speakers[sid] = _SpeakerInfo(sid, name, role, keys, [_name_tokens(name)])
+        for sid, alias, key in self._conn.execute(
+            "SELECT speaker_id, alias, alias_key FROM speaker_aliases"
+        ):
+            info = speakers.get(sid)
+            if info is not None:
+                info.keys.add(key)
+                info.tokens.append(_name_tokens(alias))
+        self._speakers = speakers
+        sources: dict[int, set[str]] = {}
+        for sid, key in self._conn.execute("SELECT id, name_key FROM sources"):
+            sources.setdefault(sid, set()).add(key)
+        for sid, key in self._conn.execute("SELECT source_id, alias_key FROM source_aliases"):
+            sources.setdefault(sid, set()).add(key)
+        self._sources = sources
+        self._source_keys = {k for keys in sources.values() for k in keys}
+
+    def _vocab_table(self) -> str:
+        if self._vocab is None:
+            name = "quotecheck_vocab"
+            self._conn.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name} "
+                "USING fts5vocab(main, quotes_fts, 'row')"
+            )
+            self._vocab = f"temp.{name}"
+        return self._vocab
+
+    def _doc_freq(self, terms: Iterable[str]) -> dict[str, int]:
+        wanted = [t for t in dict.fromkeys(terms) if t not in self._df]
+        if wanted:
+            table = self._vocab_table()
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                found = dict(
+                    self._conn.execute(
+                        f"SELECT term, doc FROM {table} WHERE term IN ({marks})", chunk
+                    ).fetchall()
+                )
+                for t in chunk:
+                    self._df[t] = int(found.get(t, 0))
+            if len(self._df) > 500_000:
+                self._df.clear()
+        return {t: self._df.get(t, 0) for t in terms}
+
+    def speaker_ids(self, claimed: str | None) -> set[int]:
+        """Ids of the recorded speakers a claimed speaker can mean (names, aliases, roles)."""
+        if not claimed:
+            return set()
+        self._refresh()
+        return {sid for sid, info in self._speakers.items() if _speaker_matches(claimed, info)}
+
+    def source_ids(self, claimed: str | None) -> set[int]:
+        if not claimed:
+            return set()
+        self._refresh()
+        key = name_key(claimed)
+        tokens = set(key.split())
+        out = set()
+        for sid, keys in self._sources.items():
+            if key in keys or any(tokens and tokens == set(k.split()) for k in keys):
+                out.add(sid)
+        return out
+
+    # -- retrieval ---------------------------------------------------------------------
+
+    @staticmethod
+    def _fts_terms(claim_words: Sequence[str]) -> list[str]:
+        """The claim's words as the FTS5 unicode61 tokenizer sees them (diacritics removed)."""
+        out: list[str] = []
+        for word in claim_words:
+            plain = "".join(
+                c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+            )
+            out.extend(re.findall(r"\w+", plain))
+        return list(dict.fromkeys(t for t in out if t))
+
+    def _idf(self, df: int) -> float:
+        total = max(self._total, 1)
+        return math.log(1.0 + total / (1.0 + df))
+
+    def _retrieve(
+        self, claim_words: Sequence[str], speaker_ids: set[int]
+    ) -> tuple[list[int], dict[str, float]]:
+        s = self.settings
+        terms = self._fts_terms(claim_words)
+        df = self._doc_freq(terms)
+        weights = {t: self._idf(d) for t, d in df.items()}
+        present = sorted((t for t in terms if df[t] > 0), key=lambda t: (df[t], t))
+        chosen = present[: s.rare_terms]
+        if not chosen:
+            return [], weights
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in chosen)
+        ids = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+                [match, s.candidates],
+            )
+        ]
+        if speaker_ids and s.speaker_candidates > 0:
+            marks = ",".join("?" * len(speaker_ids))
+            ids += [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT f.rowid FROM quotes_fts f JOIN quotes q ON q.id = f.rowid "
+                    f"WHERE quotes_fts MATCH ? AND q.speaker_id IN ({marks}) "
+                    "ORDER BY f.rank LIMIT ?",
+                    [match, *sorted(speaker_ids), s.speaker_candidates],
+                )
+            ]
+        return list(dict.fromkeys(ids)), weights
+
+    def _rows(self, ids: Iterable[int]) -> dict[int, _Row]:
+        out: dict[int, _Row] = {}
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for qid, norm, speaker_id, source_id, article_id, kind in self._conn.execute(
+                "SELECT id, norm_text, speaker_id, source_id, article_id, kind FROM quotes "
+                f"WHERE id IN ({marks})",
+                chunk,
+            ):
+                norm = norm or ""
+                out[qid] = _Row(
+                    qid, norm, compare_words(norm), speaker_id, source_id, article_id, kind
+                )
+        return out
+
+    def _score(
+        self,
+        unit: _Unit,
+        claim_set: dict[str, float],
+        claim_weight: float,
+        claim_text: str,
+        speaker_ids: set[int],
+    ) -> None:
+        unit_set = set(unit.words)
+        common = sum(w for t, w in claim_set.items() if t in unit_set)
+        coverage = common / claim_weight if claim_weight else 0.0
+        # the unit's side: plain word counts, function words count less
+        unit_weight = sum(0.3 if t in STOPWORDS else 1.0 for t in unit_set) or 1.0
+        unit_common = sum(0.3 if t in STOPWORDS else 1.0 for t in unit_set if t in claim_set)
+        precision = unit_common / unit_weight
+        ratio = fuzz.ratio(claim_text, " ".join(unit.words), processor=None) / 100.0
+        score = 100.0 * (0.55 * coverage + 0.25 * precision + 0.20 * ratio)
+        unit.coverage = coverage
+        unit.speaker_ok = bool(speaker_ids) and all(r.speaker_id in speaker_ids for r in unit.rows)
+        unit.rank = score + (self.settings.speaker_boost if unit.speaker_ok else 0.0)
+
+    def _windows(self, seeds: list[_Unit], rows: dict[int, _Row]) -> list[_Unit]:
+        size = self.settings.window
+        if size < 2 or not seeds:
+            return []
+        wanted = {r.id + d for u in seeds for r in u.rows for d in range(-size + 1, size)}
+        rows.update(self._rows(i for i in wanted if i not in rows))
+        out: list[_Unit] = []
+        seen: set[tuple[int, ...]] = set()
+        for unit in seeds:
+            center = unit.rows[0]
+            if center.speaker_id is None:
+                continue
+            for length in range(2, size + 1):
+                for first in range(center.id - length + 1, center.id + 1):
+                    span = tuple(range(first, first + length))
+                    if span in seen:
+                        continue
+                    members = [rows.get(i) for i in span]
+                    if any(
+                        m is None
+                        or m.speaker_id != center.speaker_id
+                        or m.article_id != center.article_id
+                        or m.source_id != center.source_id
+                        for m in members
+                    ):
+                        continue
+                    seen.add(span)
+                    kept = [m for m in members if m is not None]
+                    out.append(_Unit(kept, [w for m in kept for w in m.words]))
+        return out
+
+    # -- checking ----------------------------------------------------------------------
+
+    def check(self, claim: str) -> CheckResult:
+        """Check one claim; never raises on odd input (an unusable claim is 'not found')."""
+        s = self.settings
+        self._refresh()
+        parsed = parse_claim(claim, known_sources=self._source_keys, max_chars=s.max_claim_chars)
+        speaker_ids = self.speaker_ids(parsed.speaker)
+        claimed_speaker, claimed_source = parsed.speaker, parsed.source
+        if (claimed_speaker and not speaker_ids and not claimed_source) and self.source_ids(
+            claimed_speaker
+        ):  # "According to KCNA, ..."
+            claimed_speaker, claimed_source = None, claimed_speaker
+        source_ids = self.source_ids(claimed_source)
+        result = CheckResult(
+            claim=parsed.claim,
+            claimed_speaker=claimed_speaker,
+            claimed_words=parsed.words,
+            claimed_source=claimed_source,
+            verdict="not found",
+        )
+        if parsed.truncated:
+            result.flags.append("truncated")
+        toks = _tokens(parsed.words, editorial=True)[: s.max_claim_words]
+        keys = [t.key for t in toks]
+        if not keys:
+            result.explanation = (
+                "There are no words to check in this claim."
+                if not parsed.claim.strip()
+                else "The claim has no words to check (only punctuation or symbols)."
+            )
+            return result
+        ids, weights = self._retrieve(keys, speaker_ids)
+        if not ids:
+            result.explanation = "None of the claim's words occur in any recorded quote."
+            result.speaker_match = None
+            return result
+        rows = self._rows(ids)
+        claim_set: dict[str, float] = {}
+        for key in keys:
+            parts = self._fts_terms([key])
+            weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
+            claim_set[key] = weight * (0.3 if key in STOPWORDS else 1.0)
+        claim_weight = sum(claim_set.values())
+        claim_text = " ".join(keys)
+        units = [_Unit([rows[i]], rows[i].words) for i in ids if i in rows]
+        for unit in units:
+            self._score(unit, claim_set, claim_weight, claim_text, speaker_ids)
+        units.sort(key=lambda u: -u.rank)
+        windows = self._windows(units[: s.window_seeds], rows)
+        for unit in windows:
+            self._score(unit, claim_set, claim_weight, claim_text, speaker_ids)
+        units += windows
+        # Fine score: word similarity on the aligned part, for the best few by rank.
+        units.sort(key=lambda u: -u.rank)
+        top = units[: max(s.max_matches * 3, 10)]
+        for unit in top:
+            sim, _ = _similarity(keys, unit.words)
+            unit.rank = 0.5 * unit.rank + 0.5 * (
+                sim + (s.speaker_boost if unit.speaker_ok else 0.0)
+            )
+        top.sort(key=lambda u: -u.rank)
+        # One entry per quote: a window is represented by its member sharing most words.
+        chosen: list[_Unit] = []
+        seen_ids: set[int] = set()
+        for unit in top:
+            rep = self._representative(unit, claim_set)
+            if rep in seen_ids:
+                continue
+            seen_ids.add(rep)
+            chosen.append(unit)
+            if len(chosen) >= s.max_matches:
+                break
+        self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids)
+        return result
+
+    def _sentence_context(self, unit: _Unit) -> tuple[list[str], list[str]] | None:
+        """Words of the article sentence around a single quote (before it, after it)."""
+        if len(unit.rows) != 1 or unit.rows[0].article_id is None:
+            return None
+        row = self._conn.execute(
+            "SELECT substr(a.text, max(1, q.start - 299), min(q.start, 300)), "
+            'substr(a.text, q."end" + 1, 300) FROM quotes q JOIN articles a ON a.id = q.article_id '
+            'WHERE q.id = ? AND q.start IS NOT NULL AND q."end" IS NOT NULL',
+            [unit.rows[0].id],
+        ).fetchone()
+        if row is None:
+            return None
+        before, after = row[0] or "", row[1] or ""
+        before = re.split(r"[.!?\n]", before)[-1]
+        after = re.split(r"[.!?\n]", after)[0]
+        return [t.key for t in _tokens(before)], [t.key for t in _tokens(after)]
+
+    @staticmethod
+    def _representative(unit: _Unit, claim_set: dict[str, float]) -> int:
+        if len(unit.rows) == 1:
+            return unit.rows[0].id
+        best = max(unit.rows, key=lambda r: sum(claim_set.get(w, 0.0) for w in set(r.words)))
+        return best.id
+
+    def _matches(self, units: list[_Unit], claim_set: dict[str, float]) -> list[Match]:
+        ids = [i for u in units for i in u.ids]
+        full = self.store.quotes_by_ids(ids)
+        out = []
+        for unit in units:
+            rep = self._representative(unit, claim_set)
+            record = full.get(rep)
+            if record is None:
+                continue
+            texts = [full[i]["text"] for i in unit.ids if i in full]
+            out.append(
+                Match(
+                    quote_id=rep,
+                    ref=record.get("ref"),
+                    score=round(max(0.0, min(100.0, unit.rank)), 1),
+                    speaker=record.get("speaker"),
+                    speaker_role=record.get("speaker_role"),
+                    source=record.get("source"),
+                    text=" ".join(texts),
+                    kind=record.get("kind"),
+                    article_id=record.get("article_id"),
+                    article=record.get("article"),
+                    article_date=record.get("article_date"),
+                    said_on=record.get("said_on"),
+                    quote_ids=unit.ids,
+                    speaker_id=record.get("speaker_id"),
+                    source_id=record.get("source_id"),
+                )
+            )
+        return out
+
+    def _verdict(
+        self,
+        result: CheckResult,
+        parsed: ParsedClaim,
+        toks: list[_Tok],
+        units: list[_Unit],
+        speaker_ids: set[int],
+        source_ids: set[int],
+    ) -> None:
+        s = self.settings
+        keys = [t.key for t in toks]
+        claim_set = {k: 1.0 for k in keys}
+        if not units:
+            result.explanation = "Nothing on record is close to this claim."
+            return
+        # Prefer, among near-equal candidates, one by the claimed speaker.
+        scored = []
+        for unit in units:
+            sim, ops = _similarity(keys, unit.words)
+            scored.append((unit, sim, ops))
+        best_unit, best_sim, best_ops = scored[0]
+        if speaker_ids and not best_unit.speaker_ok:
+            for unit, sim, ops in scored[1:]:
+                if unit.speaker_ok and sim >= best_sim - 10.0:
+                    best_unit, best_sim, best_ops = unit, sim, ops
+                    break
+        ordered = [best_unit] + [u for u in units if u is not best_unit]
+        result.matches = self._matches(ordered, claim_set)
+        quote_words, quote_range = best_unit.words, (0, len(best_unit.words))
+        context = self._sentence_context(best_unit)
+        if context is not None:
+            # The claim may carry words of the quote's own sentence ("Japan should" before
+            # "not waste any moment"): align with the whole sentence if that fits better.
+            pre, post = context
+            extended = pre + best_unit.words + post
+            sim, ops = _similarity(keys, extended)
+            if sim > best_sim:
+                best_sim, best_ops, quote_words = sim, ops, extended
+                quote_range = (len(pre), len(pre) + len(best_unit.words))
+        if result.matches:
+            result.matches[0].score = round(max(0.0, min(100.0, best_sim)), 1)
+        result.similarity = best_sim
+        analysis = _analyse(toks, quote_words, best_ops, quote_range)
+        result.diff = analysis.diff
+        best = result.matches[0] if result.matches else None
+        kind = best.kind if best else None
+
+        if parsed.speaker and result.claimed_speaker:
+            result.speaker_match = best_unit.speaker_ok
+        if result.claimed_source:
+            ids = {r.source_id for r in best_unit.rows}
+            result.source_match = bool(source_ids & ids)
+            if not result.source_match:
+                result.flags.append("source mismatch")
+        others = [u for u in units[1:] if u is not best_unit]
+        close = any(abs(u.rank - best_unit.rank) <= s.ambiguous_margin for u in others)
+        if close and not analysis.exact:
+            result.flags.append("ambiguous")
+
+        who = _who(best)
+        if best_sim < s.not_found_below:
+            result.verdict = "not found"
+            result.diff = []
+            result.explanation = (
+                f"Nothing on record is close enough; the nearest quote ({who}) shares only "
+                f"{best_sim:.0f}% of the wording."
+            )
+            return
+        if result.speaker_match is False and best_sim >= s.misattributed_min:
+            result.verdict = "misattributed"
+            result.explanation = (
+                f"The words are on record, but said by {who}, not {result.claimed_speaker}."
+            )
+            if not analysis.exact:
+                result.flags.append("wording differs")
+            return
+        loose_flip = (
+            not analysis.exact and best_sim < s.altered_min and analysis.whole_polarity_differs
+        )
+        if (analysis.negation_flip and best_sim >= s.contradicted_min) or loose_flip:
+            result.verdict = "contradicted"
+            result.explanation = (
+                f"The record ({who}) says the opposite: a negation "
+                f"({', '.join(analysis.negation_words)}) was "
+                f"{'added' if analysis.negation_added else 'removed'}."
+            )
+            return
+        if analysis.numbers_changed:
+            result.flags.append("number changed")
+        if analysis.exact and analysis.excerpt and len(keys) < s.min_excerpt_words:
+            result.verdict = "not found"
+            result.explanation = (
+                f"The claim is only {len(keys)} word(s) long; too short to verify on its own."
+            )
+            return
+        if analysis.exact:
+            result.verdict = "verified"
+            if analysis.excerpt:
+                result.flags.append("excerpt")
+            if kind in ("indirect",):
+                result.flags.append("reported speech")
+            extra = " (an excerpt of a longer statement)" if analysis.excerpt else ""
+            result.explanation = f"The words match what {who} said{extra}."
+            if result.speaker_match is None and parsed.speaker is None:
+                result.explanation += " The claim names no speaker."
+            if result.source_match is False:
+                result.explanation += (
+                    f" But the record places it in {best.source if best else '?'}."
+                )
+            return
+        if best_sim >= s.altered_min:
+            result.verdict = "altered"
+            changed = ", ".join(analysis.changes[:3])
+            result.explanation = (
+                f"Close to what {who} said, but the wording differs ({changed})."
+                if changed
+                else f"Close to what {who} said, but the wording differs."
+            )
+            if result.speaker_match is False:
+                result.flags.append("speaker differs")
+            return
+        if result.speaker_match is False:
+            result.verdict = "misattributed"
+            result.flags.append("wording differs")
+            result.explanation = (
+                f"The closest statement on record is by {who}, not {result.claimed_speaker}, "
+                "and its wording differs."
+            )
+            return
+        result.verdict = "paraphrase"
+        if kind == "direct":
+            result.explanation = (
+                f"Only loosely like what {who} said ({best_sim:.0f}% of the wording); "
+                "the claimed wording is not on record."
+            )
+        else:
+            result.explanation = (
+                f"The record holds only reported speech with this content ({who}); "
+                "the claimed wording is not on record."
+            )
+
+
+def _who(match: Match | None) -> str:
+    if match is None:
+        return "no one"
+    name = match.speaker or "an unnamed speaker"
+    where = f", {match.source}" if match.source else ""
+    return f"{name}{where}"
+
+
+@dataclass(slots=True)
+class _Analysis:
+    diff: list[DiffSegment]
+    exact: bool  # every claimed word is in the quote, in order, gaps only where marked
+    excerpt: bool  # the quote has more words than the claim (at the edges or at ellipses)
+    negation_flip: bool
+    negation_added: bool
+    negation_words: list[str]
+    whole_polarity_differs: bool
+    numbers_changed: bool
+    changes: list[str]
+
+
+def _analyse(
+    toks: list[_Tok],
+    quote_words: list[str],
+    ops: Sequence[tuple[str, int, int, int, int]],
+    quote_range: tuple[int, int],
+) -> _Analysis:
+    """Read the verdict's facts off the word alignment of the claim with the quote.
+
+    `quote_range`: where the quote itself lies in `quote_words` (the rest is the words of its
+    sentence around it, which a claim may include but need not).
+    """
+    q0, q1 = quote_range
+    diff: list[DiffSegment] = []
+    exact = True
+    excerpt = False
+    neg_added: list[str] = []
+    neg_dropped: list[str] = []
+    num_added = num_dropped = False
+    changes: list[str] = []
+    equal_positions = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    first_eq = equal_positions[0] if equal_positions else -1
+    last_eq = equal_positions[-1] if equal_positions else -1
+
+    def shown(i1: int, i2: int) -> str:
+        return " ".join(t.show for t in toks[i1:i2] if t.show)
+
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        added = toks[i1:i2]
+        edge = k < first_eq or k > last_eq or first_eq < 0
+        if edge:  # words of the surrounding sentence left out at the edges are no change
+            j1, j2 = max(j1, q0), min(j2, q1)
+            j2 = max(j1, j2)
+        dropped = quote_words[j1:j2]
+        if tag == "equal":
+            diff.append(DiffSegment("equal", shown(i1, i2)))
+            continue
+        if dropped:
+            diff.append(DiffSegment("dropped", " ".join(dropped)))
+        if added:
+            diff.append(DiffSegment("added", shown(i1, i2)))
+        # Which changes are allowed in a verbatim quote?
+        bracketed = bool(added) and all(t.bracket for t in added)
+        at_gap = i1 < len(toks) and toks[i1].gap_before
+        if added and not bracketed:
+            exact = False
+        if dropped and not added:
+            if edge or at_gap:
+                excerpt = True
+            else:
+                exact = False
+        # Negations: in the changed words; at an edge only right next to the aligned part.
+        near_dropped = dropped
+        if edge and k < first_eq:
+            near_dropped = dropped[-2:]
+        elif edge and k > last_eq:
+            near_dropped = dropped[:1]
+        if k < first_eq and not dropped:
+            pass
+        neg_added += [t.key for t in added if t.key in NEGATORS and not t.bracket]
+        neg_dropped += [w for w in near_dropped if w in NEGATORS]
+        if any(is_number(t.key) for t in added):
+            num_added = True
+        if any(is_number(w) for w in dropped) and not edge:
+            num_dropped = True
+        if added and dropped and not bracketed:
+            changes.append(f"'{' '.join(dropped)}' became '{shown(i1, i2)}'")
+        elif added and not bracketed:
+            changes.append(f"'{shown(i1, i2)}' added")
+        elif dropped and not edge and not at_gap:
+            changes.append(f"'{' '.join(dropped)}' left out")
+    claim_neg = sum(t.key in NEGATORS for t in toks) % 2
+    quote_neg = sum(w in NEGATORS for w in quote_words) % 2
+    flip = len(neg_added) != len(neg_dropped)
+    return _Analysis(
+        diff=[d for d in diff if d.text],
+        exact=exact and any(op[0] == "equal" for op in ops),
+        excerpt=excerpt,
+        negation_flip=flip,
+        negation_added=len(neg_added) > len(neg_dropped) if flip else claim_neg > quote_neg,
+        negation_words=(neg_added + neg_dropped)
+        or sorted(
+            {w for w in quote_words if w in NEGATORS} | {t.key for t in toks if t.key in NEGATORS}
+        ),
+        whole_polarity_differs=claim_neg != quote_neg,
+        numbers_changed=num_added and num_dropped,
+        changes=changes,
+    )
+
+
+def check(claim: str, store: Store, settings: MatchSettings | None = None) -> CheckResult:
+    """Check one claim against the quotes in `store` (see `Matcher` for many claims)."""
+    if not isinstance(claim, str):
+        raise QuoteCheckError("a claim must be text")
+    return Matcher(store, settings).check(claim)
