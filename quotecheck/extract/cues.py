@@ -15,9 +15,10 @@ Each lemma belongs to a class:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["CUE_RE", "CueInfo", "cue_info", "AUX_RE", "BELIEF", "SPEECH", "OBJECT"]
+__all__ = ["find_cues", "CueInfo", "cue_info", "AUX_RE", "BELIEF", "SPEECH", "OBJECT"]
 
 SPEECH = "speech"
 BELIEF = "belief"
@@ -153,13 +154,34 @@ def cue_info(word: str) -> CueInfo | None:
     return PHRASES.get(w) or _FORMS.get(w)
 
 
-_alts = sorted(set(_FORMS) | set(PHRASES), key=len, reverse=True)
-CUE_RE = re.compile(
-    r"(?<![\w’'-])(?:"
-    + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in _alts)
-    + r")(?![\w’'-])",
-    re.IGNORECASE,
-)
+_WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w’'-])")
+_PHRASE_HEADS: dict[str, list[tuple[re.Pattern[str], CueInfo]]] = {}
+for _p, _info in sorted(PHRASES.items(), key=lambda kv: -len(kv[0])):
+    _head, _rest = _p.split(" ", 1)
+    _rx = re.compile(r"\s+" + r"\s+".join(re.escape(w) for w in _rest.split()) + r"(?![\w’'-])", re.I)
+    _PHRASE_HEADS.setdefault(_head, []).append((_rx, _info))
+
+
+def find_cues(text: str) -> Iterator[tuple[int, int, CueInfo]]:
+    """Every cue word or phrase of ``text`` as (start, end, info)."""
+    forms = _FORMS
+    heads = _PHRASE_HEADS
+    for m in _WORD_RE.finditer(text):
+        low = m.group().lower()
+        if low in heads:
+            done = False
+            for rx, info in heads[low]:
+                pm = rx.match(text, m.end())
+                if pm is not None:
+                    yield m.start(), pm.end(), info
+                    done = True
+                    break
+            if done:
+                continue
+        info = forms.get(low)
+        if info is not None:
+            yield m.start(), m.end(), info
+
 
 # Auxiliaries and adverbs that may precede a cue and belong to the cue span.
 AUX_WORDS = frozenset(

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from quotecheck.extract.cues import AUX_WORDS, BELIEF, CUE_RE, OBJECT, CueInfo, cue_info
+from quotecheck.extract.cues import AUX_WORDS, BELIEF, OBJECT, CueInfo, cue_info, find_cues
 from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
 from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
 from quotecheck.extract.sentences import split_sentences
@@ -188,16 +188,13 @@ class _Extractor:
     # -- candidates -------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
         text, doc = self.text, self.doc
-        for m in CUE_RE.finditer(text):
-            if doc.quote_at(m.start()) is not None:
-                continue
-            info = cue_info(m.group())
-            if info is None:
-                continue
+        for c_start, c_end, info in find_cues(text):
             if info.cls == BELIEF and not self.include_beliefs:
                 continue
-            si = doc.sentence_of(m.start())
-            self._from_cue(si, m.start(), m.end(), info)
+            if doc.quote_at(c_start) is not None:
+                continue
+            si = doc.sentence_of(c_start)
+            self._from_cue(si, c_start, c_end, info)
         for m in _ACCORDING.finditer(text):
             if doc.quote_at(m.start()) is None:
                 self._according(doc.sentence_of(m.start()), m.start(), m.end())
