@@ -273,7 +273,9 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
         )
     with open_store(args, read_only=True) as store:
         reviews = claim_reviews(
-            store, organisation=organisation, organisation_url=args.org_url or config.organisation_url
+            store,
+            organisation=organisation,
+            organisation_url=args.org_url or config.organisation_url,
         )
     if not reviews:
         raise QuoteCheckError("no saved claim checks to export (run quotecheck check first)")
@@ -368,7 +370,9 @@ def build_parser() -> argparse.ArgumentParser:
     __import__("quotecheck.cli_check").cli_check.register(sub)
     p = sub.add_parser("export", help="export a quote sheet (PDF, HTML, Markdown, CSV, JSON)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.add_argument("--format", choices=["pdf", "html", "md", "csv", "json"], help="default: from the file name")
+    p.add_argument(
+        "--format", choices=["pdf", "html", "md", "csv", "json"], help="default: from the file name"
+    )
     p.add_argument(
         "--status", default="verified", choices=[*STATUSES, "any"], help="default: verified"
     )
@@ -377,11 +381,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS)
     p.add_argument("--text", help="full-text filter")
     p.add_argument("--ids", nargs="+", type=int, metavar="ID", help="exactly these quotes")
-    p.add_argument("--group-by", default="speaker", choices=["speaker", "source", "article", "none"])
-    p.add_argument("--sort", default="speaker", choices=["id", "text", "speaker", "source", "kind", "status", "article", "date"])
+    p.add_argument(
+        "--group-by", default="speaker", choices=["speaker", "source", "article", "none"]
+    )
+    p.add_argument(
+        "--sort",
+        default="speaker",
+        choices=["id", "text", "speaker", "source", "kind", "status", "article", "date"],
+    )
     p.add_argument("--title")
     p.add_argument("--page-size", default="a4", choices=["a4", "letter"], help="PDF only")
-    p.add_argument("--bom", action="store_true", help="CSV only: a byte-order mark for spreadsheets")
+    p.add_argument(
+        "--bom", action="store_true", help="CSV only: a byte-order mark for spreadsheets"
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("export-checks", help="export saved claim checks as ClaimReview JSON-LD")

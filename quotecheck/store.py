@@ -17,8 +17,8 @@ Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
          said_on, status, note, confidence, ref, url, context, edited,
          created_at, updated_at, reviewed_at)
   quotes_fts: FTS5 over quotes.text, kept in sync by triggers
-- checks(id, claim, claimed_speaker, claimed_words, claimed_source, verdict, flags, matches,
-         diff, checked_at)                                   (JSON in TEXT columns)
+- checks(id, claim, claimed_speaker, claimed_words, claimed_source, verdict, explanation,
+         flags, matches, diff, checked_at)                                   (JSON in TEXT columns)
 - history(id, at, actor, action, summary, changes, undone_at)  (changes: JSON)
 """
 
@@ -45,7 +45,7 @@ from quotecheck.text import name_key, normalize
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1  # PRAGMA user_version written by the newest migration
+SCHEMA_VERSION = 2  # PRAGMA user_version written by the newest migration
 BATCH_SIZE = 5000
 PRONOUNS = frozenset(
     "he she they it we i you him her them his hers their its this that who".split()
@@ -171,6 +171,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db.execute("PRAGMA user_version = 1")
+
+
+@migrations()
+def m002_check_explanation(db: sqlite_utils.Database) -> None:
+    db.table("checks").add_column("explanation", str)
+    db.execute("PRAGMA user_version = 2")
 
 
 def now() -> str:
@@ -1070,6 +1076,7 @@ class Store:
             "claimed_words": record.get("claimed_words"),
             "claimed_source": record.get("claimed_source"),
             "verdict": record["verdict"],
+            "explanation": record.get("explanation"),
             "flags": json.dumps(record.get("flags", [])),
             "matches": json.dumps(record.get("matches", [])),
             "diff": json.dumps(record.get("diff", [])),
@@ -1078,8 +1085,9 @@ class Store:
         with self.db.atomic():
             cur = self.db.execute(
                 "INSERT INTO checks (claim, claimed_speaker, claimed_words, claimed_source, verdict, "
-                "flags, matches, diff, checked_at) VALUES (:claim, :claimed_speaker, :claimed_words, "
-                ":claimed_source, :verdict, :flags, :matches, :diff, :checked_at)",
+                "explanation, flags, matches, diff, checked_at) VALUES (:claim, :claimed_speaker, "
+                ":claimed_words, :claimed_source, :verdict, :explanation, :flags, :matches, :diff, "
+                ":checked_at)",
                 row,
             )
             return int(cur.lastrowid or 0)

@@ -45,7 +45,10 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     with Store(path) as again:
         assert migrations.pending(again.db) == []
         migrations.apply(again.db)  # applying twice changes nothing
-        assert [m.name for m in migrations.applied(again.db)] == ["m001_initial"]
+        assert [m.name for m in migrations.applied(again.db)] == [
+            "m001_initial",
+            "m002_check_explanation",
+        ]
         assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
@@ -330,3 +333,22 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> No
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     conn.close()
     assert tables == ["contacts"]
+
+
+def test_migration_of_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    import sqlite_utils
+
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m002_check_explanation")
+    old.execute("INSERT INTO articles (title, text, sha256) VALUES ('Old', 'text', 'abc')")
+    old.conn.commit()
+    old.close()
+    with Store(path) as store:
+        assert "explanation" in store.db.table("checks").columns_dict
+        assert store.articles()[0]["title"] == "Old"
+    backup = tmp_path / "old.db.before-m002_check_explanation.bak"
+    assert backup.exists()
+    copy = sqlite_utils.Database(backup)
+    assert "explanation" not in copy.table("checks").columns_dict
+    assert copy.execute("SELECT title FROM articles").fetchone()[0] == "Old"

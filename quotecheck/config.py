@@ -1,0 +1,36 @@
+"""User preferences the core needs (the reviewing organisation for ClaimReview, extra
+gazetteer entries), in a small JSON file; user data itself lives in the database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from quotecheck import QuoteCheckError
+from quotecheck.paths import data_dir
+
+
+@dataclass(slots=True)
+class Config:
+    organisation_name: str | None = None
+    organisation_url: str | None = None
+    gazetteer: str | None = None  # path of a JSON file of extra sources
+
+
+def config_path() -> Path:
+    return data_dir() / "config.json"
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or config_path()
+    if not path.is_file():
+        return Config()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise QuoteCheckError(f"{path}: unreadable settings ({exc})") from exc
+    if not isinstance(data, dict):
+        raise QuoteCheckError(f"{path}: settings must be a JSON object")
+    known = {f.name for f in fields(Config)}
+    return Config(**{k: v for k, v in data.items() if k in known and isinstance(v, str)})

@@ -1,0 +1,405 @@
+"""Verified quote sheets: what a fact-checker hands to an editor, and ClaimReview for checks.
+
+A `Sheet` is built from the store (a selection, a title, a grouping, an order) and rendered to
+CSV, Markdown, HTML or JSON here; PDF is printed by Qt from the HTML in `quotecheck_ui.pdf`.
+Every renderer treats quote text as data: HTML escapes every field, CSV neutralises cells a
+spreadsheet would run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quotecheck import QuoteCheckError, __version__
+from quotecheck.store import QuoteFilter, Store
+
+FORMATS = ("pdf", "html", "md", "csv", "json")
+GROUPINGS = ("speaker", "source", "article", "none")
+KIND_LABELS = {"direct": "direct quote", "mixed": "partly quoted", "indirect": "reported speech"}
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(slots=True)
+class SheetQuote:
+    id: int
+    text: str
+    kind: str
+    status: str
+    speaker: str | None
+    speaker_role: str | None
+    source: str | None
+    source_kind: str | None
+    said_on: str | None
+    note: str | None
+    article: str | None
+    publisher: str | None
+    article_date: str | None
+    article_url: str | None
+    start: int | None
+    end: int | None
+    ref: str | None
+    url: str | None
+
+    @property
+    def display_text(self) -> str:
+        """Direct quotes in quotation marks; reported speech as written, labelled elsewhere."""
+        return f"\u201c{self.text}\u201d" if self.kind == "direct" else self.text
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def location(self) -> str:
+        """Where in the article the quote stands, so anyone can re-check it."""
+        if self.start is None or self.end is None:
+            return ""
+        return f"characters {self.start}\u2013{self.end}"
+
+    @property
+    def speaker_label(self) -> str:
+        name = self.speaker or "unknown speaker"
+        return f"{name} ({self.speaker_role})" if self.speaker_role else name
+
+
+@dataclass(slots=True)
+class Sheet:
+    title: str
+    created_at: str
+    database: str
+    selection: str  # the rule that chose the quotes, stated in the footer
+    group_by: str
+    quotes: list[SheetQuote] = field(default_factory=list)
+
+    def groups(self) -> list[tuple[str, list[SheetQuote]]]:
+        """Groups in order of first appearance; the sheet's order holds inside each group."""
+        if self.group_by == "none":
+            return [("", self.quotes)]
+        key: Callable[[SheetQuote], str] = {
+            "speaker": lambda q: q.speaker or "Unknown speaker",
+            "source": lambda q: q.source or "No source recorded",
+            "article": lambda q: q.article or "No article (imported collection)",
+        }[self.group_by]
+        out: dict[str, list[SheetQuote]] = {}
+        for quote in self.quotes:
+            out.setdefault(key(quote), []).append(quote)
+        return list(out.items())
+
+
+def describe_selection(f: QuoteFilter, ids: Sequence[int] | None) -> str:
+    if ids is not None:
+        return f"{len(ids)} selected quote(s)"
+    parts = []
+    if f.status:
+        parts.append(f"status is {f.status}")
+    if f.speaker:
+        parts.append(f"speaker is {f.speaker}")
+    if f.source:
+        parts.append(f"source is {f.source}")
+    if f.kind:
+        parts.append(f"kind is {f.kind}")
+    if f.text:
+        parts.append(f"text contains \u201c{f.text}\u201d")
+    if f.article_id is not None:
+        parts.append(f"article #{f.article_id}")
+    return "quotes where " + " and ".join(parts) if parts else "all quotes"
+
+
+def build_sheet(
+    store: Store,
+    *,
+    quote_filter: QuoteFilter | None = None,
+    ids: Sequence[int] | None = None,
+    title: str | None = None,
+    group_by: str = "speaker",
+    sort: str = "speaker",
+) -> Sheet:
+    """Choose the quotes (verified only unless a filter or ids say otherwise) into a sheet."""
+    if group_by not in GROUPINGS:
+        raise QuoteCheckError(f"cannot group by {group_by!r}; use one of {', '.join(GROUPINGS)}")
+    f = quote_filter if quote_filter is not None else QuoteFilter(status="verified")
+    if ids is not None:
+        found = store.quotes_by_ids(list(ids))
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise QuoteCheckError(f"no quote with id {missing[0]}")
+        rows = [found[i] for i in ids]
+    else:
+        rows = store.quotes(f, sort=sort)
+    fields = SheetQuote.__dataclass_fields__
+    quotes = [SheetQuote(**{k: row.get(k) for k in fields}) for row in rows]
+    return Sheet(
+        title=title or "Verified quotes",
+        created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        database=store.path,
+        selection=describe_selection(f, ids),
+        group_by=group_by,
+        quotes=quotes,
+    )
+
+
+# -- renderers ----------------------------------------------------------------------------
+
+
+def neutralise_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text, never runs: formula triggers get a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+CSV_COLUMNS = (
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_role",
+    "source",
+    "said_on",
+    "status",
+    "note",
+    "article",
+    "publisher",
+    "article_date",
+    "article_url",
+    "start",
+    "end",
+    "ref",
+    "url",
+)
+
+
+def render_csv(sheet: Sheet, *, bom: bool = False) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for quote in sheet.quotes:
+        writer.writerow([neutralise_cell(getattr(quote, c)) for c in CSV_COLUMNS])
+    return ("\ufeff" if bom else "") + out.getvalue()
+
+
+def render_json(sheet: Sheet) -> str:
+    data = {
+        "title": sheet.title,
+        "created_at": sheet.created_at,
+        "database": sheet.database,
+        "selection": sheet.selection,
+        "group_by": sheet.group_by,
+        "count": len(sheet.quotes),
+        "generator": f"QuoteCheck {__version__}",
+        "quotes": [asdict(q) for q in sheet.quotes],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _md(text: str | None) -> str:
+    """Markdown-inert text: characters with markup meaning are escaped, HTML tags included."""
+    if not text:
+        return ""
+    escaped = "".join("\\" + ch if ch in "\\`*_[]<>|" else ch for ch in text)
+    return " ".join(escaped.split())
+
+
+def _provenance(q: SheetQuote) -> list[str]:
+    """How it was said (source, date) and where it was found (article, publisher, date)."""
+    said = []
+    if q.source:
+        said.append(f"source: {q.source}")
+    if q.said_on:
+        said.append(f"said on {q.said_on}")
+    found = []
+    if q.article:
+        found.append(q.article)
+    if q.publisher:
+        found.append(q.publisher)
+    if q.article_date:
+        found.append(q.article_date)
+    return [", ".join(said), ", ".join(found)]
+
+
+def render_markdown(sheet: Sheet) -> str:
+    lines = [
+        f"# {_md(sheet.title)}",
+        "",
+        f"{len(sheet.quotes)} quote(s) · created {sheet.created_at} · database `{sheet.database}`",
+        "",
+    ]
+    for name, quotes in sheet.groups():
+        if name:
+            lines += [f"## {_md(name)}", ""]
+        for q in quotes:
+            said, found = _provenance(q)
+            lines.append(f"- > {_md(q.display_text)}")
+            said = "; ".join(x for x in (q.kind_label, said) if x)
+            lines.append(f"  — **{_md(q.speaker_label)}**; {_md(said)}")
+            where = _md(found) or "imported collection"
+            if q.article_url:
+                where += f" <{_md(q.article_url)}>"
+            if q.location:
+                where += f"; {q.location}"
+            if q.ref:
+                where += f"; ref {_md(q.ref)}"
+            lines.append(f"  — found in: {where}")
+            if q.note:
+                lines.append(f"  — note: {_md(q.note)}")
+            lines.append("")
+    lines.append(f"---\nSelection: {_md(sheet.selection)}. Made with QuoteCheck {__version__}.")
+    return "\n".join(lines) + "\n"
+
+
+HTML_STYLE = """
+body { font-family: "DejaVu Serif", Georgia, serif; color: #111; background: #fff;
+       max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid #999; margin-top: 1.5em; }
+.meta, .footer, .where { color: #444; font-size: 0.9em; }
+.quote { margin: 1em 0; page-break-inside: avoid; }
+blockquote { margin: 0 0 0.3em 0; padding-left: 0.8em; border-left: 3px solid #2a6; }
+.kind { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: #555; }
+.footer { border-top: 1px solid #999; margin-top: 2em; padding-top: 0.5em; }
+@media print { body { margin: 0; max-width: none; } a { color: #111; } }
+"""
+
+
+def render_html(sheet: Sheet) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(sheet.title)}</title>",
+        f"<style>{HTML_STYLE}</style></head><body>",
+        f"<h1>{e(sheet.title)}</h1>",
+        f'<p class="meta">{len(sheet.quotes)} quote(s) · created {e(sheet.created_at)} · '
+        f"database {e(sheet.database)}</p>",
+    ]
+    for name, quotes in sheet.groups():
+        if name:
+            parts.append(f"<h2>{e(name)}</h2>")
+        for q in quotes:
+            said, found = _provenance(q)
+            where = e(found) if found else "imported collection"
+            if q.article_url and q.article_url.startswith(("http://", "https://")):
+                where += f' — <a href="{e(q.article_url)}">{e(q.article_url)}</a>'
+            elif q.article_url:
+                where += f" — {e(q.article_url)}"
+            if q.location:
+                where += f"; {e(q.location)}"
+            if q.ref:
+                where += f"; ref {e(q.ref)}"
+            parts.append(
+                f'<div class="quote"><blockquote>{e(q.display_text)}</blockquote>'
+                f"<div><strong>{e(q.speaker_label)}</strong> "
+                f'<span class="kind">{e(q.kind_label)}</span> {e(said)}</div>'
+                f'<div class="where">Found in: {where}</div>'
+                + (f'<div class="where">Note: {e(q.note)}</div>' if q.note else "")
+                + "</div>"
+            )
+    parts.append(
+        f'<p class="footer">Selection: {e(sheet.selection)}. '
+        f"Made with QuoteCheck {e(__version__)}.</p></body></html>"
+    )
+    return "\n".join(parts) + "\n"
+
+
+TEXT_RENDERERS: dict[str, Callable[[Sheet], str]] = {
+    "html": render_html,
+    "md": render_markdown,
+    "csv": render_csv,
+    "json": render_json,
+}
+
+
+def write_atomically(path: str | Path, data: str | bytes) -> Path:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_sheet(sheet: Sheet, fmt: str, path: str | Path, *, bom: bool = False) -> Path:
+    """Render `sheet` as `fmt` into `path` (PDF goes through Qt, imported only here)."""
+    if fmt not in FORMATS:
+        raise QuoteCheckError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    target = Path(path)
+    if not target.parent.exists():
+        raise QuoteCheckError(f"folder {target.parent} does not exist")
+    if fmt == "pdf":
+        raise QuoteCheckError("PDF is printed by the desktop part; use quotecheck export")
+    text = render_csv(sheet, bom=bom) if fmt == "csv" else TEXT_RENDERERS[fmt](sheet)
+    return write_atomically(target, text)
+
+
+# -- ClaimReview --------------------------------------------------------------------------
+
+
+def claim_review(
+    store: Store,
+    check: dict[str, Any],
+    *,
+    organisation: str,
+    organisation_url: str | None = None,
+) -> dict[str, Any]:
+    """A schema.org ClaimReview for one saved claim check."""
+    best = check["matches"][0] if check.get("matches") else None
+    quote = None
+    if best and best.get("quote_id") is not None:
+        found = store.quotes_by_ids([int(best["quote_id"])])
+        quote = found.get(int(best["quote_id"]))
+    author_name = (quote or {}).get("speaker") or check.get("claimed_speaker")
+    item: dict[str, Any] = {"@type": "Claim"}
+    if author_name:
+        author: dict[str, Any] = {"@type": "Person", "name": author_name}
+        if quote and quote.get("speaker_role"):
+            author["jobTitle"] = quote["speaker_role"]
+        item["author"] = author
+    url = (quote or {}).get("article_url") or (quote or {}).get("url")
+    if url:
+        item["appearance"] = [{"@type": "CreativeWork", "url": url}]
+        item["firstAppearance"] = {"@type": "CreativeWork", "url": url}
+    said_on = (quote or {}).get("said_on") or (quote or {}).get("article_date")
+    if said_on:
+        item["datePublished"] = said_on
+    reviewer: dict[str, Any] = {"@type": "Organization", "name": organisation}
+    if organisation_url:
+        reviewer["url"] = organisation_url
+    explanation = check.get("explanation") or f"Verdict: {check['verdict']}."
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": check["claim"],
+        "datePublished": str(check.get("checked_at") or "")[:10],
+        "author": reviewer,
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": check["verdict"],
+            "ratingExplanation": explanation,
+        },
+        "itemReviewed": item,
+    }
+
+
+def claim_reviews(
+    store: Store, *, organisation: str, organisation_url: str | None = None, limit: int = 100000
+) -> list[dict[str, Any]]:
+    return [
+        claim_review(store, c, organisation=organisation, organisation_url=organisation_url)
+        for c in store.checks(limit)
+    ]

@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from quotecheck import QuoteCheckError
+from quotecheck.cli import main
+from quotecheck.export import (
+    FORMULA_TRIGGERS,
+    build_sheet,
+    claim_review,
+    neutralise_cell,
+    render_csv,
+    render_html,
+    render_json,
+    render_markdown,
+    write_sheet,
+)
+from quotecheck.importing import import_seeds
+from quotecheck.store import QuoteFilter, Store
+
+HOSTILE = '<script>alert("x")</script> =HYPERLINK("http://evil.example","click"), he said'
+
+
+@pytest.fixture
+def seed_store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "seed.db")
+    import_seeds(store)
+    ids = [r["id"] for r in store.quotes()]
+    store.set_status(ids, "verified")
+    return store
+
+
+@pytest.fixture
+def hostile_store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "hostile.db")
+    store.add_quote_records(
+        [
+            {"text": HOSTILE, "speaker": "=cmd|' /C calc'!A0", "source": "@SUM(1+1)"},
+            {"text": "-2+3 is not a formula", "speaker": "+Plus Person"},
+        ]
+    )
+    store.set_status([1, 2], "verified", note='<img src=x onerror="alert(1)">')
+    return store
+
+
+def test_sheet_defaults_to_verified_quotes_only(seed_store: Store) -> None:
+    seed_store.set_status([1], "disputed")
+    sheet = build_sheet(seed_store)
+    assert 1 not in [q.id for q in sheet.quotes]
+    assert all(q.status == "verified" for q in sheet.quotes)
+    assert sheet.selection == "quotes where status is verified"
+    everything = build_sheet(seed_store, quote_filter=QuoteFilter())
+    assert len(everything.quotes) == len(sheet.quotes) + 1
+    chosen = build_sheet(seed_store, ids=[2, 1])
+    assert [q.id for q in chosen.quotes] == [2, 1]
+    with pytest.raises(QuoteCheckError, match="no quote with id 999"):
+        build_sheet(seed_store, ids=[999])
+
+
+def test_grouping_keeps_each_quote_once(seed_store: Store) -> None:
+    for group_by in ("speaker", "source", "article", "none"):
+        sheet = build_sheet(seed_store, group_by=group_by)
+        grouped = [q.id for _, quotes in sheet.groups() for q in quotes]
+        assert sorted(grouped) == sorted(q.id for q in sheet.quotes)
+    names = [name for name, _ in build_sheet(seed_store, group_by="speaker").groups()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown, render_csv, render_json])
+def test_every_format_carries_texts_speakers_and_sources(seed_store: Store, render) -> None:  # type: ignore[no-untyped-def]
+    sheet = build_sheet(seed_store, title="Seed sheet")
+    out = render(sheet)
+    assert "Seed sheet" in out or render is render_csv
+    for q in sheet.quotes:
+        words = q.text.split()
+        assert " ".join(words[:4]) in out.replace("\\", "")
+        assert q.speaker and q.speaker in out
+        if q.source:
+            assert q.source in out
+
+
+def test_csv_round_trips_through_the_csv_module(seed_store: Store) -> None:
+    sheet = build_sheet(seed_store)
+    rows = list(csv.DictReader(io.StringIO(render_csv(sheet))))
+    assert [int(r["id"]) for r in rows] == [q.id for q in sheet.quotes]
+    assert [r["text"] for r in rows] == [q.text for q in sheet.quotes]
+    assert render_csv(sheet, bom=True).startswith("\ufeff")
+
+
+def test_hostile_text_is_inert_in_csv(hostile_store: Store) -> None:
+    rows = list(csv.reader(io.StringIO(render_csv(build_sheet(hostile_store)))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(FORMULA_TRIGGERS) for cell in cells)
+    assert (
+        "'=cmd|' /C calc'!A0" in cells
+        and "'@SUM(1+1)" in cells
+        and "'-2+3 is not a formula" in cells
+    )
+    assert HOSTILE in cells  # starts with '<': kept exactly, commas and quotes survive
+    assert neutralise_cell("\tx") == "'\tx" and neutralise_cell("plain") == "plain"
+
+
+def test_hostile_text_is_inert_in_html_and_markdown(hostile_store: Store) -> None:
+    sheet = build_sheet(hostile_store)
+    page = render_html(sheet)
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x" in page
+    md = render_markdown(sheet)
+    assert not re.search(r"(?<!\\)<(script|img)", md)  # every < escaped: shown, never run
+    assert "\\<script\\>" in md
+
+
+def test_json_is_complete(seed_store: Store) -> None:
+    data = json.loads(render_json(build_sheet(seed_store)))
+    assert data["count"] == len(data["quotes"]) == 7
+    first = data["quotes"][0]
+    assert {"text", "speaker", "speaker_role", "source", "article", "start", "end"} <= first.keys()
+
+
+def test_write_sheet_is_atomic_and_checks_its_target(seed_store: Store, tmp_path: Path) -> None:
+    sheet = build_sheet(seed_store)
+    target = write_sheet(sheet, "md", tmp_path / "sheet.md")
+    assert target.read_text(encoding="utf-8").startswith("# Verified quotes")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    with pytest.raises(QuoteCheckError, match="does not exist"):
+        write_sheet(sheet, "md", tmp_path / "missing" / "sheet.md")
+    with pytest.raises(QuoteCheckError, match="unknown format"):
+        write_sheet(sheet, "docx", tmp_path / "sheet.docx")
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed"
+)
+def test_pdf_export_contains_the_quotes(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "sheet.pdf"
+    seed_store.close()
+    code = main(
+        ["--db", str(tmp_path / "seed.db"), "export", "-o", str(pdf), "--page-size", "letter"]
+    )
+    assert code == 0
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(unicodedata.normalize("NFKC", text).split())  # "ﬁ" ligatures -> "fi"
+    assert "Verified quotes" in flat
+    assert "not waste any moment" in flat and "Fumio Kishida" in flat and "KCNA" in flat
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "612 x 792" in info  # Letter
+
+
+def test_cli_export_formats_and_errors(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "seed.db")
+    seed_store.close()
+    for fmt in ("html", "md", "csv", "json"):
+        out = tmp_path / f"sheet.{fmt}"
+        assert main(["--db", db, "export", "-o", str(out), "--group-by", "source"]) == 0
+        assert "Kishida" in out.read_text(encoding="utf-8")
+    assert main(["--db", db, "export", "-o", str(tmp_path / "x.md"), "--status", "rejected"]) == 1
+    assert "nothing to export" in capsys.readouterr().err
+    assert main(["--db", db, "export", "-o", str(tmp_path / "sheet.docx")]) == 1
+    assert "--format" in capsys.readouterr().err
+
+
+def test_claimreview_has_the_required_fields(seed_store: Store, tmp_path: Path) -> None:
+    kishida = seed_store.quotes(QuoteFilter(speaker="Fumio Kishida", text="moment"))[0]
+    seed_store.db.execute(
+        "UPDATE articles SET url = 'https://example.org/nk-japan', published = '2023-10-02'"
+    )
+    check_id = seed_store.save_check(
+        {
+            "claim": "Kishida said Japan should not waste any moment",
+            "claimed_speaker": "Kishida",
+            "verdict": "verified",
+            "explanation": "The words match a recorded quote of Fumio Kishida.",
+            "matches": [{"quote_id": kishida["id"], "score": 100}],
+        }
+    )
+    saved = next(c for c in seed_store.checks() if c["id"] == check_id)
+    review = claim_review(
+        seed_store, saved, organisation="Example Checks", organisation_url="https://checks.example"
+    )
+    assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
+    assert review["claimReviewed"] == "Kishida said Japan should not waste any moment"
+    assert review["reviewRating"]["alternateName"] == "verified"
+    assert review["reviewRating"]["ratingExplanation"].startswith("The words match")
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {
+        "@type": "Person",
+        "name": "Fumio Kishida",
+        "jobTitle": "Japanese prime minister",
+    }
+    assert (
+        item["appearance"][0]["url"]
+        == item["firstAppearance"]["url"]
+        == "https://example.org/nk-japan"
+    )
+    assert item["datePublished"] == "2023-10-02"
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Example Checks",
+        "url": "https://checks.example",
+    }
+    assert review["datePublished"]
+
+    seed_store.close()
+    out = tmp_path / "reviews.json"
+    assert (
+        main(
+            [
+                "--db",
+                str(tmp_path / "seed.db"),
+                "export-checks",
+                "-o",
+                str(out),
+                "--org-name",
+                "Example Checks",
+            ]
+        )
+        == 0
+    )
+    assert (
+        json.loads(out.read_text(encoding="utf-8"))[0]["claimReviewed"] == review["claimReviewed"]
+    )
+
+
+def test_claimreview_needs_an_organisation(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_store.close()
+    code = main(
+        ["--db", str(tmp_path / "seed.db"), "export-checks", "-o", str(tmp_path / "r.json")]
+    )
+    assert code == 1 and "--org-name" in capsys.readouterr().err
