@@ -137,8 +137,8 @@ def build_sheet(
         rows = [found[i] for i in ids]
     else:
         rows = store.quotes(f, sort=sort)
-    fields = SheetQuote.__dataclass_fields__
-    quotes = [SheetQuote(**{k: row.get(k) for k in fields}) for row in rows]
+    names = SheetQuote.__dataclass_fields__
+    quotes = [SheetQuote(**{k: row[k] for k in names}) for row in rows]
     return Sheet(
         title=title or "Verified quotes",
         created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
