@@ -24,11 +24,14 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     from quotecheck.paths import default_db_path
 
     if args.db:
-        return Store(args.db, read_only=read_only)
-    path = default_db_path()
-    store = Store(path, read_only=read_only and path.exists())
-    if store.is_empty and not store.read_only:
-        import_seeds(store)
+        store = Store(args.db, read_only=read_only)
+    else:
+        path = default_db_path()
+        store = Store(path, read_only=read_only and path.exists())
+        if store.is_empty and not store.read_only:
+            import_seeds(store)
+    if store.notice:
+        print(f"quotecheck: note: {store.notice}", file=sys.stderr)
     return store
 
 

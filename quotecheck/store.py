@@ -30,6 +30,7 @@ import getpass
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -179,6 +180,14 @@ def m002_check_explanation(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+def _writable(file: Path) -> bool:
+    """Can we write the database (and its WAL beside it)? A new file needs a writable folder."""
+    if file.exists():
+        return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
+    parent = next((p for p in file.parents if p.exists()), None)
+    return parent is None or os.access(parent, os.W_OK)
+
+
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -258,6 +267,10 @@ class Store:
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.notice: str | None = None  # something the front-end should tell the user
+        if not read_only and self.path != ":memory:" and not _writable(Path(self.path)):
+            read_only = True
+            self.notice = f"{self.path} is read-only: opened for reading, changes cannot be saved"
         self.read_only = read_only
         self.db = self._open(read_only)
         self._configure()
@@ -321,6 +334,28 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        """`db.atomic()` that takes the write lock up front (BEGIN IMMEDIATE).
+
+        A deferred transaction that reads and then writes fails at once with "database is
+        locked" when another process committed in between (busy_timeout cannot help it);
+        taking the lock first makes a second instance wait its turn instead.
+        """
+        if self.read_only:
+            raise QuoteCheckError(f"{self.path} is open read-only; changes cannot be saved")
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     def __enter__(self) -> Store:
         return self
@@ -481,7 +516,7 @@ class Store:
             attributions = extract(text)
         meta = meta or ArticleMeta()
         digest = sha256_text(text)
-        with self.db.atomic():
+        with self._write():
             row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
             if row and not reextract:
                 return ImportResult(article_id=int(row[0]), added=False, quotes_added=0)
@@ -611,7 +646,7 @@ class Store:
         sources: dict[str, int | None] = {}
         stamp = now()
         count = 0
-        with self.db.atomic():
+        with self._write():
             # Indexing each row through the FTS trigger costs 8x more than one bulk insert
             # into the index at the end; the trigger is dropped and restored inside this
             # transaction, so other connections never see it missing.
@@ -823,7 +858,7 @@ class Store:
     def _change_quotes(
         self, action: str, summary: str, quote_ids: Sequence[int], new: dict[str, Any]
     ) -> int:
-        with self.db.atomic():
+        with self._write():
             items = []
             for quote_id in dict.fromkeys(quote_ids):
                 before = self._quote_state(quote_id)
@@ -864,7 +899,7 @@ class Store:
     ) -> int:
         """Correct a quote's speaker, source or text (a person's correction is never re-extracted)."""
         new: dict[str, Any] = {"edited": 1}
-        with self.db.atomic():
+        with self._write():
             if speaker is not None:
                 new["speaker_id"] = self.speaker_id(speaker) if speaker.strip() else None
             if source is not None:
@@ -880,7 +915,7 @@ class Store:
         self, speaker_id: int, *, name: str | None = None, role: str | None = None
     ) -> int:
         """Rename a speaker or set their role (the old name stays as an alias)."""
-        with self.db.atomic():
+        with self._write():
             row = self.db.execute(
                 "SELECT name, name_key, role FROM speakers WHERE id = ?", [speaker_id]
             ).fetchone()
@@ -920,7 +955,7 @@ class Store:
         """Fold speaker `merge_id` into `keep_id`: quotes and aliases move over."""
         if keep_id == merge_id:
             raise QuoteCheckError("cannot merge a speaker with itself")
-        with self.db.atomic():
+        with self._write():
             cols = "id, name, name_key, role, organisation, created_at"
             merged = self.db.execute(
                 f"SELECT {cols} FROM speakers WHERE id = ?", [merge_id]
@@ -1006,7 +1041,7 @@ class Store:
 
     def undo(self, history_id: int | None = None) -> dict[str, Any] | None:
         """Undo one recorded action (by default the latest one not yet undone)."""
-        with self.db.atomic():
+        with self._write():
             entry = self._history_entry(history_id, undone=False)
             if entry is None:
                 return None
@@ -1016,7 +1051,7 @@ class Store:
 
     def redo(self, history_id: int | None = None) -> dict[str, Any] | None:
         """Apply an undone action again (by default the earliest undone one after the last action)."""
-        with self.db.atomic():
+        with self._write():
             entry = self._history_entry(history_id, undone=True)
             if entry is None:
                 return None
@@ -1082,7 +1117,7 @@ class Store:
             "diff": json.dumps(record.get("diff", [])),
             "checked_at": record.get("checked_at") or now(),
         }
-        with self.db.atomic():
+        with self._write():
             cur = self.db.execute(
                 "INSERT INTO checks (claim, claimed_speaker, claimed_words, claimed_source, verdict, "
                 "explanation, flags, matches, diff, checked_at) VALUES (:claim, :claimed_speaker, "
@@ -1104,7 +1139,7 @@ class Store:
 
     def delete_article(self, article_id: int) -> None:
         """Remove an article and its unreviewed quotes; reviewed quotes are refused."""
-        with self.db.atomic():
+        with self._write():
             touched = self._touched_quote_spans(article_id)
             if touched:
                 raise QuoteCheckError(

@@ -306,8 +306,26 @@ def test_read_only_store_reads_and_refuses_writes(tmp_path: Path) -> None:
         add_sample(writable)
     with Store(path, read_only=True) as ro:
         assert ro.count_quotes() == 3
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(QuoteCheckError, match="read-only"):
             ro.set_status([1], "verified")
+        assert ro.quote(1)["status"] == "unreviewed"
+
+
+def test_unwritable_file_opens_read_only_with_a_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "q.db"
+    with Store(path) as writable:
+        add_sample(writable)
+    import quotecheck.store as store_module
+
+    # chmod does not stop root (these tests may run as root), so the permission is simulated
+    monkeypatch.setattr(store_module.os, "access", lambda p, mode: Path(p) != path)
+    with Store(path) as store:
+        assert store.read_only and store.notice and "read-only" in store.notice
+        assert store.count_quotes() == 3
+        with pytest.raises(QuoteCheckError, match="read-only"):
+            store.set_status([1], "verified")
 
 
 def test_backup_is_a_complete_database(file_store: Store, tmp_path: Path) -> None:
