@@ -43,9 +43,9 @@ _QUOTED_IN = re.compile(
 )
 # Time and manner phrases between a subject and its cue, or after a cue.
 _SKIP_BEFORE = re.compile(
-    r"(?:,?\s*(?:on|last|this|early|earlier|late|later)?\s*(?:Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|week|month|year|yesterday|today|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s*)$"
+    r"\s(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|earlier|later)\s+"
+    r"(?:week|month|year)|yesterday|today|tonight|on\s+[A-Z][a-z]+\.?\s+\d{1,2})\s*$"
 )
 _ADVERBIAL_AFTER = re.compile(
     r"\s*,?\s*(?:"
@@ -476,6 +476,8 @@ class _Extractor:
             return False
         # a comma (possibly inside a closing quote) must separate content and attribution
         q = doc.quote_ending(e)
+        if q is None and text[e - 1] == ",":
+            q = doc.quote_ending(e - 1)
         if q is None:
             if text[e - 1] not in ",—–-":
                 return False
@@ -492,7 +494,7 @@ class _Extractor:
         if m:
             q2 = doc.quote_starting(_skip_space(text, p + m.end(), s_end))
             if q2 is not None:
-                end = q2.end
+                end = q2.inner_end
         elif q is not None:
             nxt = self._following_quotes(si)
             if nxt is not None:
@@ -542,7 +544,7 @@ class _Extractor:
             q = doc.quote_starting(ns)
             if q is None or text[q.end : ne].strip(" .,;:!?\u00a0"):
                 break
-            end = q.end
+            end = q.inner_end
             s_end_prev = ne
             k += 1
         return end
@@ -625,6 +627,8 @@ class _Extractor:
             s0, s1 = spk
             while s1 > s0 and self.text[s1 - 1] in " ,\u00a0":
                 s1 -= 1
+            if s1 - s0 > 2 and self.text[s1 - 1] == "." and self.text[s1 - 2].islower():
+                s1 -= 1
             spk = (s0, s1)
             if spk[0] < end and start < spk[1] and not (start <= spk[0] and spk[1] <= end):
                 return
@@ -663,7 +667,7 @@ class _Extractor:
                                 text[ante[0] : ante[1]], c.speaker_span[0]
                             )
                     else:
-                        speaker = last_speaker
+                        speaker = resolver.nearest(c.speaker_span[0]) or last_speaker
                 else:
                     speaker, role = resolver.canonical(mention, c.speaker_span[0])
                     if self.gaz.lookup(mention) is None:

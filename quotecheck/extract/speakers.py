@@ -70,7 +70,7 @@ def _is_cap(word: str) -> bool:
 
 def _word_ok(word: str) -> bool:
     low = word.lower().strip(".")
-    if not word or not (word[0].isalnum() or word[0] in "(’'"):
+    if not word or not (word[0].isalnum() or word[0] == "("):
         return False
     if word[0] == "(":
         return True
@@ -296,6 +296,14 @@ class SpeakerResolver:
             self._roles.setdefault(_role_key(role), canonical)
         self.entities.append(_Entity(canonical, name_key(canonical), position, role))
         return canonical, role
+
+    def nearest(self, position: int) -> str | None:
+        """The person named last before ``position`` (for a pronoun), if any."""
+        best: _Entity | None = None
+        for ent in self.entities:
+            if ent.position < position and (best is None or ent.position > best.position):
+                best = ent
+        return best.name if best else None
 
     def _surname(self, key: str, position: int) -> str | None:
         if " " in key:

@@ -1,0 +1,413 @@
+"""The extraction engine: one hand-written sentence per construction, the seed article, sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotecheck.extract import extract, load_gazetteer, resolve_source
+from quotecheck.model import Attribution
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO / ".." / "shared"
+SEED = REPO / "seeds" / "north-korea-rejects-talks-with-japan.txt"
+
+# (id, text, expected statements). Each expectation: the statement text as reported, and
+# optionally speaker (canonical), mention (literal speaker span), source, kind, cue.
+CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
+    # direct quotes
+    (
+        "direct-after",
+        "“We will win,” Smith said.",
+        [{"text": "We will win", "speaker": "Smith", "kind": "direct", "cue": "said"}],
+    ),
+    (
+        "direct-colon",
+        "John Smith said: “We will win this election.”",
+        [{"text": "We will win this election.", "speaker": "John Smith", "kind": "direct"}],
+    ),
+    (
+        "direct-straight-marks",
+        'The mayor said, "Schools reopen on Monday."',
+        [{"text": "Schools reopen on Monday.", "speaker": "The mayor", "kind": "direct"}],
+    ),
+    (
+        "direct-guillemets",
+        "«Nous gagnerons», said the French minister.",
+        [{"text": "Nous gagnerons", "mention": "the French minister", "kind": "direct"}],
+    ),
+    (
+        "direct-doubled-apostrophes",
+        "''It has been a very successful strategy,'' said Warren Gunnels.",
+        [{"text": "It has been a very successful strategy", "speaker": "Warren Gunnels"}],
+    ),
+    (
+        "direct-split-by-attribution",
+        "“We will win,” said John Smith, the party chairman. “Nobody can stop us.”",
+        [
+            {
+                "text": "We will win,” said John Smith, the party chairman. “Nobody can stop us.",
+                "speaker": "John Smith",
+                "mention": "John Smith, the party chairman",
+                "kind": "direct",
+            }
+        ],
+    ),
+    (
+        "multi-paragraph",
+        "“The first paragraph goes on,\n\n“and the second one too,” the mayor said.",
+        [{"text": "The first paragraph goes on,\n\n“and the second one too", "kind": "direct"}],
+    ),
+    (
+        "nested",
+        "Smith said: “He told me ‘never again’ and left.”",
+        [{"text": "He told me ‘never again’ and left.", "speaker": "Smith", "kind": "direct"}],
+    ),
+    (
+        "odd-number-of-marks",
+        "He said “this is odd and never closed.\n\nNext paragraph.",
+        [{"text": "this is odd and never closed", "mention": "He", "kind": "direct"}],
+    ),
+    (
+        "mixed",
+        "Kishida said he wanted talks “without any preconditions” with the North.",
+        [
+            {
+                "text": "he wanted talks “without any preconditions” with the North",
+                "speaker": "Kishida",
+                "kind": "mixed",
+            }
+        ],
+    ),
+    # indirect speech
+    (
+        "indirect-said-that",
+        "The senator said that the bill would pass next week.",
+        [
+            {
+                "text": "that the bill would pass next week",
+                "mention": "The senator",
+                "kind": "indirect",
+                "cue": "said",
+            }
+        ],
+    ),
+    (
+        "indirect-said-bare",
+        "The senator said the bill would pass next week.",
+        [{"text": "the bill would pass next week", "mention": "The senator"}],
+    ),
+    (
+        "indirect-content-first",
+        "The bill will pass next week, the senator said.",
+        [{"text": "The bill will pass next week", "mention": "the senator", "cue": "said"}],
+    ),
+    (
+        "indirect-inverted",
+        "The bill will pass next week, said Senator Jane Doe.",
+        [{"text": "The bill will pass next week", "speaker": "Jane Doe"}],
+    ),
+    (
+        "according-to-after",
+        "Turnout was the highest in decades, according to election officials.",
+        [
+            {
+                "text": "Turnout was the highest in decades",
+                "mention": "election officials",
+                "cue": "according to",
+            }
+        ],
+    ),
+    (
+        "according-to-before",
+        "According to the ministry, three ships were seized.",
+        [{"text": "three ships were seized", "mention": "the ministry"}],
+    ),
+    (
+        "told-reporters",
+        "Prime Minister Rishi Sunak told reporters that the plan was working.",
+        [
+            {
+                "text": "that the plan was working",
+                "speaker": "Rishi Sunak",
+                "mention": "Prime Minister Rishi Sunak",
+                "cue": "told",
+            }
+        ],
+    ),
+    (
+        "quoting-x-y-stated",
+        "Quoting Foreign Minister Choe Son Hui, KCNA stated that talks were off.",
+        [
+            {
+                "text": "that talks were off",
+                "speaker": "Choe Son Hui",
+                "source": "KCNA",
+                "cue": "stated",
+            }
+        ],
+    ),
+    (
+        "headline-colon",
+        "Kishida: “We must not waste any moment.”",
+        [{"text": "We must not waste any moment.", "speaker": "Kishida", "cue": ":"}],
+    ),
+    (
+        "added",
+        "Taxes will rise, the minister added.",
+        [{"text": "Taxes will rise", "mention": "the minister", "cue": "added"}],
+    ),
+    (
+        "has-announced",
+        "North Korea has announced that it will launch a satellite.",
+        [{"text": "that it will launch a satellite", "speaker": "North Korea"}],
+    ),
+    # speaker forms
+    (
+        "possessive-role-appositive",
+        "North Korea’s ambassador to China, Ri Ryong Nam, added that talks were impossible.",
+        [
+            {
+                "text": "that talks were impossible",
+                "speaker": "Ri Ryong Nam",
+                "mention": "North Korea’s ambassador to China, Ri Ryong Nam",
+                "role": "North Korea’s ambassador to China",
+            }
+        ],
+    ),
+    (
+        "title-and-role",
+        "Japanese prime minister Fumio Kishida said he wanted talks.",
+        [{"text": "he wanted talks", "speaker": "Fumio Kishida", "role": "Japanese prime minister"}],
+    ),
+    (
+        "appositive-after-name",
+        "Kim Yo Jong, sister of the leader, said that a visit was possible.",
+        [
+            {
+                "text": "that a visit was possible",
+                "speaker": "Kim Yo Jong",
+                "role": "sister of the leader",
+            }
+        ],
+    ),
+    (
+        "surname-back-reference",
+        "Fumio Kishida visited Seoul. Kishida said the visit was useful.",
+        [{"text": "the visit was useful", "speaker": "Fumio Kishida", "mention": "Kishida"}],
+    ),
+    (
+        "hyphen-space-variants",
+        "Kim Jong-un arrived on Monday. Kim Jong Un said the test was a success.",
+        [{"text": "the test was a success", "speaker": "Kim Jong-un", "mention": "Kim Jong Un"}],
+    ),
+    (
+        "pronoun",
+        "Maria Lopez spoke first. She said the vote was rigged.",
+        [{"text": "the vote was rigged", "speaker": "Maria Lopez", "mention": "She"}],
+    ),
+    (
+        "country-as-speaker",
+        "Japan warned that it would respond to any launch.",
+        [{"text": "that it would respond to any launch", "speaker": "Japan", "cue": "warned"}],
+    ),
+    # sources
+    (
+        "source-in-a-report",
+        "Kim Yo Jong said in a KCNA report that the visit was possible.",
+        [{"text": "that the visit was possible", "speaker": "Kim Yo Jong", "source": "KCNA"}],
+    ),
+    (
+        "source-agency-as-subject",
+        "The state’s official news agency KCNA said that the launch had failed.",
+        [{"text": "that the launch had failed", "source": "KCNA"}],
+    ),
+    (
+        "source-speech-at-unga",
+        "Kishida said in a speech at the UNGA that he wanted peace.",
+        [{"text": "that he wanted peace", "speaker": "Kishida", "source": "UNGA"}],
+    ),
+    (
+        "source-legislature-alias",
+        "Speaking in the Japanese Parliament, Kishida said that relations mattered.",
+        [{"text": "that relations mattered", "source": "the Diet"}],
+    ),
+    (
+        "source-quoted-in-next-sentence",
+        "Ri Ryong Nam said that talks were impossible. This was quoted in another KCNA report.",
+        [{"text": "that talks were impossible", "speaker": "Ri Ryong Nam", "source": "KCNA"}],
+    ),
+    (
+        "source-press-conference",
+        "The governor said at a press conference that schools would reopen.",
+        [{"text": "that schools would reopen", "source": "press conference"}],
+    ),
+    (
+        "source-interview",
+        "Maria Lopez said in an interview that she would run again.",
+        [{"text": "that she would run again", "source": "interview"}],
+    ),
+    (
+        "source-social-media",
+        "Trump said in a post on Truth Social that the trial was rigged.",
+        [{"text": "that the trial was rigged", "source": "social-media post"}],
+    ),
+    # not speech
+    ("scare-quotes", "The so-called “peace process” has stalled again.", []),
+    ("scare-quotes-2", "The “reforms” were never implemented.", []),
+    ("title-in-quotes", "He starred in “The Long Goodbye” in 1973.", []),
+    ("nickname", "Joe “The Plumber” Wurzelbacher attended the rally.", []),
+    ("possessive-wish", "If Kishida’s wish is ever realised, it will be the first summit.", []),
+    ("noun-state", "The state’s budget passed, and the United States agreed.", []),
+    ("passive", "News of their whereabouts has never been revealed by Pyongyang.", []),
+    ("belief-off-by-default", "The minister believes that prices will fall.", []),
+]
+
+
+def _check(text: str, found: list[Attribution], expected: list[dict[str, Any]]) -> None:
+    assert [a.text for a in found] == [e["text"] for e in expected]
+    for a, e in zip(found, expected, strict=True):
+        assert text[a.start : a.end] == a.text
+        if "speaker" in e:
+            assert a.speaker == e["speaker"]
+        if "mention" in e:
+            assert a.speaker_span is not None
+            assert text[a.speaker_span[0] : a.speaker_span[1]] == e["mention"]
+        if "role" in e:
+            assert a.speaker_role == e["role"]
+        if "source" in e:
+            assert a.source == e["source"]
+        if "kind" in e:
+            assert a.kind == e["kind"]
+        if "cue" in e:
+            assert a.cue == e["cue"]
+            assert a.cue_span is not None
+            assert text[a.cue_span[0] : a.cue_span[1]] == e["cue"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_construction(text: str, expected: list[dict[str, Any]]) -> None:
+    _check(text, extract(text), expected)
+
+
+def test_beliefs_are_opt_in() -> None:
+    text = "The minister believes that prices will fall."
+    assert extract(text) == []
+    (a,) = extract(text, include_beliefs=True)
+    assert a.text == "that prices will fall"
+    assert a.cue == "believes"
+
+
+# The seed article's answer key, written out by hand (start, end, speaker, source).
+SEED_GOLD = [
+    (31, 94, "North Korea", "KCNA"),
+    (200, 254, "Choe Son Hui", "KCNA"),
+    (316, 374, "Ri Ryong Nam", "KCNA"),
+    (496, 584, "Fumio Kishida", "UNGA"),
+    (807, 880, "Fumio Kishida", "the Diet"),
+    (920, 941, "Fumio Kishida", "the Diet"),
+    (1201, 1332, "Kim Yo Jong", "KCNA"),
+]
+
+
+def test_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = extract(text)
+    assert len(found) == len(SEED_GOLD), [a.text for a in found]
+    for a, (start, end, speaker, source) in zip(found, SEED_GOLD, strict=True):
+        overlap = max(0, min(end, a.end) - max(start, a.start)) / (end - start)
+        assert overlap >= 0.8, (a.text, text[start:end])
+        assert a.speaker == speaker
+        assert a.source == source
+    roles = {a.speaker: a.speaker_role for a in found if a.speaker_role}
+    assert roles["Fumio Kishida"] == "Japanese prime minister"
+    assert roles["Ri Ryong Nam"] == "North Korea’s ambassador to China"
+
+
+def test_seed_not_quotes() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = extract(text)
+    for phrase in ("News of their whereabouts", "refused to engage", "Kishida’s wish"):
+        assert not any(phrase in a.text for a in found)
+
+
+def test_seed_matches_shared_gold() -> None:
+    gold_path = SHARED / "data" / "seed_gold.json"
+    if not gold_path.exists():
+        pytest.skip(f"evaluation data not found at {gold_path}")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    assert gold["text"] + "\n" == SEED.read_text(encoding="utf-8")
+    found = extract(gold["text"])
+    assert len(found) == len(gold["quotes"])
+    for a, q in zip(found, gold["quotes"], strict=True):
+        s, e = q["start"], q["end"]
+        assert max(0, min(e, a.end) - max(s, a.start)) / (e - s) >= 0.8
+        assert a.speaker == q["speaker"]
+        assert a.source == q["source"]
+
+
+def test_results_sorted_and_disjoint() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = extract(text)
+    assert found == sorted(found, key=lambda a: a.start)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_to_json_format() -> None:
+    (a,) = extract("“We will win,” Smith said.")
+    record = a.to_json()
+    assert record["speaker_span"] == [15, 20]
+    assert record["cue_span"] == [21, 25]
+    assert record["kind"] == "direct"
+    json.dumps(record)
+
+
+# gazetteer
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the Japanese Parliament", ("the Diet", "legislature")),
+        ("National Diet", ("the Diet", "legislature")),
+        ("in a KCNA report", ("KCNA", "news agency")),
+        ("Korean Central News Agency", ("KCNA", "news agency")),
+        ("the state’s official news agency KCNA", ("KCNA", "news agency")),
+        ("a speech at the UNGA", ("UNGA", "assembly")),
+        ("United Nations General Assembly", ("UNGA", "assembly")),
+        ("the UN Security Council", ("UN Security Council", "assembly")),
+        ("Yonhap news agency", ("Yonhap", "news agency")),
+        ("the Bundestag", ("Bundestag", "legislature")),
+        ("at a news conference", ("press conference", "press conference")),
+        ("in an interview", ("interview", "interview")),
+        ("no source here", None),
+    ],
+)
+def test_resolve_source(mention: str, expected: tuple[str, str] | None) -> None:
+    assert resolve_source(mention) == expected
+
+
+def test_user_gazetteer(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.json"
+    extra.write_text(
+        json.dumps(
+            {"sources": [{"name": "Radio Free Asia", "kind": "broadcaster", "aliases": ["RFA"]}]}
+        ),
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer(extra)
+    assert gaz.resolve("an RFA report") == ("Radio Free Asia", "broadcaster")
+    assert gaz.resolve("the Japanese Parliament") == ("the Diet", "legislature")
+    (a,) = extract("The ministry said in an RFA report that talks failed.", gazetteer=gaz)
+    assert a.source == "Radio Free Asia"
+    # the default gazetteer is untouched: it only knows the channel kind
+    assert resolve_source("an RFA report") == ("report", "report")
+
+
+def test_user_gazetteer_rejects_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"sources": [{"kind": "x"}]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="name"):
+        load_gazetteer(bad)
