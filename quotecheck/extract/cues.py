@@ -146,7 +146,9 @@ for _p, _l in (
     ("makes clear", "make clear"),
 ):
     _kind = "ing" if _p.endswith("ing") or " ing" in _p or _p.split()[0].endswith("ing") else "past"
-    PHRASES[_p] = CueInfo(_l, OBJECT if _l in ("call for", "refer to", "call on") else SPEECH, _kind)
+    PHRASES[_p] = CueInfo(
+        _l, OBJECT if _l in ("call for", "refer to", "call on") else SPEECH, _kind
+    )
 
 
 def cue_info(word: str) -> CueInfo | None:
@@ -158,7 +160,9 @@ _WORD_RE = re.compile(r"(?<![\w’'-])[A-Za-z]+(?![\w’'-])")
 _PHRASE_HEADS: dict[str, list[tuple[re.Pattern[str], CueInfo]]] = {}
 for _p, _info in sorted(PHRASES.items(), key=lambda kv: -len(kv[0])):
     _head, _rest = _p.split(" ", 1)
-    _rx = re.compile(r"\s+" + r"\s+".join(re.escape(w) for w in _rest.split()) + r"(?![\w’'-])", re.I)
+    _rx = re.compile(
+        r"\s+" + r"\s+".join(re.escape(w) for w in _rest.split()) + r"(?![\w’'-])", re.I
+    )
     _PHRASE_HEADS.setdefault(_head, []).append((_rx, _info))
 
 
@@ -170,17 +174,17 @@ def find_cues(text: str) -> Iterator[tuple[int, int, CueInfo]]:
         low = m.group().lower()
         if low in heads:
             done = False
-            for rx, info in heads[low]:
+            for rx, phrase_info in heads[low]:
                 pm = rx.match(text, m.end())
                 if pm is not None:
-                    yield m.start(), pm.end(), info
+                    yield m.start(), pm.end(), phrase_info
                     done = True
                     break
             if done:
                 continue
-        info = forms.get(low)
-        if info is not None:
-            yield m.start(), m.end(), info
+        word_info = forms.get(low)
+        if word_info is not None:
+            yield m.start(), m.end(), word_info
 
 
 # Auxiliaries and adverbs that may precede a cue and belong to the cue span.

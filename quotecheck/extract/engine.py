@@ -237,17 +237,19 @@ class _Extractor:
             lead_end = subj[0]
             while lead_end > s_start and text[lead_end - 1] in " \t\u00a0":
                 lead_end -= 1
-            if self.doc.quote_ending(lead_end) is not None and source_span is None:
-                # "“...,” X said": the quote before is the content
-                if self._content_before(si, subj[0], cue_span, subj, ce):
-                    return
+            # "“...,” X said": the quote before is the content
+            if (
+                self.doc.quote_ending(lead_end) is not None
+                and source_span is None
+                and self._content_before(si, subj[0], cue_span, subj, ce)
+            ):
+                return
         if info.cls == OBJECT or info.lemma in ("find", "show"):
             if subj is None:
                 return
             subj_text = text[subj[0] : subj[1]]
-            if not _has_cap(subj_text) and subj_text.lower() not in PRONOUNS:
-                if info.cls == OBJECT:
-                    return
+            if not _has_cap(subj_text) and subj_text.lower() not in PRONOUNS and info.cls == OBJECT:
+                return
         # content after the cue
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
@@ -379,12 +381,17 @@ class _Extractor:
             rest = text[end:s_end]
             # the sentence goes on after the quote ("... “without preconditions” in a speech")
             tail = rest.strip(' \t\u00a0.,;:!?"”’')
-            if tail and not _is_source_tail(tail) and not _CLAUSE_CUTS.match(rest):
-                if re.match(r"\s*(?:and|or|but|,)?\s*[a-z]", rest) and not q.unterminated:
-                    end2 = self._clause_end(end, s_end)
-                    if end2 > end + 2:
-                        end = end2
-                        kind = "mixed"
+            if (
+                tail
+                and not _is_source_tail(tail)
+                and not _CLAUSE_CUTS.match(rest)
+                and re.match(r"\s*(?:and|or|but|,)?\s*[a-z]", rest)
+                and not q.unterminated
+            ):
+                end2 = self._clause_end(end, s_end)
+                if end2 > end + 2:
+                    end = end2
+                    kind = "mixed"
             return (
                 q.inner_start if kind == "direct" else q.start,
                 (q.inner_end if kind == "direct" else end),
@@ -772,9 +779,7 @@ def _is_noun_use(text: str, lo: int, cue_start: int, info: CueInfo) -> bool:
         return False
     prev = m.group(1)
     low = prev.lower()
-    if low in _NOUN_DET or low.endswith(("’s", "'s", "s’", "s'")):
-        return True
-    return False
+    return low in _NOUN_DET or low.endswith(("’s", "'s", "s’", "s'"))
 
 
 _NOUN_DET = frozenset(

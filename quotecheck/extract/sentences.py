@@ -62,7 +62,7 @@ def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
         if text[end_punct] == "." and _is_abbreviation(text, end_punct):
             continue
         cuts.append(m.end())
-    for p_start, p_end in paragraph_bounds(text):
+    for _p_start, p_end in paragraph_bounds(text):
         cuts.append(p_end)
     cuts.sort()
     # drop cuts inside a top-level quote

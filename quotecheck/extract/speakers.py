@@ -76,9 +76,7 @@ def _word_ok(word: str) -> bool:
         return True
     if low in STOP and not (_is_cap(word) and low not in _FUNC_CAPS_STOP):
         return False
-    if word[0].islower() and (cue_info(word) is not None or low.endswith("ly")):
-        return False
-    return True
+    return not (word[0].islower() and (cue_info(word) is not None or low.endswith("ly")))
 
 
 # Function words that stay stop words when capitalised at a sentence start.
@@ -120,7 +118,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
             i -= 1
             count += 1
             continue
-        if not _word_ok(w) and not (low in DETERMINERS):
+        if not _word_ok(w) and low not in DETERMINERS:
             break
         if low in PRONOUNS and low not in ("his", "her", "their", "its"):
             break
@@ -318,9 +316,13 @@ class SpeakerResolver:
                 continue
             before, best_before = ent.position <= position, best.position <= position
             # prefer the latest mention before; else the earliest after; last name over first
-            if before and (not best_before or ent.position > best.position):
-                best = ent
-            elif not before and not best_before and ent.position < best.position:
+            if (
+                before
+                and (not best_before or ent.position > best.position)
+                or not before
+                and not best_before
+                and ent.position < best.position
+            ):
                 best = ent
         return best.name if best else None
 

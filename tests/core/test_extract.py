@@ -181,7 +181,13 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "title-and-role",
         "Japanese prime minister Fumio Kishida said he wanted talks.",
-        [{"text": "he wanted talks", "speaker": "Fumio Kishida", "role": "Japanese prime minister"}],
+        [
+            {
+                "text": "he wanted talks",
+                "speaker": "Fumio Kishida",
+                "role": "Japanese prime minister",
+            }
+        ],
     ),
     (
         "appositive-after-name",
