@@ -1,0 +1,99 @@
+"""Entry point of the desktop app: `quotecheck gui` and the `quotecheck-gui` launcher.
+
+Only this module configures logging handlers and the excepthook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from quotecheck import QuoteCheckError, __version__
+from quotecheck.store import Store
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.errors import install_excepthook, setup_logging, show_error
+from quotecheck_ui.icons import app_icon
+from quotecheck_ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "QuoteCheck"
+APPLICATION = "QuoteCheck"
+
+
+def open_store(db: str | Path | None, settings: Settings | None = None) -> Store:
+    """The database to open: the one given, else the default (seeded with the sample
+    article on first use, as the CLI does)."""
+    from quotecheck.importing import import_seeds
+    from quotecheck.paths import default_db_path
+
+    if db:
+        return Store(db)
+    store = Store(default_db_path())
+    if store.is_empty:
+        report = import_seeds(store)
+        log.info("first launch: seeded the default database (%s)", report.summary())
+    return store
+
+
+def make_app(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setDesktopFileName("quotecheck")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def create_window(store: Store, settings: Settings | None = None):  # type: ignore[no-untyped-def]
+    """A main window over `store` (used by run(), the tests, screenshots and the benchmark)."""
+    from quotecheck_ui.mainwindow import MainWindow
+
+    ctx = AppContext(store, settings or Settings())
+    window = MainWindow(ctx)
+    return window
+
+
+def run(db: str | None = None, argv: Sequence[str] | None = None) -> int:
+    setup_logging()
+    app = make_app(argv)
+    install_excepthook()
+    settings = Settings(QSettings())
+    try:
+        store = open_store(db or None, settings)
+    except QuoteCheckError as exc:
+        show_error(None, f"Cannot open the database: {exc}")
+        return 2
+    settings.last_db = store.path
+    settings.add_recent(store.path)
+    window = create_window(store, settings)
+    window.show()
+    log.info("QuoteCheck %s started on %s", __version__, store.path)
+    code = int(app.exec())
+    window.ctx.close()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="quotecheck-gui", description="QuoteCheck desktop app")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: your user data)")
+    parser.add_argument("--version", action="version", version=f"quotecheck {__version__}")
+    args, rest = parser.parse_known_args(argv)
+    return run(args.db, [sys.argv[0], *rest])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,328 @@
+"""The detail pane: one quote in full, its speaker and source (editable, with completion),
+the review buttons, a note, and the article with the quote, the speaker mention and the cue
+highlighted in three colours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Highlight colours: a pale background with dark text, set together, reads the same on a light
+# and a dark palette; the speaker and cue are also underlined/bold so colour is not the only cue.
+QUOTE_BG, QUOTE_FG = QColor("#ffe58a"), QColor("#1b1b1b")
+SPEAKER_BG, SPEAKER_FG = QColor("#b9dcff"), QColor("#0b2a4a")
+CUE_BG, CUE_FG = QColor("#bfeccb"), QColor("#0d3b1c")
+STATUS_COLOURS = {
+    "verified": "#1e8a4c",
+    "disputed": "#b86e00",
+    "rejected": "#c0392b",
+    "unreviewed": "#6b7785",
+}
+
+
+def chip(text: str, bg: QColor, fg: QColor) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(
+        f"background:{bg.name()}; color:{fg.name()}; border-radius:3px; padding:1px 6px;"
+    )
+    return label
+
+
+class NameBox(QComboBox):
+    """An editable combo box with case-insensitive completion; `committed` on Enter/focus out
+    when the text differs from what was loaded."""
+
+    committed = Signal(str)
+
+    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        self.setAccessibleName(accessible)
+        self._names = QStringListModel(self)
+        self.setModel(self._names)
+        completer = QCompleter(self._names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        self._loaded = ""
+        line = self.lineEdit()
+        line.setPlaceholderText("(none)")
+        line.editingFinished.connect(self._finish)
+        self.activated.connect(lambda _i: self._finish())
+
+    def set_names(self, names: list[str]) -> None:
+        current = self.currentText()
+        self._names.setStringList(names)
+        self.setEditText(current)
+
+    def load(self, text: str) -> None:
+        self._loaded = text
+        self.setEditText(text)
+
+    def _finish(self) -> None:
+        text = self.currentText().strip()
+        if text != self._loaded:
+            self._loaded = text
+            self.committed.emit(text)
+
+
+class DetailPane(QWidget):
+    speakerEdited = Signal(int, str)  # quote id, new speaker name ("" clears)
+    sourceEdited = Signal(int, str)
+    noteEdited = Signal(int, str)
+    articleRequested = Signal(int)
+
+    def __init__(self, review_actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Quote details")
+        self.quote_id: int | None = None
+        self.record: dict[str, Any] | None = None
+
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel("Select a quote to see it in its article.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack.addWidget(self.placeholder)
+
+        body = QWidget()
+        self.stack.addWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.quote_label = QLabel()
+        self.quote_label.setObjectName("quoteText")
+        self.quote_label.setWordWrap(True)
+        self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote_label.setAccessibleName("Quote text")
+        font = self.quote_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.quote_label.setFont(font)
+        self.quote_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.quote_label)
+
+        self.meta_label = QLabel()
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setAccessibleName("Quote status and kind")
+        self.meta_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.meta_label)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.speaker_box = NameBox("Speaker")
+        self.speaker_box.setToolTip("Who said it; Enter saves (completion from known speakers)")
+        self.source_box = NameBox("Source")
+        self.source_box.setToolTip("Where it was said (KCNA, UNGA, the Diet...); Enter saves")
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName("Reviewer note")
+        self.note_edit.setPlaceholderText("A note on this quote (Enter saves)")
+        self.note_edit.setClearButtonEnabled(True)
+        speaker_label = QLabel("&Speaker")
+        speaker_label.setBuddy(self.speaker_box)
+        source_label = QLabel("S&ource")
+        source_label.setBuddy(self.source_box)
+        note_label = QLabel("&Note")
+        note_label.setBuddy(self.note_edit)
+        form.addRow(speaker_label, self.speaker_box)
+        form.addRow(source_label, self.source_box)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        self.review_buttons: list[QToolButton] = []
+        for action in review_actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(action.text().replace("&", ""))
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button)
+            self.review_buttons.append(button)
+        layout.addLayout(buttons)
+        form2 = QFormLayout()
+        form2.addRow(note_label, self.note_edit)
+        layout.addLayout(form2)
+
+        legend = QHBoxLayout()
+        heading = QLabel("In the article")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        legend.addWidget(heading)
+        legend.addStretch(1)
+        legend.addWidget(chip("quote", QUOTE_BG, QUOTE_FG))
+        legend.addWidget(chip("speaker", SPEAKER_BG, SPEAKER_FG))
+        legend.addWidget(chip("cue", CUE_BG, CUE_FG))
+        layout.addLayout(legend)
+        self.article_title = QLabel()
+        self.article_title.setWordWrap(True)
+        self.article_title.setAccessibleName("Article title")
+        layout.addWidget(self.article_title)
+        self.article_view = QTextEdit()
+        self.article_view.setReadOnly(True)
+        self.article_view.setAccessibleName("Article text")
+        self.article_view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        layout.addWidget(self.article_view, 1)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.speaker_box.committed.connect(self._speaker_committed)
+        self.source_box.committed.connect(self._source_committed)
+        self.note_edit.editingFinished.connect(self._note_committed)
+        self._note_loaded = ""
+
+        # Focus order inside the pane: speaker, source, review buttons, note, article.
+        chain: list[QWidget] = [self.speaker_box, self.source_box, *self.review_buttons]
+        chain += [self.note_edit, self.article_view]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- showing a quote -----------------------------------------------------------------------
+
+    def set_names(self, speakers: list[str], sources: list[str]) -> None:
+        self.speaker_box.set_names(speakers)
+        self.source_box.set_names(sources)
+
+    def clear(self, message: str = "Select a quote to see it in its article.") -> None:
+        self.quote_id = None
+        self.record = None
+        self.placeholder.setText(message)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def show_quote(self, record: dict[str, Any], article: dict[str, Any] | None) -> None:
+        same = self.quote_id == record["id"]
+        self.quote_id = int(record["id"])
+        self.record = record
+        self.stack.setCurrentIndex(1)
+        self.quote_label.setText(f"\u201c{record['text']}\u201d")
+        status = record.get("status") or "unreviewed"
+        colour = STATUS_COLOURS.get(status, "#6b7785")
+        bits = [
+            f"<b style='color:{colour}'>{status.upper()}</b>",
+            record.get("kind") or "",
+        ]
+        if record.get("confidence") is not None:
+            bits.append(f"confidence {float(record['confidence']):.2f}")
+        if record.get("ref"):
+            bits.append(f"ref {record['ref']}")
+        if record.get("reviewed_at"):
+            bits.append(f"reviewed {str(record['reviewed_at'])[:10]}")
+        if record.get("edited"):
+            bits.append("corrected by hand")
+        self.meta_label.setText(" · ".join(b for b in bits if b))
+        self.speaker_box.load(record.get("speaker") or "")
+        self.source_box.load(record.get("source") or "")
+        if not (same and self.note_edit.hasFocus()):
+            self._note_loaded = record.get("note") or ""
+            self.note_edit.setText(self._note_loaded)
+        if not same:
+            self._show_article(record, article)
+
+    def _show_article(self, record: dict[str, Any], article: dict[str, Any] | None) -> None:
+        view = self.article_view
+        if article is None or not article.get("text"):
+            title = "No article: imported from a quote collection"
+            if record.get("url"):
+                title += f" ({record['url']})"
+            self.article_title.setText(title)
+            context = record.get("context") or ""
+            view.setPlainText(context or record["text"])
+            start = context.find(record["text"]) if context else 0
+            spans = [] if start < 0 else [(start, start + len(record["text"]), "quote")]
+        else:
+            parts = [article.get("title") or "(untitled)"]
+            meta = ", ".join(p for p in (article.get("publisher"), article.get("published")) if p)
+            if meta:
+                parts.append(meta)
+            self.article_title.setText(" — ".join(parts))
+            view.setPlainText(article["text"])
+            spans = []
+            for key, kind in (("", "quote"), ("speaker_", "speaker"), ("cue_", "cue")):
+                s = record.get(f"{key}start") if key else record.get("start")
+                e = record.get(f"{key}end") if key else record.get("end")
+                if s is not None and e is not None and 0 <= s < e <= len(article["text"]):
+                    spans.append((int(s), int(e), kind))
+        self._highlight(spans)
+
+    def _highlight(self, spans: list[tuple[int, int, str]]) -> None:
+        view = self.article_view
+        selections = []
+        for start, end, kind in spans:
+            fmt = QTextCharFormat()
+            if kind == "quote":
+                fmt.setBackground(QUOTE_BG)
+                fmt.setForeground(QUOTE_FG)
+            elif kind == "speaker":
+                fmt.setBackground(SPEAKER_BG)
+                fmt.setForeground(SPEAKER_FG)
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setFontUnderline(True)
+            else:
+                fmt.setBackground(CUE_BG)
+                fmt.setForeground(CUE_FG)
+                fmt.setFontItalic(True)
+                fmt.setFontUnderline(True)
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.format = fmt  # type: ignore[attr-defined]
+            selections.append(sel)
+        view.setExtraSelections(selections)
+        self.highlights = spans
+        quote = next((s for s in spans if s[2] == "quote"), None)
+        if quote is not None:
+            # Scroll the quote into the middle of the view.
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(quote[1])
+            view.setTextCursor(cursor)
+            view.ensureCursorVisible()
+            cursor.setPosition(quote[0])
+            view.setTextCursor(cursor)
+            rect = view.cursorRect(cursor)
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - view.viewport().height() // 3)
+        else:
+            view.moveCursor(QTextCursor.MoveOperation.Start)
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def _speaker_committed(self, text: str) -> None:
+        if self.quote_id is not None:
+            self.speakerEdited.emit(self.quote_id, text)
+
+    def _source_committed(self, text: str) -> None:
+        if self.quote_id is not None:
+            self.sourceEdited.emit(self.quote_id, text)
+
+    def _note_committed(self) -> None:
+        text = self.note_edit.text().strip()
+        if self.quote_id is not None and text != self._note_loaded:
+            self._note_loaded = text
+            self.noteEdited.emit(self.quote_id, text)

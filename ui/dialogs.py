@@ -1,0 +1,343 @@
+"""Dialogs: paste an article, speakers (merge, rename, role), import summary, about."""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quotecheck.importing import ImportReport
+from quotecheck.model import ArticleMeta
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.icons import app_icon, icon
+from quotecheck_ui.models import SORT_ROLE, SpeakersModel
+
+
+class PasteArticleDialog(QDialog):
+    """An article pasted as text, with its title, publisher, date and URL."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paste an article")
+        self.setAccessibleName("Paste an article")
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("(the first line if empty)")
+        self.publisher = QLineEdit()
+        self.publisher.setAccessibleName("Publisher")
+        self.has_date = QCheckBox("Published on")
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName("Publication date")
+        self.date.setEnabled(False)
+        self.has_date.toggled.connect(self.date.setEnabled)
+        self.url = QLineEdit()
+        self.url.setAccessibleName("URL")
+        self.url.setPlaceholderText("https://…")
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Article text")
+        self.text.setPlaceholderText("Paste the article text here")
+        self.text.setTabChangesFocus(True)
+        form = QFormLayout()
+        form.addRow("&Title", self.title)
+        form.addRow("&Publisher", self.publisher)
+        row = QHBoxLayout()
+        row.addWidget(self.has_date)
+        row.addWidget(self.date)
+        row.addStretch(1)
+        form.addRow("Date", row)
+        form.addRow("&URL", self.url)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("&Import")
+        self.ok.setEnabled(False)
+        self.text.textChanged.connect(
+            lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel("&Article text")
+        label.setBuddy(self.text)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+        self.text.setFocus()
+
+    def article(self) -> tuple[str, ArticleMeta]:
+        meta = ArticleMeta(
+            title=self.title.text().strip() or None,
+            publisher=self.publisher.text().strip() or None,
+            url=self.url.text().strip() or None,
+            published=self.date.date().toString("yyyy-MM-dd") if self.has_date.isChecked() else None,
+            origin="paste",
+        )
+        return self.text.toPlainText(), meta
+
+
+def report_text(report: ImportReport) -> tuple[str, str]:
+    """(summary, details) for an import report."""
+    details = []
+    for outcome in report.outcomes:
+        line = f"{outcome.status}: {outcome.path}"
+        if outcome.status == "added":
+            line += f" ({outcome.quotes} quote(s))"
+        if outcome.reason:
+            line += f"\n    {outcome.reason}"
+        for note in outcome.notes:
+            line += f"\n    note: {note}"
+        details.append(line)
+    return report.summary(), "\n".join(details)
+
+
+def show_import_report(parent: QWidget | None, report: ImportReport, cancelled: bool) -> QMessageBox:
+    summary, details = report_text(report)
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import finished" if not cancelled else "Import cancelled")
+    box.setIcon(QMessageBox.Icon.Warning if report.refused else QMessageBox.Icon.Information)
+    text = summary + "."
+    if cancelled:
+        text = "Cancelled. " + text
+    box.setText(text)
+    if report.refused:
+        reasons = "\n".join(f"• {o.reason or o.path}" for o in report.refused[:5])
+        more = f"\n… and {len(report.refused) - 5} more" if len(report.refused) > 5 else ""
+        box.setInformativeText(f"Refused:\n{reasons}{more}")
+    if details:
+        box.setDetailedText(details)
+    box.setAccessibleName("Import summary")
+    return box
+
+
+class SpeakersDialog(QDialog):
+    """Every speaker: rename or set a role in place, merge two (aliases follow). Each change is
+    on the undo stack like any review action."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Speakers")
+        self.setAccessibleName("Speakers")
+        self.model = SpeakersModel(self)
+        self.model.editRequested.connect(self._edit)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter speakers")
+        self.filter.setAccessibleName("Filter speakers")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName("Speakers")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.rename_button = QPushButton("&Rename…")
+        self.role_button = QPushButton("Set r&ole…")
+        self.merge_button = QPushButton(icon("speakers"), "&Merge selected…")
+        self.undo_button = QPushButton(icon("undo"), "&Undo")
+        self.undo_button.setEnabled(ctx.undo_stack.canUndo())
+        ctx.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.clicked.connect(ctx.undo_stack.undo)
+        self.rename_button.clicked.connect(self.rename)
+        self.role_button.clicked.connect(self.set_role)
+        self.merge_button.clicked.connect(self.merge)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        self.hint = QLabel(
+            "Select two speakers and Merge to make them one person (aliases and quotes move "
+            "over). F2 or double-click edits a name or a role."
+        )
+        self.hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.rename_button, self.role_button, self.merge_button, self.undo_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        self.resize(760, 520)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        ctx.speakersChanged.connect(self.reload)
+        ctx.storeChanged.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        selected = {s["id"] for s in self.selected()}
+        self.model.set_rows(self.ctx.store.speakers())
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            rec = self.proxy.data(index, Qt.ItemDataRole.UserRole + 3)
+            if rec and rec["id"] in selected:
+                self.view.selectionModel().select(
+                    index,
+                    self.view.selectionModel().SelectionFlag.Select
+                    | self.view.selectionModel().SelectionFlag.Rows,
+                )
+        self._update_buttons()
+
+    def selected(self) -> list[dict[str, Any]]:
+        if not hasattr(self, "view") or self.view.selectionModel() is None:
+            return []
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        out = []
+        for row in rows:
+            source = self.proxy.mapToSource(self.proxy.index(row, 0))
+            rec = self.model.row_record(source.row())
+            if rec is not None:
+                out.append(rec)
+        return out
+
+    def _update_buttons(self) -> None:
+        n = len(self.selected())
+        self.rename_button.setEnabled(n == 1)
+        self.role_button.setEnabled(n == 1)
+        self.merge_button.setEnabled(n == 2)
+
+    def _edit(self, speaker_id: int, key: str, value: str) -> None:
+        if key == "name":
+            self.ctx.perform(
+                f"Rename speaker to {value}",
+                lambda s: s.update_speaker(speaker_id, name=value),
+            )
+        else:
+            self.ctx.perform(
+                "Set speaker role", lambda s: s.update_speaker(speaker_id, role=value)
+            )
+        self.reload()
+
+    def rename(self) -> None:
+        sel = self.selected()
+        if len(sel) != 1:
+            return
+        name, ok = QInputDialog.getText(self, "Rename speaker", "Name:", text=sel[0]["name"])
+        if ok and name.strip() and name.strip() != sel[0]["name"]:
+            self._edit(int(sel[0]["id"]), "name", name.strip())
+
+    def set_role(self) -> None:
+        sel = self.selected()
+        if len(sel) != 1:
+            return
+        role, ok = QInputDialog.getText(
+            self, "Speaker role", f"Role of {sel[0]['name']}:", text=sel[0].get("role") or ""
+        )
+        if ok:
+            self._edit(int(sel[0]["id"]), "role", role.strip())
+
+    def merge(self, keep_id: int | None = None) -> None:
+        sel = self.selected()
+        if len(sel) != 2:
+            return
+        a, b = sel
+        if keep_id is None:
+            box = QMessageBox(self)
+            box.setWindowTitle("Merge speakers")
+            box.setText(
+                f"Make “{a['name']}” and “{b['name']}” one speaker? Quotes and aliases of the "
+                "other move to the one you keep."
+            )
+            keep_a = box.addButton(f"Keep “{a['name']}”", QMessageBox.ButtonRole.AcceptRole)
+            keep_b = box.addButton(f"Keep “{b['name']}”", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is keep_a:
+                keep_id = int(a["id"])
+            elif box.clickedButton() is keep_b:
+                keep_id = int(b["id"])
+            else:
+                return
+        keep, other = (a, b) if keep_id == a["id"] else (b, a)
+        self.ctx.perform(
+            f"Merge {other['name']} into {keep['name']}",
+            lambda s: s.merge_speakers(int(keep["id"]), int(other["id"])),
+        )
+        self.reload()
+
+
+def versions() -> list[tuple[str, str]]:
+    import PySide6
+    import rapidfuzz
+    import sqlite_utils
+    from PySide6.QtCore import qVersion
+
+    from quotecheck import __version__
+
+    def version_of(module: Any) -> str:
+        return str(getattr(module, "__version__", "") or "")
+
+    try:
+        from importlib.metadata import version
+
+        su = version("sqlite-utils")
+    except Exception:
+        su = version_of(sqlite_utils)
+    return [
+        ("QuoteCheck", __version__),
+        ("Python", platform.python_version()),
+        ("Qt", qVersion()),
+        ("PySide6", version_of(PySide6)),
+        ("SQLite", sqlite3.sqlite_version),
+        ("sqlite-utils", su),
+        ("RapidFuzz", version_of(rapidfuzz)),
+        ("Platform", platform.platform()),
+    ]
+
+
+def about_text(db_path: str, log_folder: str) -> str:
+    rows = "".join(f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in versions())
+    return (
+        "<h3>QuoteCheck</h3>"
+        "<p>Find, attribute, review and check quotes in news articles — offline, on your "
+        "desktop.</p>"
+        f"<table cellspacing=4>{rows}</table>"
+        f"<p>Database: {db_path}<br>Logs: {log_folder}</p>"
+    )
+
+
+def show_about(parent: QWidget | None, db_path: str, log_folder: str) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About QuoteCheck")
+    box.setIconPixmap(app_icon().pixmap(64, 64))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text(db_path, log_folder))
+    box.exec()

@@ -1,0 +1,898 @@
+"""The main window: facets | quote table | detail pane, the claim panel below, menus, status bar.
+
+The window only talks to the core through the AppContext's Store (GUI thread) and through jobs
+that open their own Store in a pool thread. Review actions go through `ctx.perform` so every
+one of them is on the undo stack.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quotecheck import QuoteCheckError
+from quotecheck.importing import (
+    ARTICLE_SUFFIXES,
+    FileOutcome,
+    ImportReport,
+    expand_paths,
+    import_collection,
+    import_files,
+    import_text,
+)
+from quotecheck.model import ArticleMeta
+from quotecheck.paths import log_dir
+from quotecheck.store import Store
+from quotecheck_ui import query as q
+from quotecheck_ui.claims import ClaimPanel
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.detail import DetailPane
+from quotecheck_ui.dialogs import (
+    PasteArticleDialog,
+    SpeakersDialog,
+    show_about,
+    show_import_report,
+)
+from quotecheck_ui.errors import show_error
+from quotecheck_ui.icons import app_icon, icon
+from quotecheck_ui.models import FacetModel, QuoteTableModel
+from quotecheck_ui.workers import Job
+
+log = logging.getLogger(__name__)
+
+COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
+REVIEW = (
+    ("verified", "&Verify", "V", "verify"),
+    ("disputed", "&Dispute", "D", "dispute"),
+    ("rejected", "&Reject", "R", "reject"),
+    ("unreviewed", "Reset (&unreviewed)", "U", "reset"),
+)
+DEFAULT_WIDTHS = (420, 150, 110, 70, 100, 220, 90)
+
+
+class FacetView(QTreeView):
+    """The facet tree: a click, Enter or Space on a value toggles it as a filter."""
+
+    def __init__(self, model: FacetModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.facets = model
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setItemsExpandable(False)
+        self.setIndentation(8)
+        self.setAccessibleName("Filters: speakers, sources, status, kind")
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.clicked.connect(model.toggle)
+        model.rowsInserted.connect(lambda *_: self.expandAll())
+        self.expandAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.facets.toggle(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class QuoteTable(QTableView):
+    def __init__(self, model: QuoteTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName("Quotes")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vh = self.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.horizontalHeader()
+        hh.setSectionsClickable(True)
+        hh.setSortIndicatorShown(True)
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until a click
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        for col, width in enumerate(DEFAULT_WIDTHS):
+            self.setColumnWidth(col, width)
+
+
+class MainWindow(QMainWindow):
+    importFinished = Signal(object)  # ImportReport (collections appear as outcomes too)
+    facetsRefreshed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._facet_generation = 0
+        self._import_job: Job | None = None
+        self._pending_select: int | None = None
+        self._total = 0
+        self._status_counts: dict[str, int] = {}
+        self._speakers_dialog: SpeakersDialog | None = None
+
+        self.model = QuoteTableModel(ctx.store, ctx.runner, self)
+        self.facets = FacetModel(self)
+        self._build_actions()
+        self._build_widgets()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+        self._update_title()
+
+        self.model.set_query(q.Query(), force=True)
+        self.refresh_facets()
+        self.refresh_names()
+        self._select_first_row()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Any = None,
+        shortcut: str | QKeySequence | list[Any] | None = None,
+        icon_name: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_new = a("&New database…", self.new_database, QKeySequence.StandardKey.New, "new")
+        self.act_open = a(
+            "&Open database…", self.open_database, QKeySequence.StandardKey.Open, "open"
+        )
+        self.act_import = a(
+            "&Import articles…",
+            self.import_articles,
+            "Ctrl+I",
+            "import",
+            "Import article files (.txt, .md, .html)",
+        )
+        self.act_paste = a(
+            "&Paste article…",
+            self.paste_article,
+            "Ctrl+Shift+V",
+            "paste",
+            "Paste an article's text with its title, publisher, date and URL",
+        )
+        self.act_collection = a(
+            "Import quote &collection…",
+            self.import_quote_collection,
+            None,
+            "collection",
+            "Import a JSONL or CSV collection of quotes",
+        )
+        self.act_export = a("&Export… (not available yet)", None, None, "export")
+        self.act_export.setEnabled(False)
+        self.act_export.setToolTip("Export is not available yet")
+        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        stack = self.ctx.undo_stack
+        self.act_undo = stack.createUndoAction(self, "&Undo")
+        self.act_undo.setIcon(icon("undo"))
+        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.act_redo = stack.createRedoAction(self, "&Redo")
+        self.act_redo.setIcon(icon("redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.act_find = a("&Find quotes", self.focus_search, QKeySequence.StandardKey.Find, "search")
+        self.act_claim = a("Check a &claim", self.focus_claim, "Ctrl+K", "claim")
+        self.act_clear = a("C&lear filters", self.clear_filters, "Ctrl+Shift+L", "clear")
+        self.act_speakers = a("&Speakers…", self.edit_speakers, "Ctrl+Shift+S", "speakers")
+        self.act_import_order = a("Sort by &import order", self.sort_by_import_order)
+
+        self.review_actions: dict[str, QAction] = {}
+        for status, text, key, icon_name in REVIEW:
+            action = a(
+                text,
+                lambda _c=False, s=status: self.review(s),
+                key,
+                icon_name,
+                f"Mark the selected quote(s) {status} ({key}); moves to the next quote",
+            )
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.review_actions[status] = action
+        self.act_about = a("&About QuoteCheck", self.about, None, "about")
+        self.act_logs = a("Show &log folder", self.show_log_folder)
+
+    def _build_widgets(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search quotes…  (Ctrl+F)")
+        self.search.setAccessibleName("Search quotes")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(280)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_import, self.act_paste, self.act_undo, self.act_redo):
+            toolbar.addAction(action)
+        toolbar.addAction(self.act_speakers)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding,
+            spacer.sizePolicy().verticalPolicy().Preferred,
+        )
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+        self.facet_view = FacetView(self.facets)
+        self.facet_view.setMinimumWidth(170)
+        self.table = QuoteTable(self.model)
+        self.detail = DetailPane(list(self.review_actions.values()))
+        self.detail.setMinimumWidth(280)
+        self.claims = ClaimPanel(self.ctx)
+
+        self.hsplit = QSplitter(Qt.Orientation.Horizontal)
+        self.hsplit.setObjectName("mainSplitter")
+        self.hsplit.addWidget(self.facet_view)
+        self.hsplit.addWidget(self.table)
+        self.hsplit.addWidget(self.detail)
+        self.hsplit.setStretchFactor(0, 0)
+        self.hsplit.setStretchFactor(1, 3)
+        self.hsplit.setStretchFactor(2, 2)
+        self.hsplit.setSizes([200, 700, 420])
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.setObjectName("claimSplit")
+        self.vsplit.addWidget(self.hsplit)
+        self.vsplit.addWidget(self.claims)
+        self.vsplit.setStretchFactor(0, 3)
+        self.vsplit.setStretchFactor(1, 1)
+        self.vsplit.setSizes([560, 240])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.vsplit)
+        self.setCentralWidget(central)
+
+        status = self.statusBar()
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Quote counts")
+        status.addWidget(self.counts_label, 1)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.busy_label = QLabel()
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName("Database file")
+        status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.db_label)
+
+        # Focus order: search, facets, table, detail pane, claim panel.
+        order: list[QWidget] = [
+            self.search,
+            self.facet_view,
+            self.table,
+            self.detail.speaker_box,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(self.detail.article_view, self.claims.claim_edit)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        file.addAction(self.act_new)
+        file.addAction(self.act_open)
+        self.recent_menu = file.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        file.addAction(self.act_import)
+        file.addAction(self.act_paste)
+        file.addAction(self.act_collection)
+        file.addSeparator()
+        file.addAction(self.act_export)
+        file.addSeparator()
+        file.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_find)
+        edit.addAction(self.act_claim)
+        edit.addAction(self.act_clear)
+        edit.addSeparator()
+        edit.addAction(self.act_speakers)
+        review = bar.addMenu("&Review")
+        for action in self.review_actions.values():
+            review.addAction(action)
+        view = bar.addMenu("&View")
+        for widget, name in (
+            (self.facet_view, "&Filters panel"),
+            (self.detail, "&Detail pane"),
+            (self.claims, "&Claim panel"),
+        ):
+            toggle = QAction(name, self)
+            toggle.setCheckable(True)
+            toggle.setChecked(True)
+            toggle.toggled.connect(widget.setVisible)
+            view.addAction(toggle)
+        view.addSeparator()
+        view.addAction(self.act_import_order)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+        help_menu.addAction(self.act_logs)
+
+    def _connect(self) -> None:
+        ctx = self.ctx
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self.focus_table)
+        self.facets.facetToggled.connect(self._facet_toggled)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.loaded.connect(self._model_loaded)
+        self.model.modelReset.connect(self._model_reset)
+        self.model.busyChanged.connect(self._busy_changed)
+        self.model.queryChanged.connect(lambda _q: self.refresh_facets())
+        self.detail.speakerEdited.connect(self._edit_speaker)
+        self.detail.sourceEdited.connect(self._edit_source)
+        self.detail.noteEdited.connect(self._edit_note)
+        self.claims.quoteRequested.connect(self.show_quote)
+        ctx.quotesChanged.connect(self._quotes_changed)
+        ctx.speakersChanged.connect(self._speakers_changed)
+        ctx.storeChanged.connect(self._store_changed)
+        ctx.dataImported.connect(self._data_imported)
+        ctx.errorRaised.connect(lambda msg: show_error(self, msg))
+        self._update_actions()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        for name, splitter in (("hsplit", self.hsplit), ("vsplit", self.vsplit)):
+            state = s.state(name)
+            if state is not None:
+                splitter.restoreState(state)
+        claim = s.state("claimsplit")
+        if claim is not None:
+            self.claims.splitter.restoreState(claim)
+        header = s.state("header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.set_state("geometry", self.saveGeometry())
+        s.set_state("hsplit", self.hsplit.saveState())
+        s.set_state("vsplit", self.vsplit.saveState())
+        s.set_state("claimsplit", self.claims.splitter.saveState())
+        s.set_state("header", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self._import_job is not None:
+            self._import_job.cancel()
+        self.ctx.runner.cancel_all()
+        self.ctx.runner.wait(15000)
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"QuoteCheck — {self.ctx.db_name}")
+        self.db_label.setText(self.ctx.db_name)
+        self.db_label.setToolTip(self.ctx.db_path)
+
+    # -- the table and its query ----------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_query(dataclasses.replace(self.model.query, text=text))
+
+    def _facet_toggled(self, group: str, value: Any) -> None:
+        self.model.set_query(self.model.query.with_facet(group, value))
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column < 0:
+            return
+        self.model.sort(column, order)
+
+    def sort_by_import_order(self) -> None:
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        header.viewport().update()
+        self.model.set_query(dataclasses.replace(self.model.query, sort="id", descending=False))
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        query = self.model.query
+        self.model.set_query(q.Query(sort=query.sort, descending=query.descending))
+
+    def _model_reset(self) -> None:
+        self._update_counts()
+        if self._pending_select is None:
+            QTimer.singleShot(0, self._select_first_row)
+
+    def _model_loaded(self) -> None:
+        self._update_counts()
+        if self._pending_select is not None:
+            quote_id, self._pending_select = self._pending_select, None
+            self.select_quote(quote_id)
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_label.setText("Loading…" if busy else "")
+        self._update_counts()
+
+    def _select_first_row(self) -> None:
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        elif not self.model.rowCount():
+            self.detail.clear(
+                "No quote matches the search and filters."
+                if self.model.query.filtered
+                else "No quotes yet: import articles (Ctrl+I), paste one (Ctrl+Shift+V) or "
+                "drop files on this window."
+            )
+        self._update_actions()
+
+    def select_quote(self, quote_id: int) -> bool:
+        row = self.model.row_of(quote_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def show_quote(self, quote_id: int) -> None:
+        """Select a quote in the table, clearing search and filters if they hide it."""
+        if self.select_quote(quote_id):
+            self.table.setFocus()
+            return
+        self._pending_select = quote_id
+        self.clear_filters()
+        if self.model.complete and self._pending_select is not None:
+            self._pending_select = None
+            self.select_quote(quote_id)
+        self.table.setFocus()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.quote_id(r) for r in rows]
+        return [i for i in ids if i is not None]
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail(current.row() if current.isValid() else -1)
+        self._update_actions()
+
+    def _show_detail(self, row: int) -> None:
+        quote_id = self.model.quote_id(row)
+        if quote_id is None:
+            self.detail.clear()
+            return
+        try:
+            record = self.ctx.store.quote(quote_id)
+        except QuoteCheckError:
+            self.detail.clear("This quote no longer exists.")
+            return
+        article = (
+            self.ctx.store.article(record["article_id"]) if record.get("article_id") else None
+        )
+        self.detail.show_quote(record, article)
+
+    def _update_actions(self) -> None:
+        has = bool(self.table.selectionModel().hasSelection())
+        for action in self.review_actions.values():
+            action.setEnabled(has)
+
+    def _update_counts(self) -> None:
+        shown = self.model.rowCount()
+        shown_text = f"{shown:,}" + ("+" if not self.model.complete else "")
+        parts = [f"{shown_text} of {self._total:,} quotes shown"]
+        for status in ("verified", "disputed", "rejected", "unreviewed"):
+            parts.append(f"{self._status_counts.get(status, 0):,} {status}")
+        self.counts_label.setText(" · ".join(parts))
+
+    # -- facets ---------------------------------------------------------------------------------
+
+    def refresh_facets(self) -> None:
+        self._facet_generation += 1
+        generation = self._facet_generation
+        query = self.model.query
+
+        def work(store: Store, _job: Job | None) -> Any:
+            facets = q.facets(store, query)
+            total = q.count(store) if query.filtered else None
+            return generation, query, facets, total
+
+        if self.ctx.db_path == ":memory:":
+            self._facets_ready(work(self.ctx.store, None))
+            return
+        job = Job(self.ctx.db_path, work, read_only=True, name="facets")
+        job.signals.finished.connect(self._facets_ready)
+        self.ctx.runner.submit_latest("facets", job)
+
+    def _facets_ready(self, result: Any) -> None:
+        generation, query, facets, total = result
+        if generation != self._facet_generation:
+            return
+        self.facets.set_facets(facets, query)
+        self.facet_view.expandAll()
+        if total is None:
+            total = sum(c for _v, _l, c in facets["status"])
+        self._total = total
+        self._status_counts = {v: c for v, _l, c in facets["status"]}
+        self._update_counts()
+        self.facetsRefreshed.emit()
+
+    def refresh_names(self) -> None:
+        store = self.ctx.store
+        self.detail.set_names(q.speaker_names(store), q.source_names(store))
+
+    # -- review actions -------------------------------------------------------------------------
+
+    def review(self, status: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        label = {"unreviewed": "Reset"}.get(status, status.capitalize())
+        text = f"{label} {len(ids)} quotes" if len(ids) > 1 else f"{label} quote {ids[0]}"
+        history_id = self.ctx.perform(text, lambda s: s.set_status(ids, status))
+        if history_id and len(ids) == 1:
+            self.move_to_next()
+
+    def move_to_next(self) -> None:
+        current = self.table.currentIndex()
+        row = current.row() + 1 if current.isValid() else 0
+        if row < self.model.rowCount():
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def _edit_speaker(self, quote_id: int, name: str) -> None:
+        self.ctx.perform(
+            f"Speaker of quote {quote_id}: {name or '(none)'}",
+            lambda s: s.edit_quote(quote_id, speaker=name),
+        )
+        self.refresh_names()
+
+    def _edit_source(self, quote_id: int, name: str) -> None:
+        self.ctx.perform(
+            f"Source of quote {quote_id}: {name or '(none)'}",
+            lambda s: s.edit_quote(quote_id, source=name),
+        )
+        self.refresh_names()
+
+    def _edit_note(self, quote_id: int, note: str) -> None:
+        self.ctx.perform(f"Note on quote {quote_id}", lambda s: s.set_note(quote_id, note))
+
+    def _quotes_changed(self, ids: list[int]) -> None:
+        self.model.refresh_quotes(ids)
+        current = self.model.quote_id(self.table.currentIndex().row())
+        if current is not None and current in ids:
+            self._show_detail(self.table.currentIndex().row())
+        self.refresh_facets()
+
+    def _speakers_changed(self) -> None:
+        self.model.refresh_all_rows()
+        self._show_detail(self.table.currentIndex().row())
+        self.refresh_facets()
+        self.refresh_names()
+
+    def _store_changed(self) -> None:
+        self.model.set_store(self.ctx.store)
+        self.claims.reload_history()
+        self.refresh_names()
+        self._update_title()
+
+    def _data_imported(self) -> None:
+        self.model.refresh()
+        self.refresh_facets()
+        self.refresh_names()
+
+    # -- import ---------------------------------------------------------------------------------
+
+    def import_articles(self) -> None:
+        patterns = " ".join(f"*{s}" for s in ARTICLE_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "", f"Articles ({patterns});;All files (*)"
+        )
+        if paths:
+            self.start_import(paths)
+
+    def import_quote_collection(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a quote collection", "", "Quote collections (*.jsonl *.ndjson *.csv *.tsv)"
+        )
+        if path:
+            self.start_import([], collections=[path])
+
+    def paste_article(self) -> None:
+        dialog = PasteArticleDialog(self)
+        if dialog.exec():
+            text, meta = dialog.article()
+            self.start_import([], pasted=(text, meta))
+
+    @property
+    def importing(self) -> bool:
+        return self._import_job is not None
+
+    def start_import(
+        self,
+        paths: list[str],
+        *,
+        collections: list[str] | None = None,
+        pasted: tuple[str, ArticleMeta] | None = None,
+    ) -> Job | None:
+        """Import in a worker with its own connection; `importFinished` carries the report."""
+        if self._import_job is not None:
+            show_error(self, "An import is already running; wait for it or cancel it.")
+            return None
+        collections = list(collections or [])
+
+        def work(store: Store, job: Job) -> tuple[ImportReport, bool]:
+            files = list(expand_paths(paths))
+            total = len(files) + len(collections) + (1 if pasted else 0)
+            report = import_files(
+                store, files, progress=lambda i, p: job.report(i, total, p.name)
+            )
+            done = len(report.outcomes)
+            for path in collections:
+                if not job.report(done, total, Path(path).name):
+                    break
+                try:
+                    n = import_collection(store, path)
+                    report.outcomes.append(FileOutcome(path, "collection", quotes=n))
+                except QuoteCheckError as exc:
+                    report.outcomes.append(FileOutcome(path, "refused", reason=str(exc)))
+                done += 1
+            if pasted is not None and job.report(done, total, "pasted article"):
+                text, meta = pasted
+                report.outcomes.append(import_text(store, text, meta, name="pasted article"))
+                done += 1
+            job.report(done, total, "")
+            return report, job.cancelled
+
+        job = Job(self.ctx.db_path, work, name="import")
+        job.signals.progress.connect(self._import_progress)
+        job.signals.finished.connect(self._import_done)
+        job.signals.failed.connect(self._import_failed)
+        self._import_job = job
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.statusBar().showMessage("Importing…")
+        for action in (self.act_import, self.act_paste, self.act_collection):
+            action.setEnabled(False)
+        self.ctx.runner.start(job)
+        return job
+
+    def cancel_import(self) -> None:
+        if self._import_job is not None:
+            self._import_job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.statusBar().showMessage("Cancelling after the current file…")
+
+    def _import_progress(self, done: int, total: int, what: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{total}")
+        if what:
+            self.statusBar().showMessage(f"Importing {what}…")
+
+    def _import_finished_ui(self) -> None:
+        self._import_job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.statusBar().clearMessage()
+        for action in (self.act_import, self.act_paste, self.act_collection):
+            action.setEnabled(True)
+
+    def _import_done(self, result: tuple[ImportReport, bool]) -> None:
+        report, cancelled = result
+        self._import_finished_ui()
+        self.ctx.dataImported.emit()
+        collections = [o for o in report.outcomes if o.status == "collection"]
+        summary = report.summary()
+        if collections:
+            n = sum(o.quotes for o in collections)
+            summary += f"; {n:,} quote(s) from {len(collections)} collection(s)"
+        self.statusBar().showMessage(summary, 15000)
+        self.last_report = report
+        self.importFinished.emit(report)
+        if not getattr(self, "quiet_imports", False):
+            box = show_import_report(self, report, cancelled)
+            if collections:
+                box.setText(summary + ".")
+            box.open()
+
+    def _import_failed(self, message: str, details: str) -> None:
+        self._import_finished_ui()
+        self.ctx.dataImported.emit()
+        self.importFinished.emit(None)
+        if not getattr(self, "quiet_imports", False):
+            show_error(self, f"The import stopped: {message}")
+
+    # drag and drop of files onto the window
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(
+            u.isLocalFile() for u in event.mimeData().urls()
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.import_dropped(paths)
+
+    def import_dropped(self, paths: list[str]) -> None:
+        collections = [p for p in paths if Path(p).suffix.lower() in COLLECTION_SUFFIXES]
+        articles = [p for p in paths if p not in collections]
+        self.start_import(articles, collections=collections)
+
+    # -- files and databases ----------------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", "quotes.db", "QuoteCheck database (*.db)"
+        )
+        if path:
+            if Path(path).exists():
+                show_error(self, f"{path} already exists; use Open to work with it.")
+                return
+            self.open_path(path)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", str(Path(self.ctx.db_path).parent), "QuoteCheck database (*.db);;All files (*)"
+        )
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        if self._import_job is not None:
+            show_error(self, "Wait for the import to finish before opening another database.")
+            return False
+        try:
+            self.ctx.open(path)
+        except QuoteCheckError as exc:
+            show_error(self, str(exc))
+            return False
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.ctx.settings.recent_dbs if p != self.ctx.db_path]
+        if not recent:
+            empty = self.recent_menu.addAction("(none)")
+            empty.setEnabled(False)
+            return
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.ctx.settings.forget_recent(path)
+            show_error(self, f"{path} no longer exists.")
+            return
+        self.open_path(path)
+
+    # -- other commands -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_claim(self) -> None:
+        self.claims.setVisible(True)
+        self.claims.claim_edit.setFocus()
+
+    def focus_table(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid():
+            self._select_first_row()
+
+    def edit_speakers(self) -> None:
+        if self._speakers_dialog is None:
+            self._speakers_dialog = SpeakersDialog(self.ctx, self)
+        self._speakers_dialog.reload()
+        self._speakers_dialog.show()
+        self._speakers_dialog.raise_()
+        self._speakers_dialog.activateWindow()
+
+    def about(self) -> None:
+        show_about(self, self.ctx.db_path, str(log_dir()))
+
+    def show_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

@@ -1,0 +1,64 @@
+"""Preferences and window state in QSettings, behind typed accessors (after ReText).
+
+User data (quotes, reviews, checks) lives in the SQLite database, never here. Tests pass
+their own QSettings (an INI file in a temporary folder) so they never touch the user's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+# Match thresholds offered to the claim checker (names follow quotecheck.match.MatchSettings
+# where the field exists there; unknown names are ignored).
+MATCH_DEFAULTS: dict[str, int] = {"min_score": 60, "verified_score": 95}
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings if qsettings is not None else QSettings()
+
+    # -- preferences ---------------------------------------------------------------------
+
+    @property
+    def last_db(self) -> str | None:
+        value = self.q.value("db/last", "", type=str)
+        return str(value) or None
+
+    @last_db.setter
+    def last_db(self, path: str | None) -> None:
+        self.q.setValue("db/last", path or "")
+
+    @property
+    def recent_dbs(self) -> list[str]:
+        value = self.q.value("db/recent", [], type=list)
+        return [str(v) for v in (value or []) if v]
+
+    def add_recent(self, path: str) -> None:
+        items = [p for p in self.recent_dbs if p != path]
+        self.q.setValue("db/recent", [path, *items][:MAX_RECENT])
+
+    def forget_recent(self, path: str) -> None:
+        self.q.setValue("db/recent", [p for p in self.recent_dbs if p != path])
+
+    def match_thresholds(self) -> dict[str, int]:
+        return {
+            key: int(self.q.value(f"match/{key}", default, type=int))
+            for key, default in MATCH_DEFAULTS.items()
+        }
+
+    def set_match_threshold(self, key: str, value: int) -> None:
+        self.q.setValue(f"match/{key}", int(value))
+
+    # -- window state ----------------------------------------------------------------------
+
+    def state(self, name: str) -> QByteArray | None:
+        value = self.q.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, name: str, value: QByteArray) -> None:
+        self.q.setValue(f"window/{name}", value)
+
+    def sync(self) -> None:
+        self.q.sync()
