@@ -64,15 +64,20 @@ _ADVERBIAL_AFTER = re.compile(
     r"television|TV|radio)"
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
+    r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
+    r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*,\s*[\"“])"
     r")(?=[\s,.:;\"“]|$)"
 )
 _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
+_CLAUSE_STARTERS = frozenset(
+    "there this these those what how if because although though unless while".split()
+)
 _NOT_CLAUSE_START = frozenset(
-    """to so nothing something anything everything yes no goodbye hello thanks hi much little
-    more less otherwise differently publicly privately earlier later again afterward
+    """to so nothing something anything everything yes no goodbye hello thanks hi
+    otherwise differently publicly privately earlier later again afterward
     afterwards repeatedly recently of about for with by as in on at""".split()
 )
 
@@ -229,6 +234,9 @@ class _Extractor:
                 source_span = (y_s, y_e)
         else:
             subj = self._subject_before(s_start, subj_end)
+            if subj is None and re.search(r"\b(?:and|but)\s+$", text[s_start:subj_end]):
+                # "X declined to name them but said ...": the subject of the sentence
+                subj = self._first_np(s_start, subj_end)
         if info.form == "ing" and subj is None:
             before = text[max(s_start, group_start - 3) : group_start]
             if "," in before or group_start == s_start:
@@ -294,7 +302,7 @@ class _Extractor:
             lead = text[s_start : first[0]].strip()
             if (
                 lead
-                and lead[-1] not in ",;:(—–-"
+                and lead[-1] not in ",;:(—–-\"”’'»"
                 and lead.split()[-1].lower()
                 not in (
                     "and",
@@ -313,6 +321,18 @@ class _Extractor:
             return first[0], comma2
         span = np_before(text, s_start, e)
         if span is None:
+            return None
+        return span
+
+    def _first_np(self, s_start: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase opening the sentence, when it is followed by a verb."""
+        text = self.text
+        p = _skip_space(text, s_start, end)
+        span = np_after(text, p, end, max_words=8)
+        if span is None or span[0] != p:
+            return None
+        first = text[span[0] : span[1]]
+        if not (_has_cap(first) or first.lower() in PRONOUNS):
             return None
         return span
 
@@ -414,11 +434,11 @@ class _Extractor:
         elif info.cls == OBJECT:
             pass
         else:
-            if word in _NOT_CLAUSE_START or cue_info(word) is not None:
+            if word in _NOT_CLAUSE_START or word.endswith("ing") and cue_info(word) is not None:
                 return None
             if info.lemma in ("call", "tell") and word not in PRONOUNS:
                 return None
-            if word in STOP and word not in ("there", "this", "these", "those", "what", "how"):
+            if word in STOP and word not in _CLAUSE_STARTERS:
                 return None
         end = self._clause_end(p, s_end)
         if end - p < 3 or (word != "that" and len(text[p:end].split()) < 3 and not colon):
