@@ -92,9 +92,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         raise QuoteCheckError(f"{name}: binary data (NUL bytes), not a text or HTML article")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise QuoteCheckError(f"{name}: cannot tell the text encoding; save it as UTF-8")
+    # Short Western texts fit several Latin code pages equally well and the detector's first
+    # pick is often Central European; Windows-1252 is by far the likeliest, so it wins ties.
+    best = next((m for m in matches if m.encoding == "cp1252"), matches[0])
     return str(best), [f"not UTF-8; decoded as {best.encoding}"]
 
 
@@ -142,15 +145,17 @@ def read_sidecar(path: Path) -> ArticleMeta:
     )
 
 
+def _too_big(name: str, size: int) -> str:
+    limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+    return f"{name}: {size / 1e6:.1f} MB is over the {limit} MB limit for one article"
+
+
 def article_from_bytes(
     data: bytes, name: str, *, is_html: bool | None = None
 ) -> tuple[str, ArticleMeta, list[str]]:
     """Decode and clean one article; raises QuoteCheckError with the reason when refused."""
     if len(data) > MAX_ARTICLE_BYTES:
-        raise QuoteCheckError(
-            f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
-            "limit for one article"
-        )
+        raise QuoteCheckError(_too_big(name, len(data)))
     text, notes = decode(data, name)
     if is_html is None:
         is_html = bool(re.match(r"\s*(<!doctype html|<html|<head|<body)", text[:500], re.I))
@@ -203,6 +208,9 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
                 f"{name}: not an article file (use {', '.join(ARTICLE_SUFFIXES)})"
             )
         try:
+            size = path.stat().st_size
+            if size > MAX_ARTICLE_BYTES:  # refused before reading a byte of it
+                raise QuoteCheckError(_too_big(name, size))
             data = path.read_bytes()
         except FileNotFoundError as exc:
             raise QuoteCheckError(f"{name}: file not found") from exc
