@@ -4,6 +4,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotecheck import QuoteCheckError
 from quotecheck.model import ArticleMeta, Attribution
@@ -370,3 +372,13 @@ def test_migration_of_an_older_database_backs_it_up_first(tmp_path: Path) -> Non
     copy = sqlite_utils.Database(backup)
     assert "explanation" not in copy.table("checks").columns_dict
     assert copy.execute("SELECT title FROM articles").fetchone()[0] == "Old"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_any_search_text_is_safe(text: str) -> None:
+    with Store(":memory:") as store:
+        add_sample(store)
+        rows = store.quotes(QuoteFilter(text=text))
+        assert all(isinstance(r["id"], int) for r in rows)
+        assert store.count_quotes(QuoteFilter(text=text)) == len(rows)
