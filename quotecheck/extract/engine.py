@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from quotecheck.extract.cues import AUX_WORDS, BELIEF, OBJECT, CueInfo, cue_info, find_cues
 from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
 from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
-from quotecheck.extract.sentences import split_sentences
+from quotecheck.extract.sentences import paragraph_bounds, split_sentences
 from quotecheck.extract.speakers import (
     DETERMINERS,
     PRONOUNS,
@@ -204,7 +204,7 @@ class _Extractor:
             if doc.quote_at(m.start()) is None:
                 self._according(doc.sentence_of(m.start()), m.start(), m.end())
         self._headlines()
-        chosen = self._select()
+        chosen = self._continued_paragraphs(self._select())
         return self._finish(chosen)
 
     def _from_cue(self, si: int, cs: int, ce: int, info: CueInfo) -> None:
@@ -613,7 +613,9 @@ class _Extractor:
         self._add(c_s, c_e, kind, (a_s, a_e), spk, si, 0.7)
 
     def _headlines(self) -> None:
+        """ "Kishida: “...”" and transcript lines "FALLIN: I think ..." (name, colon, words)."""
         text, doc = self.text, self.doc
+        para_starts = {p for p, _ in paragraph_bounds(text)}
         for si, (s_start, s_end) in enumerate(doc.sentences):
             m = _HEADLINE.match(text, s_start, s_end)
             if not m:
@@ -622,18 +624,56 @@ class _Extractor:
             words = name.split()
             if words[0].lower().strip(".") in _HEADLINE_STOP or words[0].lower() in STOP:
                 continue
-            if len(words) == 1 and name.isupper() and len(name) > 3:
+            if any(w[:1].islower() for w in words) or any(w.lower() in _HEADLINE_STOP for w in words):
                 continue
-            if any(w[:1].islower() for w in words):
+            if any(w.rstrip(".").isdigit() for w in words):
                 continue
+            colon = text.find(":", m.start(1) + len(name) - 1, m.end())
+            cue = (colon, colon + 1)
             c_s = m.end()
             q = doc.quote_starting(c_s)
-            if q is None:
+            if q is not None:
+                self._add(q.inner_start, q.inner_end, "direct", cue, (m.start(1), m.end(1)), si, 0.6)
                 continue
-            c_e = q.inner_end
-            colon = text.find(":", m.start(1) + len(name) - 1, c_s)
-            cue = (colon, colon + 1)
-            self._add(q.inner_start, c_e, "direct", cue, (m.start(1), m.end(1)), si, 0.6)
+            if s_start not in para_starts or len(words) > 3:
+                continue
+            # unquoted: the rest of the line is the statement (headline or transcript)
+            line_end = text.find("\n", c_s)
+            if line_end < 0:
+                line_end = len(text)
+            kind: Kind = "mixed" if doc.quotes_in(c_s, line_end) else "indirect"
+            self._add(c_s, line_end, kind, cue, (m.start(1), m.end(1)), si, 0.5)
+
+    def _continued_paragraphs(self, chosen: list[_Cand]) -> list[_Cand]:
+        """A paragraph that is one quotation and nothing else continues the previous speaker."""
+        text, doc = self.text, self.doc
+        out = list(chosen)
+        last: _Cand | None = None
+        taken = [(c.start, c.end) for c in chosen]
+        by_start = sorted(chosen, key=lambda c: c.start)
+        idx = 0
+        for p_start, p_end in paragraph_bounds(text):
+            while idx < len(by_start) and by_start[idx].start < p_start:
+                last = by_start[idx]
+                idx += 1
+            lead = _skip_space(text, p_start, p_end)
+            q = doc.quote_starting(lead)
+            if q is None or last is None or last.speaker_span is None:
+                continue
+            if text[q.end : p_end].strip(" .,;:!?\u00a0") or q.end > p_end + 1 and q.unterminated:
+                continue
+            if any(s < q.inner_end and q.inner_start < e for s, e in taken):
+                continue
+            if "\n" not in text[last.end : q.start] or text[last.end : q.start].count("\n") > 3:
+                continue
+            s, e = _trim(text, q.inner_start, q.inner_end)
+            if e - s < 3:
+                continue
+            si = doc.sentence_of(q.start)
+            out.append(_Cand(s, e, "direct", last.cue_span, last.speaker_span, 0.4, si))
+            taken.append((s, e))
+        out.sort(key=lambda c: c.start)
+        return out
 
     def _add(
         self,
