@@ -92,7 +92,7 @@ def diff_html(diff: list[Any]) -> str:
     return " ".join(out)
 
 
-def matcher_settings(matcher: ModuleType, thresholds: dict[str, int]) -> Any:
+def matcher_settings(matcher: ModuleType, thresholds: dict[str, float]) -> Any:
     cls = getattr(matcher, "MatchSettings", None)
     if cls is None:
         return None
@@ -101,8 +101,8 @@ def matcher_settings(matcher: ModuleType, thresholds: dict[str, int]) -> Any:
     except TypeError:
         names = set(thresholds)
     try:
-        return cls(**{k: v for k, v in thresholds.items() if k in names})
-    except TypeError:
+        return cls(**{k: type(getattr(cls, k, v))(v) for k, v in thresholds.items() if k in names})
+    except (TypeError, ValueError):
         return None
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
 
-# Match thresholds offered to the claim checker (names follow quotecheck.match.MatchSettings
-# where the field exists there; unknown names are ignored).
-MATCH_DEFAULTS: dict[str, int] = {"min_score": 60, "verified_score": 95}
+# Match thresholds are fields of quotecheck.match.MatchSettings (e.g. not_found_below,
+# altered_min). Only the ones a user changed are kept here; the matcher's own defaults apply
+# to the rest, so a newer matcher's better defaults are not masked by stale settings.
 
 
 class Settings:
@@ -42,14 +42,24 @@ class Settings:
     def forget_recent(self, path: str) -> None:
         self.q.setValue("db/recent", [p for p in self.recent_dbs if p != path])
 
-    def match_thresholds(self) -> dict[str, int]:
-        return {
-            key: int(self.q.value(f"match/{key}", default, type=int))
-            for key, default in MATCH_DEFAULTS.items()
-        }
+    def match_thresholds(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        self.q.beginGroup("match")
+        try:
+            for key in self.q.childKeys():
+                try:
+                    out[key] = float(self.q.value(key))
+                except (TypeError, ValueError):
+                    continue
+        finally:
+            self.q.endGroup()
+        return out
 
-    def set_match_threshold(self, key: str, value: int) -> None:
-        self.q.setValue(f"match/{key}", int(value))
+    def set_match_threshold(self, key: str, value: float) -> None:
+        self.q.setValue(f"match/{key}", float(value))
+
+    def reset_match_thresholds(self) -> None:
+        self.q.remove("match")
 
     # -- window state ----------------------------------------------------------------------
 

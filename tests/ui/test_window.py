@@ -1,0 +1,303 @@
+"""The real main window, driven by keyboard and mouse (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from quotecheck_ui.models import QuoteTableModel
+
+
+def row_texts(win, column: int = QuoteTableModel.COL_QUOTE) -> list[str]:  # type: ignore[no-untyped-def]
+    model = win.model
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_first_rows_and_counts(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.model.rowCount() == window.ctx.store.count_quotes()
+    assert "quotes shown" in window.counts_label.text()
+    assert window.table.currentIndex().row() == 0
+    assert window.detail.quote_id == window.model.quote_id(0)
+
+
+def test_verify_with_keyboard_then_undo_redo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = window.ctx.store
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first = window.model.quote_id(0)
+    assert store.quote(first)["status"] == "unreviewed"
+
+    qtbot.keyClick(window.table, Qt.Key.Key_V)
+    assert store.quote(first)["status"] == "verified"
+    assert window.table.currentIndex().row() == 1  # moved on to the next quote
+    assert window.model.index(0, QuoteTableModel.COL_STATUS).data() == "verified"
+
+    qtbot.keyClick(window.table, Qt.Key.Key_D)
+    second = window.model.quote_id(1)
+    assert store.quote(second)["status"] == "disputed"
+
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.quote(second)["status"] == "unreviewed"
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.quote(first)["status"] == "unreviewed"
+    assert window.model.index(0, QuoteTableModel.COL_STATUS).data() == "unreviewed"
+
+    qtbot.keyClick(
+        window.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert store.quote(first)["status"] == "verified"
+    assert window.ctx.undo_stack.canUndo()
+
+
+def test_review_several_rows_is_one_undo_step(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.table.setFocus()
+    window.table.selectAll()
+    qtbot.keyClick(window.table, Qt.Key.Key_R)
+    store = window.ctx.store
+    assert store.count_quotes() == len([1 for r in range(window.model.rowCount())])
+    assert all(
+        window.model.index(r, QuoteTableModel.COL_STATUS).data() == "rejected"
+        for r in range(window.model.rowCount())
+    )
+    window.act_undo.trigger()
+    assert {q["status"] for q in store.quotes()} == {"unreviewed"}
+
+
+def test_filter_by_speaker_facet(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.facets.value_index("speaker", None).isValid() or True)
+    with qtbot.waitSignal(window.facetsRefreshed, timeout=5000, raising=False):
+        pass
+    index = next(
+        window.facets.value_index("speaker", v)
+        for v, label, _n in window.facets.items("speaker")
+        if label == "Ana Lopez"
+    )
+    rect = window.facet_view.visualRect(index)
+    qtbot.mouseClick(window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert set(row_texts(window, QuoteTableModel.COL_SPEAKER)) == {"Ana Lopez"}
+    assert window.facets.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # the other speakers stay listed (each group ignores its own selection)
+    qtbot.waitSignal(window.facetsRefreshed, timeout=5000, raising=False)
+    assert len(window.facets.items("speaker")) > 1
+    # clicking again clears the filter
+    index = next(
+        window.facets.value_index("speaker", v)
+        for v, label, _n in window.facets.items("speaker")
+        if label == "Ana Lopez"
+    )
+    rect = window.facet_view.visualRect(index)
+    qtbot.mouseClick(window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.model.rowCount() == window.ctx.store.count_quotes())
+
+
+def test_search_as_you_type(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "summ")  # a prefix of "summit"
+    qtbot.waitUntil(lambda: 0 < window.model.rowCount() < window.ctx.store.count_quotes())
+    texts = row_texts(window)
+    assert texts and all("summit" in t.lower() for t in texts)
+    qtbot.keyClicks(window.search, "it budget")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert "budget summit" in row_texts(window)[0]
+    window.search.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == window.ctx.store.count_quotes())
+
+
+def test_search_with_fts_syntax_is_literal(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search.setText('NEAR( "unbalanced * OR')
+    qtbot.waitUntil(lambda: not window.model.busy)
+    assert window.model.rowCount() == 0
+    qtbot.waitUntil(lambda: "No quote matches" in window.detail.placeholder.text())
+
+
+def test_sort_by_speaker_column(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    header = window.table.horizontalHeader()
+    header.setSortIndicator(QuoteTableModel.COL_SPEAKER, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: window.model.query.sort == "speaker" and not window.model.busy)
+    speakers = [s or "" for s in row_texts(window, QuoteTableModel.COL_SPEAKER)]
+    assert speakers == sorted(speakers, key=lambda s: (s == "", s)) or speakers == sorted(speakers)
+    header.setSortIndicator(QuoteTableModel.COL_SPEAKER, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: window.model.query.descending and not window.model.busy)
+    assert window.model.index(0, QuoteTableModel.COL_SPEAKER).data() == max(speakers)
+
+
+def write_article(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_import_two_files_through_the_worker(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    before = window.model.rowCount()
+    a = write_article(
+        tmp_path,
+        "a.txt",
+        "Budget deal reached\n"
+        'The finance minister Maria Silva said the deal was "a good day for taxpayers".\n',
+    )
+    b = write_article(
+        tmp_path,
+        "b.txt",
+        "Port strike ends\n"
+        'Union leader Tom Reyes said workers would "return on Monday with their heads high".\n',
+    )
+    bad = tmp_path / "c.pdf"
+    bad.write_bytes(b"%PDF-1.4 not an article")
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.start_import([str(a), str(b), str(bad)])
+        assert window.progress.isVisible()
+    report = blocker.args[0]
+    assert report.added == 2
+    assert len(report.refused) == 1 and "c.pdf" in report.refused[0].reason
+    assert not window.progress.isVisible()
+    qtbot.waitUntil(lambda: window.model.rowCount() >= before + 2)
+    # importing the same files again adds nothing
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.import_dropped([str(a), str(b)])
+    assert blocker.args[0].duplicates == 2
+
+
+def test_import_collection_and_paste(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck.model import ArticleMeta
+
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        '{"text": "Rivers are the veins of the land.", "speaker": "Lena Park"}\n', encoding="utf-8"
+    )
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.start_import([], collections=[str(path)])
+    assert [o.status for o in blocker.args[0].outcomes] == ["collection"]
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.start_import(
+            [],
+            pasted=(
+                'Harbour reopens\nThe mayor said the harbour "will reopen on Friday".\n',
+                ArticleMeta(title="Harbour reopens", publisher="Gazette", origin="paste"),
+            ),
+        )
+    assert blocker.args[0].added == 1
+    window.search.setText("veins")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+
+
+def test_cancel_import(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    paths = [
+        str(write_article(tmp_path, f"n{i}.txt", f"Story {i}\nA {i} said \"hello {i}\".\n"))
+        for i in range(40)
+    ]
+    with qtbot.waitSignal(window.importFinished, timeout=30000) as blocker:
+        job = window.start_import(paths)
+        job.cancel()
+    assert len(blocker.args[0].outcomes) < 40
+
+
+def test_detail_pane_highlights_and_edits(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = window.ctx.store
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if (window.model.record(r) or {}).get("article_id")
+        and (window.model.record(r) or {}).get("speaker_start") is not None
+    )
+    window.table.selectRow(row)
+    detail = window.detail
+    kinds = [k for _s, _e, k in detail.highlights]
+    assert "quote" in kinds and "speaker" in kinds
+    record = window.model.record(row)
+    text = detail.article_view.toPlainText()
+    assert text[record["start"] : record["end"]] == record["text"]
+
+    detail.note_edit.setText("checked against the transcript")
+    detail.note_edit.editingFinished.emit()
+    assert store.quote(record["id"])["note"] == "checked against the transcript"
+    detail.speaker_box.setEditText("Someone Else")
+    detail.speaker_box.lineEdit().editingFinished.emit()
+    assert store.quote(record["id"])["speaker"] == "Someone Else"
+    window.act_undo.trigger()
+    assert store.quote(record["id"])["speaker"] == record["speaker"]
+    window.act_undo.trigger()
+    assert store.quote(record["id"])["note"] is None
+
+
+def test_claim_check_verified(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = window.claims
+    panel.claim_edit.setFocus()
+    qtbot.keyClicks(panel.claim_edit, "Kishida said Japan should not waste any moment")
+    with qtbot.waitSignal(panel.checked, timeout=20000):
+        qtbot.keyClick(panel.claim_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.badge.text() == "VERIFIED"
+    assert panel.badge.isVisible()
+    assert panel.matches_model.rowCount() >= 1
+    assert panel.matches_model.index(0, 1).data() == "Fumio Kishida"
+    assert panel.checks_model.rowCount() == 1  # kept in the history of checks
+    # the link to the quote selects it in the table
+    quote_id = panel.matches_model.row_record(0)["quote_id"]
+    panel.quoteRequested.emit(quote_id)
+    assert window.detail.quote_id == quote_id
+
+
+def test_claim_check_altered_shows_diff(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = window.claims
+    panel.claim_edit.setPlainText('Kishida said Japan should "not waste a single moment"')
+    with qtbot.waitSignal(panel.checked, timeout=20000):
+        panel.check_button.click()
+    assert panel.badge.verdict == "altered"
+    html = panel.diff_view.toHtml()
+    assert "single" in html and "line-through" in html
+
+
+def test_speakers_dialog_merge_and_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.dialogs import SpeakersDialog
+
+    store = window.ctx.store
+    dialog = SpeakersDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    by_name = {s["name"]: s for s in store.speakers()}
+    keep, other = by_name["Ben Okoro"], by_name["B. Okoro"]
+    dialog.filter.setText("okoro")
+    dialog.view.selectAll()
+    assert len(dialog.selected()) == 2
+    dialog.merge(keep_id=keep["id"])
+    names = {s["name"] for s in store.speakers()}
+    assert "B. Okoro" not in names
+    assert store.count_quotes(store_filter(speaker="Ben Okoro")) == 3
+    window.act_undo.trigger()
+    assert "B. Okoro" in {s["name"] for s in store.speakers()}
+    # rename and role
+    dialog._edit(keep["id"], "role", "union leader")
+    assert {s["name"]: s for s in store.speakers()}["Ben Okoro"]["role"] == "union leader"
+    window.act_undo.trigger()
+    assert {s["name"]: s for s in store.speakers()}["Ben Okoro"]["role"] is None
+
+
+def store_filter(**kw):  # type: ignore[no-untyped-def]
+    from quotecheck.store import QuoteFilter
+
+    return QuoteFilter(**kw)
+
+
+def test_settings_saved_in_the_given_file(window, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1000, 700)
+    window.save_state()
+    assert (tmp_path / "settings.ini").exists()
+    assert settings.state("geometry") is not None
+
+
+def test_open_another_database(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.db"
+    assert window.open_path(str(other))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0 and not window.model.busy)
+    assert "other.db" in window.windowTitle()
+    assert window.ctx.settings.recent_dbs[0] == str(other)
+    assert not window.ctx.undo_stack.canUndo()
+
+
+def test_open_a_file_that_is_not_a_database(window, tmp_path, errors) -> None:  # type: ignore[no-untyped-def]
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("hello, not sqlite")
+    assert not window.open_path(str(bogus))
+    assert errors and "not a QuoteCheck database" in errors[0]
