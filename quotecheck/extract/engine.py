@@ -72,6 +72,14 @@ _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
+_TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?\s(that\s|:)")
+_TO_VERBS = frozenset(
+    "urge ask tell warn advise remind vow pledge promise threaten agree offer demand".split()
+)
+_ASKED = re.compile(
+    r"(?:When\s+|After\s+being\s+|Later\s+)?[Aa]sked\s+(?:[\w’'-]+\s+){0,6}?"
+    r"((?:about|whether|if|what|how|why|who|when|where)\b[^,;]{3,200}?)\s*,"
+)
 _CLAUSE_STARTERS = frozenset(
     "there this these those what how if because although though unless while".split()
 )
@@ -204,6 +212,7 @@ class _Extractor:
             if doc.quote_at(m.start()) is None:
                 self._according(doc.sentence_of(m.start()), m.start(), m.end())
         self._headlines()
+        self._asked()
         chosen = self._continued_paragraphs(self._select())
         return self._finish(chosen)
 
@@ -361,7 +370,22 @@ class _Extractor:
             if c.sentence == si and c.speaker_span is not None:
                 return c.speaker_span
         s_start = self.doc.sentences[si][0]
-        return np_after(self.text, _skip_space(self.text, s_start, end), end)
+        text = self.text
+        starts = [s_start] + [m.end() for m in re.finditer(r",\s+", text[s_start:end])]
+        for k, st in enumerate(starts):
+            if k > 0:
+                st += s_start
+            p = _skip_space(text, st, end)
+            span = np_after(text, p, end)
+            if span is None:
+                continue
+            words = text[span[0] : span[1]].split()
+            nxt = re.match(r"\s+([a-z]+)", text[span[1] : span[1] + 20])
+            if (_has_cap(" ".join(words[1:]) or words[0]) or words[0].lower() in PRONOUNS) and nxt:
+                if nxt.group(1) in STOP and nxt.group(1) not in AUX_WORDS:
+                    continue
+                return span
+        return None
 
     def _content_after(self, si: int, ce: int, info: CueInfo) -> tuple[int, int, Kind] | None:
         text, doc = self.text, self.doc
@@ -386,6 +410,11 @@ class _Extractor:
             if not m or m.end() == pos:
                 break
             pos = m.end()
+        if info.takes_recipient:
+            # "told The Post and Courier newspaper of Charleston on Saturday that ..."
+            tm = _TOLD_THAT.match(text, pos, s_end)
+            if tm is not None and doc.quote_at(tm.start(1)) is None:
+                pos = tm.start(1)
         p = _skip_space(text, pos, s_end)
         # "said:" then the quote in the next paragraph
         colon = False
@@ -427,7 +456,8 @@ class _Extractor:
             pass
         elif text[pos:p].strip() == ",":
             return None  # "said, adding ..." / "said, referring to ...": no content clause
-            pass
+        elif word == "to" and info.lemma in _TO_VERBS:
+            pass  # "urged him to act", "vowed to fight on"
         elif info.lemma == "ask" or info.lemma == "wonder":
             if word not in ("if", "whether", "what", "how", "why", "when", "where", "who"):
                 return None
@@ -643,6 +673,16 @@ class _Extractor:
                 line_end = len(text)
             kind: Kind = "mixed" if doc.quotes_in(c_s, line_end) else "indirect"
             self._add(c_s, line_end, kind, cue, (m.start(1), m.end(1)), si, 0.5)
+
+    def _asked(self) -> None:
+        """ "Asked whether he would run, Smith said ...": the question is reported too."""
+        text, doc = self.text, self.doc
+        for si, (s_start, s_end) in enumerate(doc.sentences):
+            m = _ASKED.match(text, s_start, s_end)
+            if m is None:
+                continue
+            a = text.find("sked", m.start(), m.end()) - 1
+            self._add(m.start(1), m.end(1), "indirect", (a, a + 5), None, si, 0.5)
 
     def _continued_paragraphs(self, chosen: list[_Cand]) -> list[_Cand]:
         """A paragraph that is one quotation and nothing else continues the previous speaker."""

@@ -142,8 +142,13 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
     if first.lower() in SUBJECT_PRONOUNS - {"who", "which"}:
         return toks[0][0], toks[0][1]
     end_i = -1
+    seen_cap = False
     for i, (_s, _e, w) in enumerate(toks[:max_words]):
         low = w.lower()
+        if seen_cap and w[:1].islower() and (low.endswith("ed") or cue_info(low) is not None):
+            break  # "Calvin Williams lobbied": a past tense after a name is a verb
+        if _is_cap(w):
+            seen_cap = True
         if low in JOINERS and end_i >= 0 and i + 1 < len(toks):
             nxt = toks[i + 1][2]
             if _is_cap(nxt) or nxt.lower() in DETERMINERS:
