@@ -221,6 +221,16 @@ class _Extractor:
         s_start, s_end = doc.sentences[si]
         if _is_passive(text, s_start, cs, info) or _is_noun_use(text, s_start, cs, info):
             return
+        word = text[cs:ce]
+        if word[0].isupper() and cs > s_start and not text[s_start:cs].rstrip().endswith(":"):
+            # "Islamic State", "The Washington Post": a capitalised cue mid-sentence is a name
+            prev_word = text[max(s_start, cs - 20) : cs].split()
+            if not prev_word or not prev_word[-1][:1].isupper() or not _title_case(text, s_start, s_end):
+                return
+        if info.form in ("base", "third") and word.lower().rstrip("s") in _NOUN_LIKE:
+            nxt = text[ce : ce + 8].lstrip()
+            if not (nxt.startswith(("that ", ":", "“", '"')) or nxt.startswith(",")):
+                return
         if info.form == "base" and info.cls != BELIEF:
             # "to say", "will say" are fine; a bare base form after a noun is present tense
             pass
@@ -324,7 +334,7 @@ class _Extractor:
             if not _has_cap(text[first[0] : first[1]]) and not _has_cap(inner):
                 return None
             if inner.split()[0].lower() in ("who", "which", "whose", "whom"):
-                return first
+                return first[0], comma2
             if _looks_like_clause(inner):
                 return None
             return first[0], comma2
@@ -886,6 +896,19 @@ _NOUN_DET = frozenset(
     "the a an his her their its our my your this these those that whose such no any every "
     "each another".split()
 )
+
+
+_NOUN_LIKE = frozenset(
+    "state report post note charge answer estimate pledge demand tweet comment reply".split()
+)
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether a sentence is a headline in Title Case ("Trump Says He Will Win")."""
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
 def _has_cap(s: str) -> bool:
