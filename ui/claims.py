@@ -11,6 +11,7 @@ import dataclasses
 import html
 import importlib
 import logging
+import typing
 from types import ModuleType
 from typing import Any
 
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.icons import icon
 from quotecheck_ui.models import ChecksModel, MatchesModel
@@ -93,7 +93,7 @@ def diff_html(diff: list[Any]) -> str:
 
 
 def matcher_settings(matcher: ModuleType, thresholds: dict[str, float]) -> Any:
-    cls = getattr(matcher, "MatchSettings", None)
+    cls: Any = getattr(matcher, "MatchSettings", None)
     if cls is None:
         return None
     try:
@@ -101,7 +101,12 @@ def matcher_settings(matcher: ModuleType, thresholds: dict[str, float]) -> Any:
     except TypeError:
         names = set(thresholds)
     try:
-        return cls(**{k: type(getattr(cls, k, v))(v) for k, v in thresholds.items() if k in names})
+        values = {
+            k: int(v) if isinstance(getattr(cls, k, v), int) else float(v)
+            for k, v in thresholds.items()
+            if k in names
+        }
+        return typing.cast(Any, cls)(**values)
     except (TypeError, ValueError):
         return None
 
@@ -179,9 +184,7 @@ class ClaimPanel(QWidget):
         self.matches_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.matches_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matches_view.verticalHeader().setVisible(False)
-        self.matches_view.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch
-        )
+        self.matches_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.matches_view.setWordWrap(False)
         self.matches_view.setToolTip("Double-click or Enter: show the quote in the table")
         self.matches_view.activated.connect(self._match_activated)

@@ -65,6 +65,7 @@ class NameBox(QComboBox):
         self.setCompleter(completer)
         self._loaded = ""
         line = self.lineEdit()
+        assert line is not None
         line.setPlaceholderText("(none)")
         line.editingFinished.connect(self._finish)
         self.activated.connect(lambda _i: self._finish())
@@ -291,8 +292,8 @@ class DetailPane(QWidget):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         view.setExtraSelections(selections)
         self.highlights = spans

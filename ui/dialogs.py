@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from quotecheck.importing import ImportReport
-from quotecheck.model import ArticleMeta
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.icons import app_icon, icon
 from quotecheck_ui.models import SORT_ROLE, SpeakersModel
+
+from quotecheck.importing import ImportReport
+from quotecheck.model import ArticleMeta
 
 
 class PasteArticleDialog(QDialog):
@@ -95,7 +95,9 @@ class PasteArticleDialog(QDialog):
             title=self.title.text().strip() or None,
             publisher=self.publisher.text().strip() or None,
             url=self.url.text().strip() or None,
-            published=self.date.date().toString("yyyy-MM-dd") if self.has_date.isChecked() else None,
+            published=self.date.date().toString("yyyy-MM-dd")
+            if self.has_date.isChecked()
+            else None,
             origin="paste",
         )
         return self.text.toPlainText(), meta
@@ -116,7 +118,9 @@ def report_text(report: ImportReport) -> tuple[str, str]:
     return report.summary(), "\n".join(details)
 
 
-def show_import_report(parent: QWidget | None, report: ImportReport, cancelled: bool) -> QMessageBox:
+def show_import_report(
+    parent: QWidget | None, report: ImportReport, cancelled: bool
+) -> QMessageBox:
     summary, details = report_text(report)
     box = QMessageBox(parent)
     box.setWindowTitle("Import finished" if not cancelled else "Import cancelled")
@@ -241,9 +245,7 @@ class SpeakersDialog(QDialog):
                 lambda s: s.update_speaker(speaker_id, name=value),
             )
         else:
-            self.ctx.perform(
-                "Set speaker role", lambda s: s.update_speaker(speaker_id, role=value)
-            )
+            self.ctx.perform("Set speaker role", lambda s: s.update_speaker(speaker_id, role=value))
         self.reload()
 
     def rename(self) -> None:

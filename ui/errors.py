@@ -29,9 +29,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / LOG_FILE
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError as exc:  # a read-only home must not stop the app
         print(f"quotecheck: cannot write the log file: {exc}", file=sys.stderr)
@@ -45,7 +43,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
 def show_error(parent: QWidget | None, message: str, title: str = "QuoteCheck") -> None:
     """An expected problem (a refused file, a locked database): a plain message."""
     log.info("error shown: %s", message)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setAccessibleName("Error")
     box.exec()
 
@@ -53,9 +53,7 @@ def show_error(parent: QWidget | None, message: str, title: str = "QuoteCheck") 
 _showing = False
 
 
-def excepthook(
-    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log an unexpected exception and show it with its traceback (never crash silently)."""
     global _showing
     if issubclass(exc_type, KeyboardInterrupt):

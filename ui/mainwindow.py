@@ -38,20 +38,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from quotecheck import QuoteCheckError
-from quotecheck.importing import (
-    ARTICLE_SUFFIXES,
-    FileOutcome,
-    ImportReport,
-    expand_paths,
-    import_collection,
-    import_files,
-    import_text,
-)
-from quotecheck.model import ArticleMeta
-from quotecheck.paths import log_dir
-from quotecheck.store import Store
 from quotecheck_ui import query as q
 from quotecheck_ui.claims import ClaimPanel
 from quotecheck_ui.context import AppContext
@@ -66,6 +52,20 @@ from quotecheck_ui.errors import show_error
 from quotecheck_ui.icons import app_icon, icon
 from quotecheck_ui.models import FacetModel, QuoteTableModel
 from quotecheck_ui.workers import Job
+
+from quotecheck import QuoteCheckError
+from quotecheck.importing import (
+    ARTICLE_SUFFIXES,
+    FileOutcome,
+    ImportReport,
+    expand_paths,
+    import_collection,
+    import_files,
+    import_text,
+)
+from quotecheck.model import ArticleMeta
+from quotecheck.paths import log_dir
+from quotecheck.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Any = None,
-        shortcut: str | QKeySequence | list[Any] | None = None,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | list[Any] | None = None,
         icon_name: str | None = None,
         tip: str | None = None,
     ) -> QAction:
@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.act_undo)
         self.addAction(self.act_redo)
-        self.act_find = a("&Find quotes", self.focus_search, QKeySequence.StandardKey.Find, "search")
+        self.act_find = a(
+            "&Find quotes", self.focus_search, QKeySequence.StandardKey.Find, "search"
+        )
         self.act_claim = a("Check a &claim", self.focus_claim, "Ctrl+K", "claim")
         self.act_clear = a("C&lear filters", self.clear_filters, "Ctrl+Shift+L", "clear")
         self.act_speakers = a("&Speakers…", self.edit_speakers, "Ctrl+Shift+S", "speakers")
@@ -547,9 +549,7 @@ class MainWindow(QMainWindow):
         except QuoteCheckError:
             self.detail.clear("This quote no longer exists.")
             return
-        article = (
-            self.ctx.store.article(record["article_id"]) if record.get("article_id") else None
-        )
+        article = self.ctx.store.article(record["article_id"]) if record.get("article_id") else None
         self.detail.show_quote(record, article)
 
     def _update_actions(self) -> None:
@@ -678,7 +678,10 @@ class MainWindow(QMainWindow):
 
     def import_quote_collection(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a quote collection", "", "Quote collections (*.jsonl *.ndjson *.csv *.tsv)"
+            self,
+            "Import a quote collection",
+            "",
+            "Quote collections (*.jsonl *.ndjson *.csv *.tsv)",
         )
         if path:
             self.start_import([], collections=[path])
@@ -709,9 +712,7 @@ class MainWindow(QMainWindow):
         def work(store: Store, job: Job) -> tuple[ImportReport, bool]:
             files = list(expand_paths(paths))
             total = len(files) + len(collections) + (1 if pasted else 0)
-            report = import_files(
-                store, files, progress=lambda i, p: job.report(i, total, p.name)
-            )
+            report = import_files(store, files, progress=lambda i, p: job.report(i, total, p.name))
             done = len(report.outcomes)
             for path in collections:
                 if not job.report(done, total, Path(path).name):
@@ -792,9 +793,7 @@ class MainWindow(QMainWindow):
 
     # drag and drop of files onto the window
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(
-            u.isLocalFile() for u in event.mimeData().urls()
-        ):
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -823,7 +822,10 @@ class MainWindow(QMainWindow):
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open database", str(Path(self.ctx.db_path).parent), "QuoteCheck database (*.db);;All files (*)"
+            self,
+            "Open database",
+            str(Path(self.ctx.db_path).parent),
+            "QuoteCheck database (*.db);;All files (*)",
         )
         if path:
             self.open_path(path)

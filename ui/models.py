@@ -19,18 +19,18 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
-
-from quotecheck.model import KINDS, STATUSES
-from quotecheck.store import Store
 from quotecheck_ui import query as q
 from quotecheck_ui.icons import icon
 from quotecheck_ui.workers import Job, Runner
+
+from quotecheck.model import KINDS, STATUSES
+from quotecheck.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -436,7 +436,7 @@ class FacetModel(QAbstractItemModel):
         """Click or Enter on a value: select it, or clear it if it was selected."""
         if not index.isValid() or index.internalId() == 0:
             return
-        index = index.siblingAtColumn(0)
+        index = self.index(index.row(), 0, index.parent())
         checked = self.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
         new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
         self.setData(index, new.value, Qt.ItemDataRole.CheckStateRole)
@@ -606,11 +606,7 @@ class MatchesModel(RecordTableModel):
         return super().display(rec, key)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.TextAlignmentRole
-            and index.isValid()
-            and index.column() == 0
-        ):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
 

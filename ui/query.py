@@ -39,9 +39,7 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        return bool(self.text.strip()) or any(
-            self.facet_value(g) is not None for g in FACET_GROUPS
-        )
+        return bool(self.text.strip()) or any(self.facet_value(g) is not None for g in FACET_GROUPS)
 
 
 _FACET_FIELD = {

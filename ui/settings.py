@@ -33,7 +33,7 @@ class Settings:
     @property
     def recent_dbs(self) -> list[str]:
         value = self.q.value("db/recent", [], type=list)
-        return [str(v) for v in (value or []) if v]
+        return [str(v) for v in value or [] if v] if isinstance(value, list) else []
 
     def add_recent(self, path: str) -> None:
         items = [p for p in self.recent_dbs if p != path]

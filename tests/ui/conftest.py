@@ -8,18 +8,34 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-
-from quotecheck.importing import import_seeds
-from quotecheck.store import Store
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.settings import Settings
 
+from quotecheck.importing import import_seeds
+from quotecheck.store import Store
+
 COLLECTION = [
-    {"text": "We will balance the budget within two years.", "speaker": "Ana Lopez", "source": "BBC"},
-    {"text": "The budget summit was a success for everyone.", "speaker": "Ana Lopez", "source": "BBC"},
+    {
+        "text": "We will balance the budget within two years.",
+        "speaker": "Ana Lopez",
+        "source": "BBC",
+    },
+    {
+        "text": "The budget summit was a success for everyone.",
+        "speaker": "Ana Lopez",
+        "source": "BBC",
+    },
     {"text": "Nobody should pay more tax next year.", "speaker": "Ana Lopez", "source": "NHK"},
-    {"text": "Our ports are open to trade with every country.", "speaker": "Ben Okoro", "source": "AP"},
-    {"text": "The summit will not change our position on trade.", "speaker": "Ben Okoro", "source": "AP"},
+    {
+        "text": "Our ports are open to trade with every country.",
+        "speaker": "Ben Okoro",
+        "source": "AP",
+    },
+    {
+        "text": "The summit will not change our position on trade.",
+        "speaker": "Ben Okoro",
+        "source": "AP",
+    },
     {"text": "Security comes first, and then the economy.", "speaker": "B. Okoro", "source": "AP"},
 ]
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
-from quotecheck.store import Store
 from quotecheck_ui import query as q
 from quotecheck_ui.models import (
     ChecksModel,
@@ -15,6 +13,8 @@ from quotecheck_ui.models import (
     SpeakersModel,
 )
 from quotecheck_ui.workers import Runner
+
+from quotecheck.store import Store
 
 
 @pytest.fixture
@@ -120,7 +120,16 @@ def test_record_models(qtmodeltester, store) -> None:  # type: ignore[no-untyped
     qtmodeltester.check(checks)
     matches = MatchesModel()
     matches.set_rows(
-        [{"quote_id": 1, "score": 97.5, "speaker": "A", "source": None, "text": "t", "said_on": None}]
+        [
+            {
+                "quote_id": 1,
+                "score": 97.5,
+                "speaker": "A",
+                "source": None,
+                "text": "t",
+                "said_on": None,
+            }
+        ]
     )
     qtmodeltester.check(matches)
     assert matches.index(0, 0).data() == "98"
