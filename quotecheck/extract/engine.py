@@ -225,7 +225,11 @@ class _Extractor:
         if word[0].isupper() and cs > s_start and not text[s_start:cs].rstrip().endswith(":"):
             # "Islamic State", "The Washington Post": a capitalised cue mid-sentence is a name
             prev_word = text[max(s_start, cs - 20) : cs].split()
-            if not prev_word or not prev_word[-1][:1].isupper() or not _title_case(text, s_start, s_end):
+            if (
+                not prev_word
+                or not prev_word[-1][:1].isupper()
+                or not _title_case(text, s_start, s_end)
+            ):
                 return
         if info.form in ("base", "third") and word.lower().rstrip("s") in _NOUN_LIKE:
             nxt = text[ce : ce + 8].lstrip()
@@ -664,7 +668,9 @@ class _Extractor:
             words = name.split()
             if words[0].lower().strip(".") in _HEADLINE_STOP or words[0].lower() in STOP:
                 continue
-            if any(w[:1].islower() for w in words) or any(w.lower() in _HEADLINE_STOP for w in words):
+            if any(w[:1].islower() for w in words) or any(
+                w.lower() in _HEADLINE_STOP for w in words
+            ):
                 continue
             if any(w.rstrip(".").isdigit() for w in words):
                 continue
@@ -673,7 +679,9 @@ class _Extractor:
             c_s = m.end()
             q = doc.quote_starting(c_s)
             if q is not None:
-                self._add(q.inner_start, q.inner_end, "direct", cue, (m.start(1), m.end(1)), si, 0.6)
+                self._add(
+                    q.inner_start, q.inner_end, "direct", cue, (m.start(1), m.end(1)), si, 0.6
+                )
                 continue
             if s_start not in para_starts or len(words) > 3:
                 continue

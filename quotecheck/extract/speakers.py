@@ -260,6 +260,7 @@ class SpeakerResolver:
         self.entities: list[_Entity] = []
         self._by_key: dict[str, str] = {}
         self._roles: dict[str, str] = {}
+        self._role_of: dict[str, str] = {}
         for m in self._FULL_NAME.finditer(text):
             name = m.group()
             words = name.split()
@@ -297,6 +298,9 @@ class SpeakerResolver:
             canonical = self._surname(key, position) or name
         if role:
             self._roles.setdefault(_role_key(role), canonical)
+            self._role_of.setdefault(canonical, role)
+        else:
+            role = self._role_of.get(canonical)
         self.entities.append(_Entity(canonical, name_key(canonical), position, role))
         return canonical, role
 
