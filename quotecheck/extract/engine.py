@@ -65,13 +65,14 @@ _ADVERBIAL_AFTER = re.compile(
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
     r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
-    r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*,\s*[\"“])"
+    r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*[,:]\s*(?:[\"“]|''))"
     r")(?=[\s,.:;\"“]|$)"
 )
 _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
+_AS_X = re.compile(r"\s*As\s+[^,;:]{2,80}$")
 _TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?\s(that\s|:)")
 _TO_VERBS = frozenset(
     "urge ask tell warn advise remind vow pledge promise threaten agree offer demand".split()
@@ -424,7 +425,7 @@ class _Extractor:
             if not m or m.end() == pos:
                 break
             pos = m.end()
-        if info.takes_recipient:
+        if info.takes_recipient or re.match(r"\s+(?:to|in|at|on|during|before)\s", text[pos : pos + 9]):
             # "told The Post and Courier newspaper of Charleston on Saturday that ..."
             tm = _TOLD_THAT.match(text, pos, s_end)
             if tm is not None and doc.quote_at(tm.start(1)) is None:
@@ -468,6 +469,8 @@ class _Extractor:
         word = word_m.group().lower()
         if colon or word == "that":
             pass
+        elif text[pos:p].strip() == "," and _AS_X.match(text, s_start, ce):
+            pass  # "As The Washington Post reported, CLAUSE."
         elif text[pos:p].strip() == ",":
             return None  # "said, adding ..." / "said, referring to ...": no content clause
         elif word == "to" and info.lemma in _TO_VERBS:

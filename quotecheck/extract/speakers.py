@@ -55,7 +55,8 @@ TITLES = frozenset(
     presidential republican democratic democrat gop u.s. us american presumptive""".split()
 )
 
-_WORD = re.compile(r"[\w’'.&-]+|\([^()\n]{1,20}\)|\S")
+_QUANTIFIERS = frozenset("most many some several all both others few half".split())
+_WORD = re.compile(r"[\w’'.&%-]+|\([^()\n]{1,20}\)|\S")
 _TIME = re.compile(
     r"(?:\s*,?\s*(?:on|last|this|early|earlier|late|later)?\s*"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
@@ -104,7 +105,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
     last = toks[i][2]
     if last.lower() in SUBJECT_PRONOUNS:
         return toks[i][0], toks[i][1]
-    if not _word_ok(last):
+    if not _word_ok(last) and last.lower() not in _QUANTIFIERS:
         return None
     start_i = i
     count = 0
