@@ -72,6 +72,12 @@ _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
+_TAIL_OK = frozenset(
+    """in at on of about during after before while when as from to with via through last this
+    earlier later recently yesterday today tonight then again also afterward afterwards
+    repeatedly on in a an the outside inside near following since amid over under by""".split()
+)
+_IN_STATEMENT = re.compile(r"\s+in\s+(?:a\s+)?(?:written\s+|joint\s+)?statement\b")
 _AS_X = re.compile(r"\s*As\s+[^,;:]{2,80}$")
 _TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?\s(that\s|:)")
 _TO_VERBS = frozenset(
@@ -241,6 +247,9 @@ class _Extractor:
             pass
         group_start = _cue_group_start(text, s_start, cs)
         cue_span = (group_start, ce)
+        sm = _IN_STATEMENT.match(text, ce, s_end)
+        if sm is not None:
+            cue_span = (group_start, sm.end())  # PolNeAR: "said in a statement" is the cue
         # subject before the cue
         subj_end = group_start
         tm = _SKIP_BEFORE.search(text, max(s_start, subj_end - 40), subj_end)
@@ -561,6 +570,20 @@ class _Extractor:
         start = _skip_space(text, s_start, content_end)
         if content_end - start < 3:
             return False
+        if q is None:
+            # "Still, Sanders continues to trail": reported speech before the cue needs an
+            # attribution that closes the clause ("..., X said." / ", X said, ...")
+            p2 = after_pos
+            for _ in range(3):
+                am = _ADVERBIAL_AFTER.match(text, p2, s_end)
+                if not am or am.end() == p2:
+                    break
+                p2 = am.end()
+            tail = text[p2:s_end].strip(" \t\u00a0")
+            if tail and tail[0] not in ",.;:!?)—–-\"”’'(":
+                first_word = tail.split()[0].lower().strip(",.;:")
+                if first_word not in _TAIL_OK and not tail[0].isupper():
+                    return False
         # the attribution may continue: "..., he said, “and more.”" / ", he said. “More.”"
         end = content_end
         p = after_pos
@@ -635,6 +658,11 @@ class _Extractor:
         if cm > 0:
             spk = (spk[0], cm)
         before = text[s_start:a_s].strip(" \t\u00a0")
+        if before.endswith((":", ";")) or before.lower() in ("but", "and", "yet", "so", "still"):
+            s_start = a_s  # "And it hasn't gone unnoticed: According to polls, CLAUSE."
+            before = ""
+        if before.endswith((',"', ",”", "”,", '",', ",''", "'',")):
+            before = before.rstrip("\"”'") + ("" if before.endswith(",") else ",")
         if not before:
             # "According to X, CLAUSE."
             comma = text.find(",", spk[1], s_end)
@@ -652,6 +680,10 @@ class _Extractor:
                 c_e2 = self._clause_end(_skip_space(text, spk[1] + 1, s_end), s_end)
                 if c_e2 > c_e:
                     c_e = c_e2
+        elif not text[spk[1] : s_end].strip(" .!?\u00a0") and len(before.split()) >= 4:
+            # "Turnout rose five points according to the survey."
+            c_s = _skip_space(text, s_start, a_s)
+            c_e = a_s
         else:
             return
         if c_e - c_s < 3:
