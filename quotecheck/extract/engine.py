@@ -64,6 +64,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"television|TV|radio)"
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
+    r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
     r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
     r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*[,:]\s*(?:[\"“]|''))"
     r")(?=[\s,.:;\"“]|$)"
@@ -88,7 +89,8 @@ _ASKED = re.compile(
     r"((?:about|whether|if|what|how|why|who|when|where)\b[^,;]{3,200}?)\s*,"
 )
 _CLAUSE_STARTERS = frozenset(
-    "there this these those what how if because although though unless while".split()
+    "there this these those what how if because although though unless while too many most "
+    "some all both more less".split()
 )
 _NOT_CLAUSE_START = frozenset(
     """to so nothing something anything everything yes no goodbye hello thanks hi
@@ -272,7 +274,11 @@ class _Extractor:
                 subj = self._first_np(s_start, subj_end)
         if info.form == "ing" and subj is None:
             before = text[max(s_start, group_start - 3) : group_start]
-            if "," in before or group_start == s_start:
+            if (
+                "," in before
+                or group_start == s_start
+                or re.search(r"\b(?:by|after|before|while|when|in)\s+$", text[s_start:group_start])
+            ):
                 subj = self._sentence_subject(si, group_start)
         if subj is not None:
             lead_end = subj[0]
@@ -324,7 +330,11 @@ class _Extractor:
             # appositive: "NAME, ROLE, said" or "ROLE, NAME, said"
             comma2 = e - 1
             comma1 = text.rfind(",", s_start, comma2)
-            if comma1 < 0 or comma2 - comma1 > 120:
+            if comma1 >= 0 and re.search(r",\s+who\b", text[max(s_start, comma2 - 200) : comma2]):
+                # "X, who lives ..., Sacramento, said": the who-clause may hold commas
+                wm = list(re.finditer(r",\s+who\b", text[max(s_start, comma2 - 200) : comma2]))
+                comma1 = max(s_start, comma2 - 200) + wm[-1].start()
+            if comma1 < 0 or comma2 - comma1 > 200:
                 return None
             inner = text[comma1 + 1 : comma2].strip()
             if not inner or self.doc.quote_at(comma1) or '"' in inner or "“" in inner:
@@ -395,7 +405,7 @@ class _Extractor:
                 return c.speaker_span
         s_start = self.doc.sentences[si][0]
         text = self.text
-        starts = [s_start] + [m.end() for m in re.finditer(r",\s+", text[s_start:end])]
+        starts = [s_start] + [m.end() for m in re.finditer(r",\s+|\s[-—–]+\s+", text[s_start:end])]
         for k, st in enumerate(starts):
             if k > 0:
                 st += s_start
@@ -555,6 +565,15 @@ class _Extractor:
         e = before_end
         while e > s_start and text[e - 1] in " \t\u00a0":
             e -= 1
+        if e <= s_start and si > 0:
+            # “... missing.” Trump said.  (the quote closed its own sentence)
+            prev_end = s_start
+            while prev_end > 0 and text[prev_end - 1] in " \t\u00a0":
+                prev_end -= 1
+            pq = doc.quote_ending(prev_end)
+            if pq is not None and "\n" not in text[pq.end : s_start]:
+                s_start = doc.sentences[si - 1][0]
+                e = prev_end
         if e <= s_start:
             return False
         # a comma (possibly inside a closing quote) must separate content and attribution

@@ -114,7 +114,12 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
         low = w.lower()
         if low in JOINERS and i > 0 and start_i != i and _word_ok(toks[i - 1][2]):
             # joiner inside a phrase: only if the word after it is capitalised
-            if not _is_cap(toks[i + 1][2]) and toks[i + 1][2].lower() not in DETERMINERS:
+            after = toks[i + 1][2].lower()
+            if (
+                not _is_cap(toks[i + 1][2])
+                and after not in DETERMINERS
+                and after not in ("him", "her", "them", "me", "us")
+            ):
                 break
             i -= 1
             count += 1
