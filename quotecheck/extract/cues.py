@@ -48,7 +48,7 @@ for _w in (
     _LEMMAS[_w] = OBJECT
 
 RECIPIENT_LEMMAS = frozenset(
-    "tell inform assure warn remind advise ask urge promise notify show".split()
+    "tell inform assure warn remind advise ask urge promise notify".split()
 )
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {

@@ -415,7 +415,7 @@ class _Extractor:
                 continue
             words = text[span[0] : span[1]].split()
             nxt = re.match(r"\s+([a-z]+)", text[span[1] : span[1] + 20])
-            if (_has_cap(" ".join(words[1:]) or words[0]) or words[0].lower() in PRONOUNS) and nxt:
+            if (_has_cap(" ".join(words)) or words[0].lower() in PRONOUNS) and nxt:
                 if nxt.group(1) in STOP and nxt.group(1) not in AUX_WORDS:
                     continue
                 return span

@@ -37,6 +37,10 @@ STOP = frozenset(
     tomorrow tonight this these those what how why reportedly allegedly previously recently
     both either neither more most less least such same other else like unlike said says say
     told tells according around up down out off away back""".split()
+) | frozenset(
+    f"{aux}n{apo}t"
+    for aux in "did does do was were is are has have had would could should wo ca must".split()
+    for apo in "’'"
 )
 # "of", "to", "for", "at" may join two parts of one noun phrase ("ambassador to China").
 JOINERS = frozenset("of to for at from in".split())
