@@ -122,6 +122,14 @@ class DetailPane(QWidget):
         self.quote_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.quote_label)
 
+        self.selection_label = QLabel()
+        self.selection_label.setWordWrap(True)
+        self.selection_label.setVisible(False)
+        self.selection_label.setStyleSheet(
+            "background:#2f6fd1; color:white; border-radius:3px; padding:2px 6px;"
+        )
+        layout.addWidget(self.selection_label)
+
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
         self.meta_label.setAccessibleName("Quote status and kind")
@@ -204,6 +212,10 @@ class DetailPane(QWidget):
             QWidget.setTabOrder(first, second)
 
     # -- showing a quote -----------------------------------------------------------------------
+
+    def set_selection_note(self, text: str) -> None:
+        self.selection_label.setText(text)
+        self.selection_label.setVisible(bool(text))
 
     def set_names(self, speakers: list[str], sources: list[str]) -> None:
         self.speaker_box.set_names(speakers)

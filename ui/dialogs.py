@@ -343,3 +343,71 @@ def show_about(parent: QWidget | None, db_path: str, log_folder: str) -> None:
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(db_path, log_folder))
     box.exec()
+
+
+# Verdict thresholds a user may tune (MatchSettings fields; missing ones are skipped).
+THRESHOLDS = (
+    ("not_found_below", "Nothing close enough below score"),
+    ("altered_min", "“Altered” needs word similarity ≥"),
+    ("contradicted_min", "“Contradicted” needs similarity ≥"),
+    ("misattributed_min", "“Misattributed” needs similarity ≥"),
+    ("max_matches", "Matches shown"),
+)
+
+
+class MatchSettingsDialog(QDialog):
+    """The claim check's thresholds, kept in QSettings (only the ones changed from the
+    matcher's defaults)."""
+
+    def __init__(self, settings: Any, defaults: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+        self.setWindowTitle("Claim check thresholds")
+        self.settings = settings
+        self.defaults = defaults
+        current = settings.match_thresholds()
+        form = QFormLayout()
+        self.boxes: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        for key, label in THRESHOLDS:
+            if not hasattr(defaults, key):
+                continue
+            default = getattr(defaults, key)
+            box: QSpinBox | QDoubleSpinBox
+            if isinstance(default, int):
+                box = QSpinBox()
+                box.setRange(1, 50)
+                box.setValue(int(current.get(key, default)))
+            else:
+                box = QDoubleSpinBox()
+                box.setRange(0.0, 100.0)
+                box.setDecimals(1)
+                box.setValue(float(current.get(key, default)))
+            box.setAccessibleName(label)
+            box.setToolTip(f"default {default}")
+            form.addRow(label, box)
+            self.boxes[key] = box
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(self.restore_defaults)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Scores are 0–100. The matcher's defaults are measured."))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def restore_defaults(self) -> None:
+        for key, box in self.boxes.items():
+            box.setValue(getattr(self.defaults, key))
+
+    def accept(self) -> None:
+        self.settings.reset_match_thresholds()
+        for key, box in self.boxes.items():
+            if box.value() != getattr(self.defaults, key):
+                self.settings.set_match_threshold(key, box.value())
+        super().accept()

@@ -76,7 +76,7 @@ REVIEW = (
     ("rejected", "&Reject", "R", "reject"),
     ("unreviewed", "Reset (&unreviewed)", "U", "reset"),
 )
-DEFAULT_WIDTHS = (420, 150, 110, 70, 100, 220, 90)
+DEFAULT_WIDTHS = (360, 130, 85, 70, 100, 200, 90)
 
 
 class FacetView(QTreeView):
@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         self.act_clear = a("C&lear filters", self.clear_filters, "Ctrl+Shift+L", "clear")
         self.act_speakers = a("&Speakers…", self.edit_speakers, "Ctrl+Shift+S", "speakers")
         self.act_import_order = a("Sort by &import order", self.sort_by_import_order)
+        self.act_thresholds = a("Claim check &thresholds…", self.edit_thresholds)
 
         self.review_actions: dict[str, QAction] = {}
         for status, text, key, icon_name in REVIEW:
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_clear)
         edit.addSeparator()
         edit.addAction(self.act_speakers)
+        edit.addAction(self.act_thresholds)
         review = bar.addMenu("&Review")
         for action in self.review_actions.values():
             review.addAction(action)
@@ -391,7 +393,7 @@ class MainWindow(QMainWindow):
         self.facets.facetToggled.connect(self._facet_toggled)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.loaded.connect(self._model_loaded)
         self.model.modelReset.connect(self._model_reset)
         self.model.busyChanged.connect(self._busy_changed)
@@ -551,6 +553,15 @@ class MainWindow(QMainWindow):
             return
         article = self.ctx.store.article(record["article_id"]) if record.get("article_id") else None
         self.detail.show_quote(record, article)
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self._update_actions()
+        selected = len(self.table.selectionModel().selectedRows())
+        self.detail.set_selection_note(
+            f"{selected:,} quotes selected: Verify/Dispute/Reject/Reset apply to all of them."
+            if selected > 1
+            else ""
+        )
 
     def _update_actions(self) -> None:
         has = bool(self.table.selectionModel().hasSelection())
@@ -881,6 +892,16 @@ class MainWindow(QMainWindow):
         self._speakers_dialog.show()
         self._speakers_dialog.raise_()
         self._speakers_dialog.activateWindow()
+
+    def edit_thresholds(self) -> None:
+        from quotecheck_ui.claims import load_matcher
+        from quotecheck_ui.dialogs import MatchSettingsDialog
+
+        matcher = load_matcher()
+        if matcher is None or not hasattr(matcher, "MatchSettings"):
+            show_error(self, "Claim checking is not available yet in this build.")
+            return
+        MatchSettingsDialog(self.ctx.settings, matcher.MatchSettings(), self).exec()
 
     def about(self) -> None:
         show_about(self, self.ctx.db_path, str(log_dir()))

@@ -16,6 +16,7 @@ from quotecheck.store import SORT_COLUMNS, Store
 from quotecheck.text import normalize
 
 FACET_GROUPS = ("speaker", "source", "status", "kind")
+PREFIX_MIN = 3  # the word being typed matches as a prefix from this many characters
 FACET_LIMIT = 200  # speakers/sources listed per group (the rest are reachable by search)
 
 
@@ -57,7 +58,8 @@ def fts_prefix_query(text: str) -> str:
     if not terms:
         return ""
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
-    if text and not text[-1].isspace() and text.rstrip()[-1:].isalnum():
+    # A prefix of one or two letters matches much of a large database and only slows typing.
+    if len(terms[-1]) >= PREFIX_MIN and not text[-1].isspace() and text[-1:].isalnum():
         quoted[-1] += "*"
     return " ".join(quoted)
 

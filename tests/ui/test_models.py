@@ -150,5 +150,6 @@ def test_speakers_model_edit_is_requested_not_applied(qtbot, store) -> None:  # 
 def test_prefix_query_is_safe() -> None:
     assert q.fts_prefix_query("kish") == '"kish"*'
     assert q.fts_prefix_query("kishida ") == '"kishida"'
-    assert q.fts_prefix_query('NEAR( "x') == '"near" "x"*'
+    assert q.fts_prefix_query('NEAR( "xyz') == '"near" "xyz"*'
+    assert q.fts_prefix_query("ab") == '"ab"'  # too short to be a useful prefix
     assert q.fts_prefix_query("  ") == ""

@@ -1,0 +1,128 @@
+"""Start-up, settings, logging and the error paths."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from quotecheck_ui import errors
+from quotecheck_ui.app import open_store
+from quotecheck_ui.claims import load_matcher, matcher_settings
+
+from quotecheck.store import Store
+
+
+def test_first_launch_seeds_the_default_database(home) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(None)
+    try:
+        assert store.path == str(home / "quotes.db")
+        assert store.count_quotes() > 0  # the seed article's quotes
+        titles = [a["title"] for a in store.articles()]
+        assert any("North Korea" in (t or "") for t in titles)
+    finally:
+        store.close()
+    again = open_store(None)  # not seeded twice
+    try:
+        assert len(again.articles()) == len(titles)
+    finally:
+        again.close()
+
+
+def test_an_explicit_database_is_not_seeded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(tmp_path / "empty.db")
+    try:
+        assert store.is_empty
+    finally:
+        store.close()
+
+
+def test_match_thresholds_round_trip(settings) -> None:  # type: ignore[no-untyped-def]
+    matcher = load_matcher()
+    if matcher is None:
+        pytest.skip("no matcher in this build")
+    assert settings.match_thresholds() == {}
+    settings.set_match_threshold("altered_min", 80)
+    chosen = matcher_settings(matcher, settings.match_thresholds())
+    assert chosen.altered_min == 80.0
+    assert chosen.not_found_below == matcher.MatchSettings().not_found_below
+    settings.reset_match_thresholds()
+    assert settings.match_thresholds() == {}
+
+
+def test_thresholds_dialog_keeps_only_changes(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    matcher = load_matcher()
+    if matcher is None:
+        pytest.skip("no matcher in this build")
+    from quotecheck_ui.dialogs import MatchSettingsDialog
+
+    dialog = MatchSettingsDialog(settings, matcher.MatchSettings())
+    qtbot.addWidget(dialog)
+    dialog.boxes["altered_min"].setValue(75)
+    dialog.accept()
+    assert settings.match_thresholds() == {"altered_min": 75.0}
+
+
+def test_logging_goes_to_a_rotating_file(home) -> None:  # type: ignore[no-untyped-def]
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        path = errors.setup_logging()
+        logging.getLogger("quotecheck_ui.test").warning("hello log")
+        for handler in root.handlers:
+            handler.flush()
+        assert path is not None and path.parent == home / "logs"
+        assert "hello log" in path.read_text()
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+
+
+def test_excepthook_logs_and_shows_details(qtbot, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self) or 0)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        exc_type, exc, tb = sys.exc_info()
+    with caplog.at_level(logging.CRITICAL):
+        errors.excepthook(exc_type, exc, tb)  # type: ignore[arg-type]
+    assert "boom" in caplog.text
+    assert shown and "RuntimeError: boom" in shown[0].text()
+    assert "Traceback" in shown[0].detailedText()
+
+
+def test_expected_errors_are_plain_messages(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck import QuoteCheckError
+
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_error", lambda _p, message, title="": shown.append(message))
+    try:
+        raise QuoteCheckError("that file is not an article")
+    except QuoteCheckError:
+        errors.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    assert shown == ["that file is not an article"]
+
+
+def test_a_review_error_reaches_the_user(window, errors) -> None:  # type: ignore[no-untyped-def]
+    window.ctx.perform("bad", lambda s: s.set_status([999999], "verified"))
+    assert errors and "999999" in errors[0]
+
+
+def test_store_each_job_opens_its_own_connection(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.workers import Job
+
+    seen: list[int] = []
+
+    def work(store: Store, _job: Job) -> int:
+        seen.append(id(store))
+        return store.count_quotes()
+
+    job = Job(window.ctx.db_path, work, read_only=True)
+    with qtbot.waitSignal(job.signals.finished) as blocker:
+        window.ctx.runner.start(job)
+    assert blocker.args[0] == window.ctx.store.count_quotes()
+    assert seen[0] != id(window.ctx.store)
