@@ -79,6 +79,9 @@ _TAIL_OK = frozenset(
     repeatedly on in a an the outside inside near following since amid over under by""".split()
 )
 _IN_STATEMENT = re.compile(r"\s+in\s+(?:a\s+)?(?:written\s+|joint\s+)?statement\b")
+_ASKED_Q = re.compile(
+    r"(?:\s+(?:by\s+)?[^,.;:?!]{0,40}?)?\s+((?:what|whether|if|about|why|how|who|when|where)\b)"
+)
 _AS_X = re.compile(r"\s*As\s+[^,;:]{2,80}$")
 _TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?\s(that\s|:)")
 _TO_VERBS = frozenset(
@@ -228,6 +231,20 @@ class _Extractor:
     def _from_cue(self, si: int, cs: int, ce: int, info: CueInfo) -> None:
         text, doc = self.text, self.doc
         s_start, s_end = doc.sentences[si]
+        if info.lemma == "ask" and info.form == "past":
+            # "Trump was asked what he thought ...", "when asked if he would run": the question
+            qm = _ASKED_Q.match(text, ce, s_end)
+            if qm is not None and (
+                _is_passive(text, s_start, cs, info)
+                or re.search(r"\b(?:when|after|if|once)\s+$", text[max(s_start, cs - 8) : cs], re.I)
+            ):
+                g0 = _cue_group_start(text, s_start, cs)
+                end = self._clause_end(qm.start(1), s_end)
+                cm = text.find(",", qm.start(1), end)
+                if cm > 0 and re.search(r"\b(?:when|after|if|once)\s+$", text[max(s_start, cs - 8) : cs], re.I):
+                    end = cm
+                self._add(qm.start(1), end, "indirect", (g0, ce), None, si, 0.5)
+                return
         if _is_passive(text, s_start, cs, info) or _is_noun_use(text, s_start, cs, info):
             return
         word = text[cs:ce]
