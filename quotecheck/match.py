@@ -28,11 +28,12 @@ from __future__ import annotations
 import difflib
 import logging
 import math
+import os
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -73,6 +74,15 @@ class MatchSettings:
     window: int = 3  # largest window of adjacent quotes of one speaker (1: no windows)
     window_seeds: int = 20  # best single quotes whose neighbours form windows
     speaker_boost: float = 10.0  # added to the rank score when the claimed speaker matches
+    # Rank score = 100 * (w_coverage * claim words found + w_precision * unit words that are
+    # claim words + w_ratio * RapidFuzz ratio), then blended with the aligned similarity
+    w_coverage: float = 0.55
+    w_precision: float = 0.25
+    w_ratio: float = 0.20
+    w_similarity: float = 0.5  # share of the aligned similarity in the final ranking
+    prefix_terms: bool = True  # query word stems as FTS5 prefixes
+    use_context: bool = True  # words around quoted words help find the quote (not judge it)
+    context_weight: float = 0.25  # their weight beside the quoted words
     # Verdict (scores are 0-100)
     not_found_below: float = 45.0  # best score under this: nothing on record is close enough
     altered_min: float = 70.0  # word similarity to call it altered rather than a paraphrase
@@ -124,6 +134,7 @@ class ParsedClaim:
     source: str | None
     quoted: bool  # the claimed words were between quotation marks
     truncated: bool = False
+    context: str = ""  # the claim's other words (outside the quotation marks, no attribution)
 
 
 @dataclass(slots=True)
@@ -212,6 +223,20 @@ def compare_words(norm_text: str) -> list[str]:
     return out
 
 
+_SUFFIXES = ("ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A crude English stem for ranking only ("taxed", "taxes" -> "tax"; "deleted" -> "delet")."""
+    if len(word) <= 3 or not word.isalpha() or word in STOPWORDS:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
 def is_number(token: str) -> bool:
     return any(c.isdigit() for c in token) or token in _NUMBER_WORDS
 
@@ -290,7 +315,7 @@ _SPEAKER_WORDS_MAX = 7
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
 _CUE_FORM = re.compile(
-    rf"^{_SPEAKER}\s+(?i:{_CUE})\b(?:\s+{_SOURCE})?(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$", re.S
+    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+{_SOURCE})?(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$", re.S
 )
 _DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)
 _COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
@@ -443,6 +468,13 @@ def parse_claim(
     claimed = claimed.strip(" ,;:-")
     if claimed.endswith(".") and not claimed.endswith("..."):
         claimed = claimed[:-1]
+    context = ""
+    if quoted:
+        context = body.replace(_QUOTE_MARK, " ")
+        for part in (speaker, source):
+            if part:
+                context = context.replace(part, " ", 1)
+        context = _SPACES.sub(" ", context).strip(" ,;:-")
     return ParsedClaim(
         claim=raw,
         speaker=speaker,
@@ -450,6 +482,7 @@ def parse_claim(
         source=source,
         quoted=quoted,
         truncated=truncated,
+        context=context,
     )
 
 
@@ -516,6 +549,7 @@ class _Row:
     source_id: int | None
     article_id: int | None
     kind: str | None
+    stems: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -551,6 +585,16 @@ def _similarity(
     word_score = 200.0 * matched / (len(claim) + end - start)
     char_score = fuzz.ratio(" ".join(claim), " ".join(quote[start:end]), processor=None)
     return (word_score + char_score) / 2.0, ops
+
+
+def _fts_term(term: str, prefix: bool) -> str:
+    """One FTS5 term, always quoted (user text is never FTS5 syntax); with `prefix`, the
+    word's stem as a prefix query so "deleted" also finds "deleting" and "deletion"."""
+    if prefix:
+        root = os.path.commonprefix([stem(term), term])
+        if len(root) >= 4 and root != term:
+            return '"' + root.replace('"', '""') + '"*'
+    return '"' + term.replace('"', '""') + '"'
 
 
 # -- the matcher ---------------------------------------------------------------------------
@@ -686,7 +730,7 @@ class Matcher:
         chosen = present[: s.rare_terms]
         if not chosen:
             return [], weights
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in chosen)
+        match = " OR ".join(_fts_term(t, s.prefix_terms) for t in chosen)
         ids = [
             r[0]
             for r in self._conn.execute(
@@ -719,8 +763,16 @@ class Matcher:
                 chunk,
             ):
                 norm = norm or ""
+                row_words = compare_words(norm)
                 out[qid] = _Row(
-                    qid, norm, compare_words(norm), speaker_id, source_id, article_id, kind
+                    qid,
+                    norm,
+                    row_words,
+                    speaker_id,
+                    source_id,
+                    article_id,
+                    kind,
+                    frozenset(stem(w) for w in row_words),
                 )
         return out
 
@@ -732,7 +784,7 @@ class Matcher:
         claim_text: str,
         speaker_ids: set[int],
     ) -> None:
-        unit_set = set(unit.words)
+        unit_set: set[str] = set().union(*(r.stems for r in unit.rows))
         common = sum(w for t, w in claim_set.items() if t in unit_set)
         coverage = common / claim_weight if claim_weight else 0.0
         # the unit's side: plain word counts, function words count less
@@ -740,7 +792,8 @@ class Matcher:
         unit_common = sum(0.3 if t in STOPWORDS else 1.0 for t in unit_set if t in claim_set)
         precision = unit_common / unit_weight
         ratio = fuzz.ratio(claim_text, " ".join(unit.words), processor=None) / 100.0
-        score = 100.0 * (0.55 * coverage + 0.25 * precision + 0.20 * ratio)
+        s = self.settings
+        score = 100.0 * (s.w_coverage * coverage + s.w_precision * precision + s.w_ratio * ratio)
         unit.coverage = coverage
         unit.speaker_ok = bool(speaker_ids) and all(r.speaker_id in speaker_ids for r in unit.rows)
         unit.rank = score + (self.settings.speaker_boost if unit.speaker_ok else 0.0)
@@ -784,6 +837,9 @@ class Matcher:
         self._refresh()
         parsed = parse_claim(claim, known_sources=self._source_keys, max_chars=s.max_claim_chars)
         speaker_ids = self.speaker_ids(parsed.speaker)
+        if not speaker_ids:
+            parsed = self._leading_speaker(parsed)
+            speaker_ids = self.speaker_ids(parsed.speaker)
         claimed_speaker, claimed_source = parsed.speaker, parsed.source
         if (claimed_speaker and not speaker_ids and not claimed_source) and self.source_ids(
             claimed_speaker
@@ -808,17 +864,24 @@ class Matcher:
                 else "The claim has no words to check (only punctuation or symbols)."
             )
             return result
-        ids, weights = self._retrieve(keys, speaker_ids)
+        rank_keys = keys
+        if s.use_context and parsed.context:
+            extra = [t.key for t in _tokens(parsed.context)]
+            rank_keys = keys + [k for k in extra if k not in STOPWORDS][: s.max_claim_words]
+        ids, weights = self._retrieve(rank_keys, speaker_ids)
         if not ids:
             result.explanation = "None of the claim's words occur in any recorded quote."
             result.speaker_match = None
             return result
         rows = self._rows(ids)
         claim_set: dict[str, float] = {}
-        for key in keys:
+        for n, key in enumerate(rank_keys):
             parts = self._fts_terms([key])
             weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
-            claim_set[key] = weight * (0.3 if key in STOPWORDS else 1.0)
+            weight *= 0.3 if key in STOPWORDS else 1.0
+            weight *= s.context_weight if n >= len(keys) else 1.0
+            root = stem(key)
+            claim_set[root] = max(weight, claim_set.get(root, 0.0))
         claim_weight = sum(claim_set.values())
         claim_text = " ".join(keys)
         units = [_Unit([rows[i]], rows[i].words) for i in ids if i in rows]
@@ -834,7 +897,7 @@ class Matcher:
         top = units[: max(s.max_matches * 3, 10)]
         for unit in top:
             sim, _ = _similarity(keys, unit.words)
-            unit.rank = 0.5 * unit.rank + 0.5 * (
+            unit.rank = (1.0 - s.w_similarity) * unit.rank + s.w_similarity * (
                 sim + (s.speaker_boost if unit.speaker_ok else 0.0)
             )
         top.sort(key=lambda u: -u.rank)
@@ -869,43 +932,80 @@ class Matcher:
         after = re.split(r"[.!?\n]", after)[0]
         return [t.key for t in _tokens(before)], [t.key for t in _tokens(after)]
 
+    def _leading_speaker(self, parsed: ParsedClaim) -> ParsedClaim:
+        """'Cruz Six million people ...', 'Trump "I was against ..."': a known speaker's name
+        at the start, followed by a capitalised word or the quotation (fact-checkers' style)."""
+        text = parsed.context if parsed.quoted else parsed.words
+        tokens = text.split()
+        for size in (3, 2, 1):
+            if len(tokens) < size or (not parsed.quoted and len(tokens) <= size):
+                continue
+            name = " ".join(tokens[:size]).strip(" ,:;-")
+            if not name[:1].isupper() or not self.speaker_ids(name):
+                continue
+            rest = " ".join(tokens[size:])
+            if rest and not (rest[:1].isupper() or rest[:1].isdigit() or parsed.quoted):
+                continue
+            if parsed.quoted:
+                return replace(parsed, speaker=name, context=rest)
+            return replace(parsed, speaker=name, words=rest)
+        return parsed
+
     @staticmethod
     def _representative(unit: _Unit, claim_set: dict[str, float]) -> int:
         if len(unit.rows) == 1:
             return unit.rows[0].id
-        best = max(unit.rows, key=lambda r: sum(claim_set.get(w, 0.0) for w in set(r.words)))
+        best = max(unit.rows, key=lambda r: sum(claim_set.get(w, 0.0) for w in r.stems))
         return best.id
 
     def _matches(self, units: list[_Unit], claim_set: dict[str, float]) -> list[Match]:
+        """Matches best first. A window is listed by its member sharing most of the claim's
+        words (with the whole window's text), followed by its other members on their own."""
         ids = [i for u in units for i in u.ids]
         full = self.store.quotes_by_ids(ids)
-        out = []
+        out: list[Match] = []
+        seen: set[int] = set()
         for unit in units:
             rep = self._representative(unit, claim_set)
-            record = full.get(rep)
-            if record is None:
-                continue
-            texts = [full[i]["text"] for i in unit.ids if i in full]
-            out.append(
-                Match(
-                    quote_id=rep,
-                    ref=record.get("ref"),
-                    score=round(max(0.0, min(100.0, unit.rank)), 1),
-                    speaker=record.get("speaker"),
-                    speaker_role=record.get("speaker_role"),
-                    source=record.get("source"),
-                    text=" ".join(texts),
-                    kind=record.get("kind"),
-                    article_id=record.get("article_id"),
-                    article=record.get("article"),
-                    article_date=record.get("article_date"),
-                    said_on=record.get("said_on"),
-                    quote_ids=unit.ids,
-                    speaker_id=record.get("speaker_id"),
-                    source_id=record.get("source_id"),
+            others = []
+            for row in unit.rows:
+                content = {w for w in row.stems if w not in STOPWORDS}
+                shared = sum(1 for w in content if w in claim_set)
+                if row.id != rep and shared >= min(2, len(content)) and shared:
+                    others.append((-sum(claim_set[w] for w in content if w in claim_set), row.id))
+            members = [rep] + [qid for _, qid in sorted(others)]
+            for n, qid in enumerate(members):
+                record = full.get(qid)
+                if record is None or qid in seen:
+                    continue
+                seen.add(qid)
+                window = n == 0 and len(unit.rows) > 1
+                out.append(
+                    Match(
+                        quote_id=qid,
+                        ref=record.get("ref"),
+                        score=round(max(0.0, min(100.0, unit.rank - n)), 1),
+                        speaker=record.get("speaker"),
+                        speaker_role=record.get("speaker_role"),
+                        source=record.get("source"),
+                        text=" ".join(full[i]["text"] for i in unit.ids if i in full)
+                        if window
+                        else record["text"],
+                        kind=record.get("kind"),
+                        article_id=record.get("article_id"),
+                        article=record.get("article"),
+                        article_date=record.get("article_date"),
+                        said_on=record.get("said_on"),
+                        quote_ids=unit.ids if window else [qid],
+                        speaker_id=record.get("speaker_id"),
+                        source_id=record.get("source_id"),
+                    )
                 )
-            )
-        return out
+        return out[: self.settings.max_matches]
+
+    @staticmethod
+    def _words_of(unit: _Unit, quote_id: int) -> list[str]:
+        return next((r.words for r in unit.rows if r.id == quote_id), [])
 
     def _verdict(
         self,
@@ -918,7 +1018,7 @@ class Matcher:
     ) -> None:
         s = self.settings
         keys = [t.key for t in toks]
-        claim_set = {k: 1.0 for k in keys}
+        claim_set = {stem(k): 1.0 for k in keys}
         if not units:
             result.explanation = "Nothing on record is close to this claim."
             return
