@@ -73,6 +73,7 @@ _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
+_NEEDS_THAT = frozenset("maintain repeat allege".split())
 _TAIL_OK = frozenset(
     """in at on of about during after before while when as from to with via through last this
     earlier later recently yesterday today tonight then again also afterward afterwards
@@ -257,10 +258,20 @@ class _Extractor:
                 or not _title_case(text, s_start, s_end)
             ):
                 return
-        if info.form in ("base", "third") and word.lower().rstrip("s") in _NOUN_LIKE:
-            nxt = text[ce : ce + 8].lstrip()
-            if not (nxt.startswith(("that ", ":", "“", '"')) or nxt.startswith(",")):
+        nxt = text[ce : ce + 12].lstrip()
+        if (
+            info.form in ("base", "third") and word.lower().rstrip("s") in _NOUN_LIKE
+        ) or info.lemma in _NEEDS_THAT:
+            # "in many states, including": a noun-like cue needs "that", a colon or a quote,
+            # unless it closes a quotation ("“...,” she notes.")
+            closes = bool(re.match(r"\s*[.,;!?]", text[ce : ce + 3])) and self._quote_before(si, cs)
+            if not (nxt.startswith(("that ", ":", "“", '"', "''")) or closes):
                 return
+        if nxt.lower().startswith(("delegate", "superdelegate")):
+            return  # "pledged delegates"
+        if info.form == "base" and info.lemma in ("find", "continue"):
+            return  # "could not find", "to show": not a report
+
         if info.form == "base" and info.cls != BELIEF:
             # "to say", "will say" are fine; a bare base form after a noun is present tense
             pass
@@ -335,6 +346,14 @@ class _Extractor:
         if inv is None:
             return
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _quote_before(self, si: int, cs: int) -> bool:
+        """Whether a quotation closes shortly before ``cs`` in the same sentence."""
+        s_start = self.doc.sentences[si][0]
+        for q in self.doc.quotes_in(s_start, cs):
+            if cs - q.end < 60:
+                return True
+        return False
 
     def _subject_before(self, s_start: int, end: int) -> tuple[int, int] | None:
         text = self.text
