@@ -33,7 +33,7 @@ for _w in (
     "conclude testify observe ask answer comment mention propose recommend threaten boast joke "
     "quip charge allege agree caution counter disclose estimate indicate affirm proclaim "
     "reiterate repeat lament muse speculate tout assure inform "
-    "advise concur interject post opine posit exclaim demand continue find show"
+    "advise concur interject post opine posit exclaim demand continue find show read"
 ).split():
     _LEMMAS[_w] = SPEECH
 for _w in (
@@ -43,7 +43,7 @@ for _w in (
     _LEMMAS[_w] = BELIEF
 for _w in (
     "criticize criticise praise blast accuse blame defend slam dismiss call describe cite "
-    "endorse support oppose reject question"
+    "endorse support oppose reject question attack mock denounce discuss thank express"
 ).split():
     _LEMMAS[_w] = OBJECT
 
@@ -78,6 +78,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "question": ("questioned", "questioning"),
     "support": ("supports", "supported", "supporting"),
     "want": ("want", "wants", "wanted"),
+    "read": ("reads", "read"),
 }
 
 
@@ -139,6 +140,12 @@ for _p, _l in (
     ("referring to", "refer to"),
     ("referred to", "refer to"),
     ("called on", "call on"),
+    ("talked about", "talk about"),
+    ("talking about", "talk about"),
+    ("talks about", "talk about"),
+    ("spoke about", "talk about"),
+    ("spoke of", "talk about"),
+    ("speaking about", "talk about"),
     ("calls on", "call on"),
     ("went on to say", "say"),
     ("goes on to say", "say"),
@@ -147,7 +154,7 @@ for _p, _l in (
 ):
     _kind = "ing" if _p.endswith("ing") or " ing" in _p or _p.split()[0].endswith("ing") else "past"
     PHRASES[_p] = CueInfo(
-        _l, OBJECT if _l in ("call for", "refer to", "call on") else SPEECH, _kind
+        _l, OBJECT if _l in ("call for", "refer to", "call on", "talk about") else SPEECH, _kind
     )
 
 

@@ -73,7 +73,7 @@ _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
-_NEEDS_THAT = frozenset("maintain repeat allege".split())
+_NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _TAIL_OK = frozenset(
     """in at on of about during after before while when as from to with via through last this
     earlier later recently yesterday today tonight then again also afterward afterwards
