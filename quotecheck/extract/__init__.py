@@ -48,9 +48,10 @@ Pipeline
    the same paragraph.
 
 Kinds: ``direct`` (the content is a quotation), ``mixed`` (reported speech carrying quoted
-words), ``indirect`` (no quotation marks). Confidence: 0.85 direct with a speaker, 0.8
-cue-with-clause, 0.6-0.7 content-before and "according to", 0.4-0.5 headlines, questions and
-continued paragraphs.
+words), ``indirect`` (no quotation marks). Confidence: 0.85 direct quote with its
+attribution, 0.8 speech cue with a clause, 0.75 belief, 0.6-0.7 content before the cue and
+"according to", 0.5 object cues ("criticized X", "called for Y"), headlines and questions,
+0.4 a quoted paragraph continuing the previous speaker.
 
 Thoughts and beliefs
 --------------------

@@ -330,7 +330,8 @@ class _Extractor:
         if subj is not None and after is not None:
             a_s, a_e, kind = after
             for p_s, p_e in self._split_coordinated(a_s, a_e, kind):
-                self._add(p_s, p_e, kind, cue_span, subj, si, 0.8, source_span, speaker_override)
+                score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
+                self._add(p_s, p_e, kind, cue_span, subj, si, score, source_span, speaker_override)
             return
         if info.cls == OBJECT:
             return
