@@ -242,7 +242,9 @@ class _Extractor:
                 g0 = _cue_group_start(text, s_start, cs)
                 end = self._clause_end(qm.start(1), s_end)
                 cm = text.find(",", qm.start(1), end)
-                if cm > 0 and re.search(r"\b(?:when|after|if|once)\s+$", text[max(s_start, cs - 8) : cs], re.I):
+                if cm > 0 and re.search(
+                    r"\b(?:when|after|if|once)\s+$", text[max(s_start, cs - 8) : cs], re.I
+                ):
                     end = cm
                 self._add(qm.start(1), end, "indirect", (g0, ce), None, si, 0.5)
                 return
@@ -351,10 +353,7 @@ class _Extractor:
     def _quote_before(self, si: int, cs: int) -> bool:
         """Whether a quotation closes shortly before ``cs`` in the same sentence."""
         s_start = self.doc.sentences[si][0]
-        for q in self.doc.quotes_in(s_start, cs):
-            if cs - q.end < 60:
-                return True
-        return False
+        return any(cs - q.end < 60 for q in self.doc.quotes_in(s_start, cs))
 
     def _subject_before(self, s_start: int, end: int) -> tuple[int, int] | None:
         text = self.text
@@ -481,7 +480,9 @@ class _Extractor:
             if not m or m.end() == pos:
                 break
             pos = m.end()
-        if info.takes_recipient or re.match(r"\s+(?:to|in|at|on|during|before)\s", text[pos : pos + 9]):
+        if info.takes_recipient or re.match(
+            r"\s+(?:to|in|at|on|during|before)\s", text[pos : pos + 9]
+        ):
             # "told The Post and Courier newspaper of Charleston on Saturday that ..."
             tm = _TOLD_THAT.match(text, pos, s_end)
             if tm is not None and doc.quote_at(tm.start(1)) is None:
@@ -869,27 +870,34 @@ class _Extractor:
         resolver = SpeakerResolver(text)
         out: list[Attribution] = []
         last_speaker: str | None = None
+        last_pos = -(10**9)
         sources: list[tuple[str, str, tuple[int, int]] | None] = []
         for c in chosen:
             speaker = role = None
             if c.speaker_span is not None:
+                pos = c.speaker_span[0]
                 mention = text[c.speaker_span[0] : c.speaker_span[1]]
                 low = mention.lower()
                 if low in PRONOUNS:
-                    if low in ("who", "which"):
-                        ante = np_before(text, 0, text.rfind(",", 0, c.speaker_span[0]))
-                        if ante is not None:
-                            speaker, role = resolver.canonical(
-                                text[ante[0] : ante[1]], c.speaker_span[0]
-                            )
+                    comma = text.rfind(",", 0, pos)
+                    ante = None
+                    if low in ("who", "which") and comma > 0:
+                        ante = np_before(text, 0, comma)
+                    if ante is not None:
+                        speaker, role = resolver.canonical(text[ante[0] : ante[1]], pos)
+                    elif last_speaker is not None and pos - last_pos < 600:
+                        # "Smith said ... He added ...": the speaker just quoted
+                        speaker = last_speaker
                     else:
-                        speaker = resolver.nearest(c.speaker_span[0]) or last_speaker
+                        speaker = resolver.nearest(pos) or last_speaker
+                    if speaker is not None and role is None:
+                        role = resolver.role_of(speaker)
                 else:
-                    speaker, role = resolver.canonical(mention, c.speaker_span[0])
-                    if self.gaz.lookup(mention) is None:
-                        pass
+                    speaker, role = resolver.canonical(mention, pos)
             if speaker:
                 last_speaker = speaker
+                if c.speaker_span is not None:
+                    last_pos = c.speaker_span[0]
             sources.append(self._source_for(c))
             out_kind = c.kind
             out.append(

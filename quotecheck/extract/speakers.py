@@ -314,6 +314,10 @@ class SpeakerResolver:
         self.entities.append(_Entity(canonical, name_key(canonical), position, role))
         return canonical, role
 
+    def role_of(self, name: str) -> str | None:
+        """The role seen with ``name`` earlier in the document, if any."""
+        return self._role_of.get(name)
+
     def nearest(self, position: int) -> str | None:
         """The person named last before ``position`` (for a pronoun), if any."""
         best: _Entity | None = None

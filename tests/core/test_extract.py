@@ -216,6 +216,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "the vote was rigged", "speaker": "Maria Lopez", "mention": "She"}],
     ),
     (
+        "pronoun-after-quote",
+        "“We will win,” John Smith said. He added that taxes would fall.",
+        [
+            {"text": "We will win", "speaker": "John Smith"},
+            {"text": "that taxes would fall", "speaker": "John Smith", "mention": "He"},
+        ],
+    ),
+    (
+        "relative-who",
+        "The crowd cheered Donald Trump, who said the polls were rigged.",
+        [{"text": "the polls were rigged", "speaker": "Donald Trump", "mention": "who"}],
+    ),
+    (
         "country-as-speaker",
         "Japan warned that it would respond to any launch.",
         [{"text": "that it would respond to any launch", "speaker": "Japan", "cue": "warned"}],
