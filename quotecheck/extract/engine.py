@@ -74,6 +74,10 @@ _CLAUSE_CUTS = re.compile(
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
 )
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
+_SECOND_ATTRIBUTION = re.compile(
+    r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
+    r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
+)
 _TAIL_OK = frozenset(
     """in at on of about during after before while when as from to with via through last this
     earlier later recently yesterday today tonight then again also afterward afterwards
@@ -572,6 +576,12 @@ class _Extractor:
             m = _CLAUSE_CUTS.search(text, m.end(), s_end)
         if m is not None:
             end = m.start()
+        # a second attribution in the same sentence: "..., but Fiorina said she doubted ..."
+        m2 = _SECOND_ATTRIBUTION.search(text, p, end)
+        while m2 is not None and self.doc.quote_at(m2.start()) is not None:
+            m2 = _SECOND_ATTRIBUTION.search(text, m2.end(), end)
+        if m2 is not None and m2.start() > p + 10:
+            end = m2.start()
         # a trailing source phrase: "... in a speech at the UNGA."
         seg = text[p:end]
         tm = re.search(
