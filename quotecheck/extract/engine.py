@@ -65,6 +65,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
     r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
+    r"|(?:only|simply|merely|also|again|instead)(?=\s+that\b)"
     r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
     r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*[,:]\s*(?:[\"“]|''))"
     r")(?=[\s,.:;\"“]|$)"
@@ -88,7 +89,7 @@ _ASKED_Q = re.compile(
     r"(?:\s+(?:by\s+)?[^,.;:?!]{0,40}?)?\s+((?:what|whether|if|about|why|how|who|when|where)\b)"
 )
 _AS_X = re.compile(r"\s*As\s+[^,;:]{2,80}$")
-_TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?\s(that\s|:)")
+_TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?(?:,[^.;:!?\"“”,]{1,60}?){0,2}?\s(that\s|:)")
 _TO_VERBS = frozenset(
     "urge ask tell warn advise remind vow pledge promise threaten agree offer demand".split()
 )
@@ -303,9 +304,11 @@ class _Extractor:
                 source_span = (y_s, y_e)
         else:
             subj = self._subject_before(s_start, subj_end)
-            if subj is None and re.search(r"\b(?:and|but)\s+$", text[s_start:subj_end]):
+            if subj is None and re.search(
+                r"\b(?:and|but|or)\s+$", text[max(s_start, subj_end - 5) : subj_end]
+            ):
                 # "X declined to name them but said ...": the subject of the sentence
-                subj = self._first_np(s_start, subj_end)
+                subj = self._first_np(s_start, subj_end) or self._sentence_subject(si, subj_end)
         if info.form == "ing" and subj is None:
             before = text[max(s_start, group_start - 3) : group_start]
             if (

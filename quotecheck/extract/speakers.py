@@ -59,6 +59,14 @@ TITLES = frozenset(
     presidential republican democratic democrat gop u.s. us american presumptive""".split()
 )
 
+_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople member members director head chairman
+    chairwoman chair aide aides adviser advisers advisor official officials leader leaders
+    president secretary minister ambassador representative representatives professor expert
+    experts analyst analysts counsel lawyer lawyers attorney manager executive executives
+    staff staffer staffers supporters supporter voters critics allies ally friend friends
+    students group groups""".split()
+)
 _QUANTIFIERS = frozenset("most many some several all both others few half".split())
 _WORD = re.compile(r"[\w’'.&%-]+|\([^()\n]{1,20}\)|\S")
 _TIME = re.compile(
@@ -116,13 +124,19 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
     while i >= 0 and count < max_words:
         s, e, w = toks[i]
         low = w.lower()
+        if low == "with" and i > 0 and start_i != i and toks[i - 1][2].lower() == "familiar":
+            i -= 1  # "people familiar with the matter"
+            count += 1
+            continue
         if low in JOINERS and i > 0 and start_i != i and _word_ok(toks[i - 1][2]):
             # joiner inside a phrase: only if the word after it is capitalised
             after = toks[i + 1][2].lower()
+            left = toks[i - 1][2].lower()
             if (
                 not _is_cap(toks[i + 1][2])
                 and after not in DETERMINERS
                 and after not in ("him", "her", "them", "me", "us")
+                and not (low in ("of", "for") and left in _ROLE_NOUNS)
             ):
                 break
             i -= 1
