@@ -30,7 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from quotecheck.match import NEGATORS, STOPWORDS, Matcher, MatchSettings
+from quotecheck.match import NEGATORS, STOPWORDS, Matcher, MatchSettings, _expand
 from quotecheck.store import Store
 from quotecheck.text import normalize
 
@@ -186,15 +186,23 @@ def matcher_search(store: Store, settings: MatchSettings) -> Callable[[str], lis
 
 # -- perturbations ---------------------------------------------------------------------
 
-AUXILIARIES = (
-    "is are was were will would can could should do does did has have had must".split()
-)
+AUXILIARIES = "is are was were will would can could should do does did has have had must".split()
 CATEGORIES = {
     "verbatim": "verified",
     "speaker swapped": "misattributed",
     "negation flipped": "contradicted",
     "word changed": "altered",
 }
+
+
+# How the generated claims are written (one picked at random per claim).
+TEMPLATES = (
+    '{speaker} said "{words}"',
+    '"{words}" - {speaker}',
+    "{speaker}: {words}",
+    "{speaker} says {words}",
+    "“{words}”, {speaker} said.",
+)
 
 
 def _speaker_tokens(name: str) -> set[str]:
@@ -211,7 +219,12 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
     for r in rows:
         by_event[r["event_file"]].add(r["speaker"])
     vocabulary = sorted(
-        {w for r in rows[::50] for w in normalize(r["text"]).split() if w.isalpha() and len(w) > 4}
+        {
+            w
+            for r in rows[::50]
+            for w in normalize(r["text"]).split()
+            if w.isalpha() and len(w) > 4 and w not in NEGATORS
+        }
     )
     pool = [
         r
@@ -219,6 +232,8 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
         if 8 <= len(r["text"].split()) <= 40
         and counts[normalize(r["text"])] == 1
         and r["speaker"] not in ("SYSTEM", "UNKNOWN")
+        and _plain_name(r["speaker"])
+        and not re.search(r"[\"“”]", r["text"])  # the claim puts the words in quotes
     ]
     rng.shuffle(pool)
     out: list[dict[str, Any]] = []
@@ -240,6 +255,7 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
                     s
                     for s in by_event[r["event_file"]]
                     if s not in ("SYSTEM", "UNKNOWN")
+                    and _plain_name(s)
                     and not (_speaker_tokens(s) & _speaker_tokens(speaker))
                 )
                 if others:
@@ -256,12 +272,20 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
                 {
                     "category": category,
                     "expected": CATEGORIES[category],
-                    "claim": f'{claim_speaker.title()} said "{claim_text}"',
+                    "claim": rng.choice(TEMPLATES).format(
+                        speaker=_plain_name(claim_speaker), words=claim_text
+                    ),
                     "ref": r["statement_id"],
                 }
             )
             break  # one perturbation per statement
     return out
+
+
+def _plain_name(speaker: str) -> str:
+    """'SEN. BERNIE SANDERS (I), VERMONT' -> 'Sen. Bernie Sanders' (as a person would write it)."""
+    name = re.sub(r"\(.*?\)", " ", speaker).split(",")[0]
+    return " ".join(name.split()).title()
 
 
 def _flip_negation(words: list[str]) -> str | None:
@@ -285,6 +309,7 @@ def _change_word(words: list[str], vocabulary: list[str], rng: random.Random) ->
         if (w.isdigit() or (w.isalpha() and len(w) > 3))
         and w not in STOPWORDS
         and w not in NEGATORS
+        and len(_expand(w)) == 1  # "didnt" is a negation, not a content word
         and 0 < i < len(words) - 1
     ]
     if not spots:
@@ -357,7 +382,12 @@ def main(argv: list[str] | None = None) -> int:
             "| top-5 (sentence) | ms/claim |"
         )
         print("|---|---:|---:|---:|---:|---:|")
-        runs = [("QuoteCheck `Matcher` (rare terms + windows + speaker)", matcher_search(store, settings))]
+        runs = [
+            (
+                "QuoteCheck `Matcher` (rare terms + windows + speaker)",
+                matcher_search(store, settings),
+            )
+        ]
         if not args.no_baselines:
             runs += [
                 ("baseline: FTS5 bm25, OR of all words", fts_all_words(store)),

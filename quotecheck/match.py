@@ -315,7 +315,8 @@ _SPEAKER_WORDS_MAX = 7
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
 _CUE_FORM = re.compile(
-    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+{_SOURCE})?(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$", re.S
+    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+{_SOURCE})?(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$",
+    re.S,
 )
 _DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)
 _COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
