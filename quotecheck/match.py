@@ -1224,7 +1224,7 @@ def _analyse(
         # Negations: in the changed words; at an edge only right next to the aligned part.
         near_dropped = dropped
         if edge and k < first_eq:
-            near_dropped = dropped[-2:]
+            near_dropped = dropped[-1:]
         elif edge and k > last_eq:
             near_dropped = dropped[:1]
         if k < first_eq and not dropped:
