@@ -59,7 +59,7 @@ def child(fmt: str, db: str, out: str) -> None:
     if fmt == "pdf":
         from quotecheck_ui.pdf import html_to_pdf
 
-        html_to_pdf(render_html(sheet), out)
+        html_to_pdf(render_html(sheet, for_print=True), out)
     elif fmt != "naive":
         write_sheet(sheet, fmt, out)
     took = time.perf_counter() - start

@@ -246,7 +246,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             from quotecheck_ui.pdf import html_to_pdf
         except ImportError as exc:
             raise QuoteCheckError(f"PDF output needs Qt, which cannot load here: {exc}") from exc
-        html_to_pdf(render_html(sheet), args.output, page_size=args.page_size, title=sheet.title)
+        html_to_pdf(
+            render_html(sheet, for_print=True),
+            args.output,
+            page_size=args.page_size,
+            title=sheet.title,
+        )
     else:
         write_sheet(sheet, fmt, args.output, bom=args.bom)
     print(f"{len(sheet.quotes)} quote(s) written to {args.output} ({fmt})")

@@ -263,6 +263,7 @@ body { font-family: "DejaVu Serif", Georgia, serif; color: #111; background: #ff
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; border-bottom: 1px solid #999; margin-top: 1.5em; }
 .meta, .footer, .where { color: #444; font-size: 0.9em; }
+p.who, p.where { margin: 0.1em 0; }
 .quote { margin: 1em 0; page-break-inside: avoid; }
 blockquote { margin: 0 0 0.3em 0; padding-left: 0.8em; border-left: 3px solid #2a6; }
 .kind { font-size: 0.8em; text-transform: uppercase; letter-spacing: 0.05em; color: #555; }
@@ -271,13 +272,31 @@ blockquote { margin: 0 0 0.3em 0; padding-left: 0.8em; border-left: 3px solid #2
 """
 
 
-def render_html(sheet: Sheet) -> str:
+# Qt's rich-text engine (used for PDF) knows a subset of CSS: no max-width, no auto margins,
+# no borders on blocks; the page margins come from the PDF writer.
+PRINT_STYLE = """
+body { font-family: "DejaVu Serif", Georgia, serif; color: #111; }
+h1 { font-size: 18pt; margin-bottom: 2pt; }
+h2 { font-size: 13pt; margin-top: 22px; margin-bottom: 4px; color: #1d5e3b; }
+.meta, .footer, .where { color: #444; font-size: 8.5pt; }
+blockquote { font-size: 11pt; font-style: italic; margin-top: 14px; margin-bottom: 3px;
+             margin-left: 0; }
+p.who { margin-top: 0; margin-bottom: 1px; }
+p.where { margin-top: 0; margin-bottom: 1px; }
+.kind { font-size: 8pt; color: #555; }
+.footer { margin-top: 26px; }
+"""
+
+
+def render_html(sheet: Sheet, *, for_print: bool = False) -> str:
+    """A self-contained page; `for_print` picks the CSS Qt's PDF printer understands."""
     e = html.escape
+    style = PRINT_STYLE if for_print else HTML_STYLE
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{e(sheet.title)}</title>",
-        f"<style>{HTML_STYLE}</style></head><body>",
+        f"<style>{style}</style></head><body>",
         f"<h1>{e(sheet.title)}</h1>",
         f'<p class="meta">{len(sheet.quotes)} quote(s) · created {e(sheet.created_at)} · '
         f"database {e(sheet.database)}</p>",
@@ -298,10 +317,10 @@ def render_html(sheet: Sheet) -> str:
                 where += f"; ref {e(q.ref)}"
             parts.append(
                 f'<div class="quote"><blockquote>{e(q.display_text)}</blockquote>'
-                f"<div><strong>{e(q.speaker_label)}</strong> "
-                f'<span class="kind">{e(q.kind_label)}</span> {e(said)}</div>'
-                f'<div class="where">Found in: {where}</div>'
-                + (f'<div class="where">Note: {e(q.note)}</div>' if q.note else "")
+                f'<p class="who"><strong>{e(q.speaker_label)}</strong> '
+                f'<span class="kind">{e(q.kind_label)}</span> {e(said)}</p>'
+                f'<p class="where">Found in: {where}</p>'
+                + (f'<p class="where">Note: {e(q.note)}</p>' if q.note else "")
                 + "</div>"
             )
     parts.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
@@ -34,6 +34,7 @@ def html_to_pdf(html: str, path: str | Path, *, page_size: str = "a4", title: st
         )
     )
     document = QTextDocument()
+    document.setDefaultFont(QFont("DejaVu Serif", 10))
     document.setHtml(html)
     # Without a page size of its own, QTextDocument.print_ paginates to the writer and
     # draws a page number at the foot of every page.
