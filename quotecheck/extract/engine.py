@@ -79,6 +79,7 @@ _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
+_MAX_CLAUSE = 1500
 _TAIL_OK = frozenset(
     """in at on of about during after before while when as from to with via through last this
     earlier later recently yesterday today tonight then again also afterward afterwards
@@ -443,7 +444,7 @@ class _Extractor:
 
     def _sentence_subject(self, si: int, end: int) -> tuple[int, int] | None:
         """The speaker of the main clause for a participle ("..., adding that ...")."""
-        for c in reversed(self.cands):
+        for c in reversed(self.cands[-30:]):
             if c.sentence == si and c.speaker_span is not None:
                 return c.speaker_span
         s_start = self.doc.sentences[si][0]
@@ -573,6 +574,7 @@ class _Extractor:
 
     def _clause_end(self, p: int, s_end: int) -> int:
         text = self.text
+        s_end = min(s_end, p + _MAX_CLAUSE)  # a run-on "sentence" never costs quadratic time
         end = s_end
         m = _CLAUSE_CUTS.search(text, p, s_end)
         while m is not None and self.doc.quote_at(m.start()) is not None:
@@ -637,7 +639,7 @@ class _Extractor:
             content_end = e - 1
         else:
             content_end = q.end
-        start = _skip_space(text, s_start, content_end)
+        start = _skip_space(text, max(s_start, content_end - _MAX_CLAUSE), content_end)
         if content_end - start < 3:
             return False
         if q is None:
@@ -679,10 +681,6 @@ class _Extractor:
             ):
                 end = self._clause_end(after_pos + mm.end(), s_end)
         qs = doc.quotes_in(start, end)
-        only_quotes = bool(qs) and all(
-            not text[a.end : b.start].strip(" ,.;:\u00a0") or True
-            for a, b in zip(qs, qs[1:], strict=False)
-        )
         first_q = qs[0] if qs else None
         if first_q is not None and first_q.start == start:
             kind: Kind = "direct"
@@ -690,7 +688,6 @@ class _Extractor:
         else:
             kind = "mixed" if qs else "indirect"
             start_out = start
-        del only_quotes
         if end == content_end and q is not None and kind == "direct":
             end_out = q.inner_end
         else:
@@ -812,7 +809,8 @@ class _Extractor:
         text, doc = self.text, self.doc
         out = list(chosen)
         last: _Cand | None = None
-        taken = [(c.start, c.end) for c in chosen]
+        t_starts = [c.start for c in chosen]  # chosen is sorted and non-overlapping
+        t_ends = [c.end for c in chosen]
         by_start = sorted(chosen, key=lambda c: c.start)
         idx = 0
         for p_start, p_end in paragraph_bounds(text):
@@ -825,7 +823,8 @@ class _Extractor:
                 continue
             if text[q.end : p_end].strip(" .,;:!?\u00a0") or q.end > p_end + 1 and q.unterminated:
                 continue
-            if any(s < q.inner_end and q.inner_start < e for s, e in taken):
+            k = bisect.bisect_left(t_starts, q.inner_end)
+            if k > 0 and t_ends[k - 1] > q.inner_start:
                 continue
             if "\n" not in text[last.end : q.start] or text[last.end : q.start].count("\n") > 3:
                 continue
@@ -834,7 +833,9 @@ class _Extractor:
                 continue
             si = doc.sentence_of(q.start)
             out.append(_Cand(s, e, "direct", last.cue_span, last.speaker_span, 0.4, si))
-            taken.append((s, e))
+            k = bisect.bisect_left(t_starts, s)
+            t_starts.insert(k, s)
+            t_ends.insert(k, e)
         out.sort(key=lambda c: c.start)
         return out
 
@@ -871,10 +872,16 @@ class _Extractor:
     def _select(self) -> list[_Cand]:
         cands = sorted(self.cands, key=lambda c: (-c.score, c.start, -(c.end - c.start)))
         chosen: list[_Cand] = []
+        starts: list[int] = []  # sorted starts of the chosen, parallel to ends
+        ends: list[int] = []
         for c in cands:
-            if any(c.start < o.end and o.start < c.end for o in chosen):
-                continue
+            i = bisect.bisect_left(starts, c.end)  # chosen that start before c ends
+            if i > 0 and ends[i - 1] > c.start:
+                continue  # overlaps the chosen one starting just before c's end
             chosen.append(c)
+            j = bisect.bisect_left(starts, c.start)
+            starts.insert(j, c.start)
+            ends.insert(j, c.end)
         chosen.sort(key=lambda c: c.start)
         return chosen
 
@@ -943,7 +950,8 @@ class _Extractor:
             if res is not None:
                 return res[0], res[1], c.source_span
         s_start, s_end = self.doc.sentences[c.sentence]
-        lo, hi = min(s_start, c.start), max(s_end, c.end)
+        lo = max(s_start, min(c.start, c.cue_span[0]) - 400)
+        hi = min(s_end, max(c.end, c.cue_span[1]) + 400)
         found = [f for f in self.gaz.scan(text, lo, hi) if not (c.start <= f[0] < c.end)]
         if c.speaker_span is not None:
             # the speaker itself is no channel ("Reuters reported" keeps Reuters as speaker)

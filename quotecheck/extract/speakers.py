@@ -10,6 +10,7 @@ a pronoun resolves to the latest speaker (or person named) before it; "Kim Jong-
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -282,6 +283,9 @@ class SpeakerResolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.entities: list[_Entity] = []
+        self._positions: list[int] = []  # sorted positions, parallel to _sorted
+        self._sorted: list[_Entity] = []
+        self._by_token: dict[str, list[_Entity]] = {}  # first/last word -> full names
         self._by_key: dict[str, str] = {}
         self._roles: dict[str, str] = {}
         self._role_of: dict[str, str] = {}
@@ -302,10 +306,20 @@ class SpeakerResolver:
     def _add(self, name: str, position: int, role: str | None = None) -> str:
         key = name_key(name)
         canonical = self._by_key.setdefault(key, name)
-        self.entities.append(_Entity(canonical, key, position, role))
+        self._remember(_Entity(canonical, key, position, role))
         if role:
             self._roles.setdefault(_role_key(role), canonical)
         return canonical
+
+    def _remember(self, ent: _Entity) -> None:
+        self.entities.append(ent)
+        i = bisect.bisect_right(self._positions, ent.position)
+        self._positions.insert(i, ent.position)
+        self._sorted.insert(i, ent)
+        parts = ent.key.split()
+        if len(parts) >= 2:
+            for token in {parts[0], parts[-1]}:
+                self._by_token.setdefault(token, []).append(ent)
 
     def canonical(self, mention: str, position: int) -> tuple[str, str | None]:
         """Canonical speaker name and role for a (non-pronoun) mention at ``position``."""
@@ -325,7 +339,7 @@ class SpeakerResolver:
             self._role_of.setdefault(canonical, role)
         else:
             role = self._role_of.get(canonical)
-        self.entities.append(_Entity(canonical, name_key(canonical), position, role))
+        self._remember(_Entity(canonical, name_key(canonical), position, role))
         return canonical, role
 
     def role_of(self, name: str) -> str | None:
@@ -334,20 +348,14 @@ class SpeakerResolver:
 
     def nearest(self, position: int) -> str | None:
         """The person named last before ``position`` (for a pronoun), if any."""
-        best: _Entity | None = None
-        for ent in self.entities:
-            if ent.position < position and (best is None or ent.position > best.position):
-                best = ent
-        return best.name if best else None
+        i = bisect.bisect_left(self._positions, position)
+        return self._sorted[i - 1].name if i > 0 else None
 
     def _surname(self, key: str, position: int) -> str | None:
         if " " in key:
             return None
         best: _Entity | None = None
-        for ent in self.entities:
-            parts = ent.key.split()
-            if len(parts) < 2 or key not in (parts[-1], parts[0]):
-                continue
+        for ent in self._by_token.get(key, ()):
             if best is None:
                 best = ent
                 continue
