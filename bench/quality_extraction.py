@@ -42,6 +42,11 @@ def load_docs(path: Path) -> list[dict[str, str]]:
     return docs
 
 
+def has_cue_spans(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return '"cue_spans"' in text
+
+
 def predict(docs: list[dict[str, str]], include_beliefs: bool, out: Path) -> float:
     t0 = time.perf_counter()
     with out.open("w", encoding="utf-8") as fh:
@@ -74,27 +79,52 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print raw JSON scores instead")
     args = ap.parse_args(argv)
     golds: list[Path] = args.gold or DEFAULT_GOLD
-    print("## Extraction quality\n")
+    if not args.json:
+        print("## Extraction quality\n")
     if not SCORER.exists() or not all(g.exists() for g in golds):
         missing = [str(g) for g in golds if not g.exists()]
         print(f"Skipped: evaluation data not found ({SCORER if not SCORER.exists() else missing}).")
         return 0
-    print("Scores of `../shared/tools/score_extraction.py` (F1, with precision/recall) for")
-    print("`quotecheck.extract.extract`; 'beliefs' = `include_beliefs=True`.\n")
-    results: dict[str, dict[str, dict[str, object]]] = {}
+    if not args.json:
+        print("Scores of `../shared/tools/score_extraction.py` (F1, with precision/recall) for")
+        print("`quotecheck.extract.extract`; 'beliefs' = `include_beliefs=True`.\n")
+    results: dict[tuple[str, bool], dict[str, object]] = {}
+    cue_spans_present: dict[str, bool] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for gold in golds:
             docs = load_docs(gold)
+            cue_spans_present[gold.name] = has_cue_spans(gold)
             for beliefs in (False, True):
                 pred = Path(tmp) / f"pred_{gold.stem}_{int(beliefs)}.jsonl"
                 predict(docs, beliefs, pred)
-                label = f"{gold.name} ({'with' if beliefs else 'without'} beliefs)"
-                results[label] = score(gold, pred)
+                results[(gold.name, beliefs)] = score(gold, pred)
     if args.json:
-        print(json.dumps(results, indent=1))
+        out = {f"{g} ({'with' if b else 'without'} beliefs)": r for (g, b), r in results.items()}
+        print(json.dumps(out, indent=1))
         return 0
-    for label, res in results.items():
-        print(f"### {label}\n")
+    print(
+        "| gold | beliefs | content exact | overlap 0.3 | overlap 0.8 | source exact | cue exact "
+        "| speaker names | source names |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for (gold_name, beliefs), res in results.items():
+        has_cues = cue_spans_present[gold_name]
+
+        def f1(key: str, res: dict[str, object] = res) -> str:
+            v = res.get(key)
+            return f"{v['F1']}" if isinstance(v, dict) else "n/a"
+
+        cue = f1("cue_exact") if has_cues else "n/a"
+        print(
+            f"| {gold_name} | {'with' if beliefs else 'without'} | {f1('content_exact')} "
+            f"| {f1('content_overlap0.3')} | {f1('content_overlap0.8')} | {f1('source_exact')} "
+            f"| {cue} | {res.get('speaker_name_acc0.8', 'n/a')} "
+            f"| {res.get('source_name_acc0.8', 'n/a')} |"
+        )
+    print("\nF1 in %; names: accuracy over statements matched at overlap 0.8. 'n/a': the gold")
+    print("file has no such annotation (the seed key has no cue or speaker spans).\n")
+    for (gold_name, beliefs), res in results.items():
+        print(f"### {gold_name} ({'with' if beliefs else 'without'} beliefs)\n")
         print("| metric | score |")
         print("|---|---|")
         for key, value in res.items():
