@@ -101,20 +101,23 @@ def peak_rss_mb() -> float:
 class PaintWatch:
     """Records when the table's viewport was last painted with rows on it."""
 
-    def __init__(self, table: Any, model: Any) -> None:
+    def __init__(self, table: Any, model: Any, need_rows: bool = True) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         watch = self
 
         class Filter(QObject):
             def eventFilter(self, obj: Any, event: Any) -> bool:
-                if event.type() == QEvent.Type.Paint and model.rowCount() > 0:
+                if event.type() == QEvent.Type.Paint and (
+                    model.rowCount() > 0 or not watch.need_rows
+                ):
                     watch.painted_at = time.perf_counter()
                     watch.count += 1
                 return False
 
         self.painted_at = 0.0
         self.count = 0
+        self.need_rows = need_rows
         self.filter = Filter()
         table.viewport().installEventFilter(self.filter)
 
@@ -122,7 +125,8 @@ class PaintWatch:
         end = time.perf_counter() + timeout
         while self.painted_at < t0 and time.perf_counter() < end:
             app.processEvents()
-        return self.painted_at - t0
+        # processEvents returns once that paint is done: count the painting itself too.
+        return time.perf_counter() - t0
 
 
 def wait_until(app: Any, predicate: Any, timeout: float = 60.0) -> float:
@@ -150,7 +154,8 @@ def child_window(db: str, settings_dir: str, spawned: float) -> dict[str, Any]:
     window.resize(1360, 860)
     window.show()
     watch.wait_paint_after(t_window, app)
-    first_paint = watch.painted_at
+    first_paint = time.perf_counter()
+    watch.need_rows = False  # from now on an empty result repainted also counts
     out: dict[str, Any] = {
         "launch_s": time.time() - spawned,  # from the spawn: interpreter and imports included
         "in_process_s": first_paint - t_start,
@@ -262,7 +267,7 @@ def child_naive(db: str, spawned: float) -> dict[str, Any]:
     watch.wait_paint_after(t_start, app, timeout=600)
     out = {
         "launch_s": time.time() - spawned,
-        "in_process_s": watch.painted_at - t_start,
+        "in_process_s": time.perf_counter() - t_start,
         "rows": len(rows),
     }
     # A search in the naive model: filter the Python list.
@@ -364,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     row("search: text set → table repainted", search_paint, "≤ 150 ms")
     row("search: text set → full result counted", search_full)
     row(f"typing `{TYPED}` key by key: keystroke → repaint", keys, "≤ 150 ms")
+    per_key = [med([r["keystroke_s"][i] for r in runs]) for i in range(len(TYPED))]
+    detail = ", ".join(f"{TYPED[: i + 1]}: {ms(v)}" for i, v in enumerate(per_key))
     row(f"scroll to the end (row {args.rows:,}) → painted", col("scroll_end_s"))
     row("scroll back to the top → painted", col("scroll_top_s"))
     row("sort all rows by speaker (worker) → loaded", col("sort_speaker_s"))
@@ -374,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{max(rss):,.0f} MB | ≤ 500 MB |"
     )
     print()
+    print(f"Keystrokes (median per prefix): {detail}.\n")
     terms = runs[0]["search"]
     print(
         "Searches: "

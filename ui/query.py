@@ -55,11 +55,16 @@ def fts_prefix_query(text: str) -> str:
     """An FTS5 expression: every word a quoted phrase (user text is never FTS syntax); the
     last word also matches as a prefix while it is being typed."""
     terms = normalize(text).split()
+    typing = bool(terms) and not text[-1].isspace() and text[-1:].isalnum()
+    if typing and len(terms[-1]) < PREFIX_MIN:
+        # One or two letters being typed: not a useful filter yet (as a prefix it would match
+        # much of a large database; as a word it would empty the table for a keystroke).
+        terms = terms[:-1]
+        typing = False
     if not terms:
         return ""
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
-    # A prefix of one or two letters matches much of a large database and only slows typing.
-    if len(terms[-1]) >= PREFIX_MIN and not text[-1].isspace() and text[-1:].isalnum():
+    if typing:
         quoted[-1] += "*"
     return " ".join(quoted)
 

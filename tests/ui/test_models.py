@@ -71,13 +71,13 @@ def test_stale_results_are_dropped(qtbot, tmp_path) -> None:  # type: ignore[no-
     store = big_store(str(tmp_path / "big.db"), 1000)
     runner = Runner()
     model = QuoteTableModel(store, runner)
-    for text in ("s", "st", "sta", "statement", "statement number 1"):
+    for text in ("s", "st", "sta", "statement", "statement number 123 "):
         model.set_query(q.Query(text=text))
     qtbot.waitUntil(lambda: not model.busy, timeout=10000)
     runner.wait()
-    last = q.Query(text="statement number 1")
+    last = q.Query(text="statement number 123 ")
     assert model.query == last
-    assert model.rowCount() == q.count(store, last) < 1000
+    assert model.rowCount() == q.count(store, last) == 1
     assert [model.quote_id(r) for r in range(model.rowCount())] == q.quote_ids(store, last)
     store.close()
 
@@ -151,5 +151,7 @@ def test_prefix_query_is_safe() -> None:
     assert q.fts_prefix_query("kish") == '"kish"*'
     assert q.fts_prefix_query("kishida ") == '"kishida"'
     assert q.fts_prefix_query('NEAR( "xyz') == '"near" "xyz"*'
-    assert q.fts_prefix_query("ab") == '"ab"'  # too short to be a useful prefix
+    assert q.fts_prefix_query("ab") == ""  # still typing: too short to filter yet
+    assert q.fts_prefix_query("ab ") == '"ab"'  # a finished short word is a word
+    assert q.fts_prefix_query("budget s") == '"budget"'
     assert q.fts_prefix_query("  ") == ""
