@@ -73,6 +73,8 @@ _ADVERBIAL_AFTER = re.compile(
 _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
+    r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
+    r"(?=\s*[.!?]?\s*$)"
 )
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
@@ -403,6 +405,8 @@ class _Extractor:
                 return None
             if inner.split()[0].lower() in ("who", "which", "whose", "whom"):
                 return first[0], comma2
+            if re.match(r"[a-z]+ing\b", inner):
+                return first  # "Kihara, speaking at a news conference, said"
             if _looks_like_clause(inner):
                 return None
             return first[0], comma2
@@ -914,6 +918,9 @@ class _Extractor:
                         role = resolver.role_of(speaker)
                 else:
                     speaker, role = resolver.canonical(mention, pos)
+                    entry = self.gaz.lookup(mention)
+                    if entry is not None and not entry.is_channel:
+                        speaker = entry.name  # "the Korean Central News Agency" -> KCNA
             if speaker:
                 last_speaker = speaker
                 if c.speaker_span is not None:
@@ -952,7 +959,13 @@ class _Extractor:
         s_start, s_end = self.doc.sentences[c.sentence]
         lo = max(s_start, min(c.start, c.cue_span[0]) - 400)
         hi = min(s_end, max(c.end, c.cue_span[1]) + 400)
-        found = [f for f in self.gaz.scan(text, lo, hi) if not (c.start <= f[0] < c.end)]
+        found = [
+            f
+            for f in self.gaz.scan(text, lo, hi)
+            if not (c.start <= f[0] < c.end)
+            # "TOKYO (AP) —": the dateline names the publisher, not the channel
+            and not (text[f[0] - 1 : f[0]] == "(" and text[f[1] : f[1] + 1] == ")")
+        ]
         if c.speaker_span is not None:
             # the speaker itself is no channel ("Reuters reported" keeps Reuters as speaker)
             found = [

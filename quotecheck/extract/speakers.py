@@ -90,7 +90,12 @@ def _word_ok(word: str) -> bool:
         return True
     if low in STOP and not (_is_cap(word) and low not in _FUNC_CAPS_STOP):
         return False
+    if word[0].islower() and low in _NOUNS_NOT_CUES:
+        return True  # "state media", "the report", "a post"
     return not (word[0].islower() and (cue_info(word) is not None or low.endswith("ly")))
+
+
+_NOUNS_NOT_CUES = frozenset("state report post statement call show support".split())
 
 
 # Function words that stay stop words when capitalised at a sentence start.
@@ -292,6 +297,13 @@ class SpeakerResolver:
         for m in self._FULL_NAME.finditer(text):
             name = m.group()
             words = name.split()
+            # "Japan's Prime Minister Fumio Kishida": the name follows the last title/possessive
+            cut = 0
+            for k, w in enumerate(words[:-1]):
+                low = w.lower()
+                if low in TITLES or low.endswith(("'s", "’s")) or low.strip(".") in STOP:
+                    cut = k + 1
+            words = words[cut:]
             while words and (
                 words[0].lower() in TITLES
                 or words[0].lower().strip(".") in STOP

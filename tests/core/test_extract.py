@@ -274,6 +274,39 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Trump said in a post on Truth Social that the trial was rigged.",
         [{"text": "that the trial was rigged", "source": "social-media post"}],
     ),
+    (
+        "source-trailing-agency-reported",
+        "Kim Jong Un warned that the North would never give up its arsenal, KCNA reported.",
+        [
+            {
+                "text": "that the North would never give up its arsenal",
+                "speaker": "Kim Jong Un",
+                "source": "KCNA",
+            }
+        ],
+    ),
+    (
+        "agency-alias-as-speaker",
+        "According to the Korean Central News Agency, the leader oversaw the drill.",
+        [{"text": "the leader oversaw the drill", "speaker": "KCNA", "cue": "According to"}],
+    ),
+    (
+        "dateline-is-not-a-source",
+        "TOKYO (AP) — Prime Minister Fumio Kishida said that talks were possible.",
+        [{"text": "that talks were possible", "speaker": "Fumio Kishida", "source": None}],
+    ),
+    (
+        "participle-is-not-a-role",
+        "Defense Minister Minoru Kihara, speaking at a news conference, said the missile fell.",
+        [
+            {
+                "text": "the missile fell",
+                "speaker": "Minoru Kihara",
+                "role": "Defense Minister",
+                "source": "press conference",
+            }
+        ],
+    ),
     # not speech
     ("scare-quotes", "The so-called “peace process” has stalled again.", []),
     ("scare-quotes-2", "The “reforms” were never implemented.", []),
