@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from quotecheck.extract.cues import AUX_WORDS, BELIEF, OBJECT, CueInfo, cue_info, find_cues
 from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
@@ -121,8 +121,6 @@ class _Cand:
     score: float
     sentence: int
     source_span: tuple[int, int] | None = None
-    speaker_override: str | None = None
-    extra_sources: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Doc:
@@ -280,11 +278,7 @@ class _Extractor:
         if nxt.lower().startswith(("delegate", "superdelegate")):
             return  # "pledged delegates"
         if info.form == "base" and info.lemma in ("find", "continue"):
-            return  # "could not find", "to show": not a report
-
-        if info.form == "base" and info.cls != BELIEF:
-            # "to say", "will say" are fine; a bare base form after a noun is present tense
-            pass
+            return  # "could not find", "to continue": not a report
         group_start = _cue_group_start(text, s_start, cs)
         cue_span = (group_start, ce)
         sm = _IN_STATEMENT.match(text, ce, s_end)
@@ -296,7 +290,6 @@ class _Extractor:
         if tm and tm.start() > s_start:
             subj_end = tm.start()
         source_span: tuple[int, int] | None = None
-        speaker_override = None
         subj: tuple[int, int] | None
         quoting = _QUOTING.match(text, s_start, subj_end)
         if quoting:
@@ -343,7 +336,7 @@ class _Extractor:
             a_s, a_e, kind = after
             for p_s, p_e in self._split_coordinated(a_s, a_e, kind):
                 score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
-                self._add(p_s, p_e, kind, cue_span, subj, si, score, source_span, speaker_override)
+                self._add(p_s, p_e, kind, cue_span, subj, si, score, source_span)
             return
         if info.cls == OBJECT:
             return
@@ -853,7 +846,6 @@ class _Extractor:
         si: int,
         score: float,
         source_span: tuple[int, int] | None = None,
-        speaker_override: str | None = None,
     ) -> None:
         start, end = _trim(self.text, start, end)
         if end - start < 2:
@@ -868,9 +860,7 @@ class _Extractor:
             if spk[0] < end and start < spk[1] and not (start <= spk[0] and spk[1] <= end):
                 return
         # a content that is a single title-cased short phrase in quotes is not a statement
-        self.cands.append(
-            _Cand(start, end, kind, cue, spk, score, si, source_span, speaker_override)
-        )
+        self.cands.append(_Cand(start, end, kind, cue, spk, score, si, source_span))
 
     # -- selection and resolution ----------------------------------------------------------
     def _select(self) -> list[_Cand]:

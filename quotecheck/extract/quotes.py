@@ -114,9 +114,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                     else:
                         role = "close" if not (left_open and not right_space) else "reopen"
                 if role == "open" or role == "reopen":
-                    if open_pos is not None:
-                        # The previous opener was never closed: treat it as stray.
-                        pass
+                    # a previous opener that was never closed is dropped as stray
                     open_pos, open_mark = i, mark
                     single_open = None
                 elif role == "close" and open_pos is not None:
