@@ -334,9 +334,9 @@ class _Extractor:
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
             a_s, a_e, kind = after
-            for p_s, p_e in self._split_coordinated(a_s, a_e, kind):
-                score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
-                self._add(p_s, p_e, kind, cue_span, subj, si, score, source_span)
+            score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
+            for p_s, p_e, p_kind in self._split_coordinated(a_s, a_e, kind):
+                self._add(p_s, p_e, p_kind, cue_span, subj, si, score, source_span)
             return
         if info.cls == OBJECT:
             return
@@ -556,18 +556,22 @@ class _Extractor:
         kind = "mixed" if quotes else "indirect"
         return p, end, kind
 
-    def _split_coordinated(self, a_s: int, a_e: int, kind: Kind) -> list[tuple[int, int]]:
-        """ "said A “...” and that B “...”": two statements when both parts quote words."""
+    def _split_coordinated(self, a_s: int, a_e: int, kind: Kind) -> list[tuple[int, int, Kind]]:
+        """ "said it was “A” with X and that Y should “B”": two quoted statements.
+
+        When both coordinated that-clauses carry quoted words, each quotation is reported as a
+        direct statement of its own (the seed key's convention); otherwise one statement.
+        """
         if kind != "mixed":
-            return [(a_s, a_e)]
+            return [(a_s, a_e, kind)]
         for m in re.finditer(r",?\s+and\s+that\s+", self.text[a_s:a_e]):
-            cut, nxt = a_s + m.start(), a_s + m.end() - len("that ") - 0
-            nxt = a_s + m.end() - 5
+            cut, nxt = a_s + m.start(), a_s + m.end() - 5
             if self.doc.quote_at(cut) is not None:
                 continue
-            if self.doc.quotes_in(a_s, cut) and self.doc.quotes_in(nxt, a_e):
-                return [(a_s, cut), (nxt, a_e)]
-        return [(a_s, a_e)]
+            first, second = self.doc.quotes_in(a_s, cut), self.doc.quotes_in(nxt, a_e)
+            if first and second:
+                return [(q.inner_start, q.inner_end, "direct") for q in (*first, *second)]
+        return [(a_s, a_e, kind)]
 
     def _clause_end(self, p: int, s_end: int) -> int:
         text = self.text

@@ -353,15 +353,15 @@ def test_beliefs_are_opt_in() -> None:
     assert a.cue == "believes"
 
 
-# The seed article's answer key, written out by hand (start, end, speaker, source).
+# The seed article's answer key, written out by hand (start, end, speaker, source, kind).
 SEED_GOLD = [
-    (31, 94, "North Korea", "KCNA"),
-    (200, 254, "Choe Son Hui", "KCNA"),
-    (316, 374, "Ri Ryong Nam", "KCNA"),
-    (496, 584, "Fumio Kishida", "UNGA"),
-    (807, 880, "Fumio Kishida", "the Diet"),
-    (920, 941, "Fumio Kishida", "the Diet"),
-    (1201, 1332, "Kim Yo Jong", "KCNA"),
+    (31, 94, "North Korea", "KCNA", "indirect"),
+    (200, 254, "Choe Son Hui", "KCNA", "indirect"),
+    (316, 374, "Ri Ryong Nam", "KCNA", "indirect"),
+    (496, 584, "Fumio Kishida", "UNGA", "mixed"),
+    (807, 880, "Fumio Kishida", "the Diet", "direct"),
+    (920, 941, "Fumio Kishida", "the Diet", "direct"),
+    (1201, 1332, "Kim Yo Jong", "KCNA", "indirect"),
 ]
 
 
@@ -369,11 +369,12 @@ def test_seed_article() -> None:
     text = SEED.read_text(encoding="utf-8")
     found = extract(text)
     assert len(found) == len(SEED_GOLD), [a.text for a in found]
-    for a, (start, end, speaker, source) in zip(found, SEED_GOLD, strict=True):
+    for a, (start, end, speaker, source, kind) in zip(found, SEED_GOLD, strict=True):
         overlap = max(0, min(end, a.end) - max(start, a.start)) / (end - start)
         assert overlap >= 0.8, (a.text, text[start:end])
         assert a.speaker == speaker
         assert a.source == source
+        assert a.kind == kind
     roles = {a.speaker: a.speaker_role for a in found if a.speaker_role}
     assert roles["Fumio Kishida"] == "Japanese prime minister"
     assert roles["Ri Ryong Nam"] == "North Korea’s ambassador to China"
@@ -399,6 +400,7 @@ def test_seed_matches_shared_gold() -> None:
         assert max(0, min(e, a.end) - max(s, a.start)) / (e - s) >= 0.8
         assert a.speaker == q["speaker"]
         assert a.source == q["source"]
+        assert a.kind == q["kind"]
 
 
 def test_results_sorted_and_disjoint() -> None:
