@@ -32,7 +32,8 @@ Pipeline
      ``Asked whether ...,`` questions; "..., adding/saying that ..." (the speaker of the
      sentence).
    * A paragraph that is nothing but a quotation continues the previous speaker.
-   * ``said A “...” and that B “...”`` with quoted words on both sides is two statements.
+   * ``said A “...” and that B “...”`` with quoted words on both sides: each quotation is a
+     direct statement of its own (the seed key's convention).
 5. Overlapping candidates: the most confident wins (direct attributions before indirect).
 6. Speakers (``speakers.SpeakerResolver``): the canonical name is the capitalised tail of the
    mention without titles ("Japanese prime minister Fumio Kishida" -> "Fumio Kishida", role
