@@ -60,6 +60,31 @@ TITLES = frozenset(
     presidential republican democratic democrat gop u.s. us american presumptive""".split()
 )
 
+COUNTRIES = frozenset(
+    c.lower()
+    for c in """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan
+    Bahrain Bangladesh Belarus Belgium Bolivia Brazil Bulgaria Cambodia Canada Chile China
+    Colombia Croatia Cuba Cyprus Denmark Egypt Estonia Ethiopia Finland France Georgia Germany
+    Ghana Greece Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Japan Jordan
+    Kazakhstan Kenya Kuwait Latvia Lebanon Libya Lithuania Malaysia Mexico Moldova Mongolia
+    Morocco Myanmar Nepal Netherlands Nigeria Norway Oman Pakistan Palestine Panama Peru
+    Philippines Poland Portugal Qatar Romania Russia Serbia Singapore Slovakia Slovenia Somalia
+    Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Ukraine Uruguay
+    Uzbekistan Venezuela Vietnam Yemen Zimbabwe""".split()
+) | frozenset(
+    c.lower()
+    for c in (
+        "North Korea",
+        "South Korea",
+        "United States",
+        "United Kingdom",
+        "Saudi Arabia",
+        "New Zealand",
+        "South Africa",
+        "Czech Republic",
+        "United Arab Emirates",
+    )
+)
 _ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople member members director head chairman
     chairwoman chair aide aides adviser advisers advisor official officials leader leaders
@@ -336,6 +361,8 @@ class SpeakerResolver:
     def canonical(self, mention: str, position: int) -> tuple[str, str | None]:
         """Canonical speaker name and role for a (non-pronoun) mention at ``position``."""
         name, role = name_and_role(mention)
+        if name is not None and role is None and name_key(name) in COUNTRIES:
+            return name, "state"  # "North Korea has announced": a country speaks
         if name is None:
             found = self._roles.get(_role_key(mention))
             if found:

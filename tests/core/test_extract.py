@@ -163,7 +163,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "has-announced",
         "North Korea has announced that it will launch a satellite.",
-        [{"text": "that it will launch a satellite", "speaker": "North Korea"}],
+        [{"text": "that it will launch a satellite", "speaker": "North Korea", "role": "state"}],
     ),
     # speaker forms
     (
