@@ -423,6 +423,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        from quotecheck.config import apply_config
+
+        apply_config()
         return int(args.func(args))
     except QuoteCheckError as exc:
         print(f"quotecheck: error: {exc}", file=sys.stderr)

@@ -34,3 +34,19 @@ def load_config(path: Path | None = None) -> Config:
         raise QuoteCheckError(f"{path}: settings must be a JSON object")
     known = {f.name for f in fields(Config)}
     return Config(**{k: v for k, v in data.items() if k in known and isinstance(v, str)})
+
+
+def apply_config(config: Config | None = None) -> Config:
+    """Install what the settings ask for process-wide (the user's gazetteer entries)."""
+    from quotecheck.extract.gazetteer import load_gazetteer, set_default_gazetteer
+
+    config = config or load_config()
+    if config.gazetteer:
+        path = Path(config.gazetteer).expanduser()
+        try:
+            set_default_gazetteer(load_gazetteer(path))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise QuoteCheckError(
+                f"{path}: cannot load the gazetteer named in settings ({exc})"
+            ) from exc
+    return config

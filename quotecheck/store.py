@@ -41,6 +41,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from quotecheck import QuoteCheckError
+from quotecheck.extract.gazetteer import default_gazetteer
 from quotecheck.model import STATUSES, ArticleMeta, Attribution
 from quotecheck.text import name_key, normalize
 
@@ -433,14 +434,19 @@ class Store:
         ).fetchone()
         if alias:
             return int(alias[0])
+        entry = default_gazetteer().lookup(name)
+        if entry is not None and name_key(entry.name) != key:
+            # "the Japanese Parliament" is the Diet: one source under its canonical name
+            return self.source_id(entry.name, kind=kind or entry.kind, create=create)
         if not create:
             return None
         cur = self.db.execute(
             "INSERT INTO sources (name, name_key, kind, created_at) VALUES (?, ?, ?, ?)",
-            [name.strip(), key, kind, now()],
+            [name.strip(), key, kind or (entry.kind if entry else None), now()],
         )
         source_id = int(cur.lastrowid or 0)
-        self.add_source_alias(source_id, name)
+        for known in (name, *(entry.aliases if entry else ())):
+            self.add_source_alias(source_id, known)
         return source_id
 
     def add_source_alias(self, source_id: int, alias: str) -> None:

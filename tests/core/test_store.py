@@ -382,3 +382,13 @@ def test_any_search_text_is_safe(text: str) -> None:
         rows = store.quotes(QuoteFilter(text=text))
         assert all(isinstance(r["id"], int) for r in rows)
         assert store.count_quotes(QuoteFilter(text=text)) == len(rows)
+
+
+def test_gazetteer_aliases_name_one_source(store: Store) -> None:
+    diet = store.source_id("the Japanese Parliament")
+    assert diet == store.source_id("the Diet") == store.source_id("National Diet")
+    assert store.sources()[0]["name"] == "the Diet" and store.sources()[0]["kind"] == "legislature"
+    store.add_quote_records(
+        [{"text": "We must act.", "speaker": "Fumio Kishida", "source": "Diet"}]
+    )
+    assert store.count_quotes(QuoteFilter(source="Japanese Parliament")) == 1
