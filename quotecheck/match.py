@@ -26,6 +26,7 @@ How it works (details and measurements in docs/matching.md):
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import math
 import os
@@ -69,6 +70,7 @@ class MatchSettings:
 
     # Retrieval
     rare_terms: int = 8  # rarest claim terms OR-ed into the FTS5 query
+    postings_budget: int = 5_000  # ... while their document frequencies sum to at most this
     candidates: int = 60  # FTS5 rows per query (bm25 order)
     speaker_candidates: int = 30  # extra rows from the claimed speaker's quotes
     window: int = 3  # largest window of adjacent quotes of one speaker (1: no windows)
@@ -226,6 +228,7 @@ def compare_words(norm_text: str) -> list[str]:
 _SUFFIXES = ("ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem for ranking only ("taxed", "taxes" -> "tax"; "deleted" -> "delet")."""
     if len(word) <= 3 or not word.isalpha() or word in STOPWORDS:
@@ -511,12 +514,14 @@ class _SpeakerInfo:
 
 
 def _speaker_matches(claimed: str, info: _SpeakerInfo) -> bool:
-    key = name_key(claimed)
+    return _tokens_match(name_key(claimed), _name_tokens(claimed), info)
+
+
+def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo) -> bool:
     if not key:
         return False
     if key in info.keys:
         return True
-    claimed_tokens = _name_tokens(claimed)
     if not claimed_tokens:
         return False
     for tokens in info.tokens:
@@ -593,7 +598,7 @@ def _fts_term(term: str, prefix: bool) -> str:
     word's stem as a prefix query so "deleted" also finds "deleting" and "deletion"."""
     if prefix:
         root = os.path.commonprefix([stem(term), term])
-        if len(root) >= 4 and root != term:
+        if len(root) >= 5 and root != term:
             return '"' + root.replace('"', '""') + '"*'
     return '"' + term.replace('"', '""') + '"'
 
@@ -612,6 +617,7 @@ class Matcher:
         self._df: dict[str, int] = {}
         self._total = 0
         self._speakers: dict[int, _SpeakerInfo] = {}
+        self._speaker_cache: dict[str, set[int]] = {}
         self._sources: dict[int, set[str]] = {}
         self._source_keys: set[str] = set()
         self._version: tuple[int, int] | None = None
@@ -648,6 +654,7 @@ class Matcher:
                 info.keys.add(key)
                 info.tokens.append(_name_tokens(alias))
         self._speakers = speakers
+        self._speaker_cache = {}
         sources: dict[int, set[str]] = {}
         for sid, key in self._conn.execute("SELECT id, name_key FROM sources"):
             sources.setdefault(sid, set()).add(key)
@@ -689,7 +696,16 @@ class Matcher:
         if not claimed:
             return set()
         self._refresh()
-        return {sid for sid, info in self._speakers.items() if _speaker_matches(claimed, info)}
+        found = self._speaker_cache.get(claimed)
+        if found is None:
+            key, tokens = name_key(claimed), _name_tokens(claimed)
+            found = {
+                sid for sid, info in self._speakers.items() if _tokens_match(key, tokens, info)
+            }
+            if len(self._speaker_cache) > 10_000:
+                self._speaker_cache.clear()
+            self._speaker_cache[claimed] = found
+        return set(found)
 
     def source_ids(self, claimed: str | None) -> set[int]:
         if not claimed:
@@ -728,28 +744,48 @@ class Matcher:
         df = self._doc_freq(terms)
         weights = {t: self._idf(d) for t, d in df.items()}
         present = sorted((t for t in terms if df[t] > 0), key=lambda t: (df[t], t))
-        chosen = present[: s.rare_terms]
-        if not chosen:
+        if not present:
             return [], weights
-        match = " OR ".join(_fts_term(t, s.prefix_terms) for t in chosen)
-        ids = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
-                [match, s.candidates],
-            )
-        ]
-        if speaker_ids and s.speaker_candidates > 0:
-            marks = ",".join("?" * len(speaker_ids))
-            ids += [
-                r[0]
-                for r in self._conn.execute(
-                    "SELECT f.rowid FROM quotes_fts f JOIN quotes q ON q.id = f.rowid "
-                    f"WHERE quotes_fts MATCH ? AND q.speaker_id IN ({marks}) "
-                    "ORDER BY f.rank LIMIT ?",
-                    [match, *sorted(speaker_ids), s.speaker_candidates],
+        if df[present[0]] <= s.postings_budget:
+            # The rarest terms, as long as their posting lists stay within the budget (the
+            # query's cost grows with the postings it reads and ranks).
+            chosen: list[str] = []
+            postings = 0
+            for term in present[: s.rare_terms]:
+                if chosen and postings + df[term] > s.postings_budget:
+                    break
+                chosen.append(term)
+                postings += df[term]
+            queries = [" OR ".join(_fts_term(t, s.prefix_terms) for t in chosen)]
+        else:
+            # Every word is common ("its their but were this should"): ranking all quotes
+            # holding any of them costs ~100 ms at 1M quotes; quotes holding all of them
+            # (then the three rarest) are few, and are what such a claim can match.
+            queries = [" AND ".join(_fts_term(t, False) for t in present[: s.rare_terms])]
+            if len(present) > 3:
+                queries.append(" AND ".join(_fts_term(t, False) for t in present[:3]))
+        ids: list[int] = []
+        for match in queries:
+            if speaker_ids and s.speaker_candidates > 0:
+                # One pass over the hits (bm25 computed once): the best overall, and the best
+                # of the claimed speaker's. Hits first, then their speakers; never the other
+                # way round (a speaker can have hundreds of thousands of quotes).
+                marks = ",".join("?" * len(speaker_ids))
+                sql = (
+                    "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM quotes_fts "
+                    "WHERE quotes_fts MATCH ?) "
+                    "SELECT id FROM (SELECT id FROM hits ORDER BY rank LIMIT ?) "
+                    "UNION ALL SELECT id FROM (SELECT h.id FROM hits h JOIN quotes q "
+                    f"ON q.id = h.id WHERE +q.speaker_id IN ({marks}) ORDER BY h.rank LIMIT ?)"
                 )
-            ]
+                params: list[Any] = [match, s.candidates, *sorted(speaker_ids)]
+                params.append(s.speaker_candidates)
+            else:
+                sql = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"
+                params = [match, s.candidates]
+            ids += [r[0] for r in self._conn.execute(sql, params)]
+            if len(ids) >= s.candidates // 2:
+                break
         return list(dict.fromkeys(ids)), weights
 
     def _rows(self, ids: Iterable[int]) -> dict[int, _Row]:
