@@ -15,7 +15,7 @@ import typing
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -170,6 +170,7 @@ class ClaimPanel(QWidget):
         self.badge = VerdictBadge()
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
         self.explanation.setAccessibleName("Explanation")
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.diff_view = QTextBrowser()
@@ -184,6 +185,7 @@ class ClaimPanel(QWidget):
         self.matches_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.matches_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matches_view.verticalHeader().setVisible(False)
+        self.matches_view.verticalHeader().setDefaultSectionSize(line + 8)
         self.matches_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.matches_view.setWordWrap(False)
         self.matches_view.setToolTip("Double-click or Enter: show the quote in the table")
@@ -196,7 +198,10 @@ class ClaimPanel(QWidget):
         self.checks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checks_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.checks_view.verticalHeader().setVisible(False)
+        self.checks_view.verticalHeader().setDefaultSectionSize(line + 8)
         self.checks_view.horizontalHeader().setStretchLastSection(True)
+        self.checks_view.setColumnWidth(0, 90)
+        self.checks_view.setColumnWidth(1, 100)
         self.checks_view.setWordWrap(False)
         self.checks_view.activated.connect(self._check_activated)
         self.checks_view.clicked.connect(self._check_activated)
@@ -234,6 +239,7 @@ class ClaimPanel(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 330])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addWidget(self.splitter)
@@ -319,10 +325,11 @@ class ClaimPanel(QWidget):
         parts = []
         explanation = field(result, "explanation")
         if explanation:
-            parts.append(html.escape(str(explanation)))
+            parts.append(html.escape(str(explanation), quote=False))
         flags = field(result, "flags") or []
         if flags:
-            parts.append("Flags: " + ", ".join(f"<b>{html.escape(str(f))}</b>" for f in flags))
+            shown = ", ".join(f"<b>{html.escape(str(f), quote=False)}</b>" for f in flags)
+            parts.append(f"Flags: {shown}")
         self.explanation.setText("<br>".join(parts) if parts else verdict)
         matches = [as_dict(m) for m in field(result, "matches") or []]
         self.matches_model.set_rows(matches)
@@ -362,6 +369,12 @@ class ClaimPanel(QWidget):
         if not rows:
             rows.append("<p>No recorded quote is close enough to compare.</p>")
         return "".join(rows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Rich text keeps the colours of the palette it was laid out with: lay it out again.
+        if event.type() == QEvent.Type.PaletteChange and self.result is not None:
+            self.show_result(self.result)
+        super().changeEvent(event)
 
     def _anchor(self, url: Any) -> None:
         text = url.toString()

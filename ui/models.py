@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from quotecheck_ui import query as q
 from quotecheck_ui.icons import icon
 from quotecheck_ui.workers import Job, Runner
@@ -41,6 +41,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 3
 
+SELECTED_FACET = QColor(47, 111, 209, 70)  # translucent blue: reads on light and dark bases
 STATUS_ICONS = {s: s if s != "unreviewed" else "unreviewed" for s in STATUSES}
 STATUS_ICONS.update(verified="verify", disputed="dispute", rejected="reject")
 
@@ -325,6 +326,7 @@ class FacetModel(QAbstractItemModel):
     TITLES = {"speaker": "Speakers", "source": "Sources", "status": "Status", "kind": "Kind"}
     GROUPS = q.FACET_GROUPS
     VALUE_ROLE = Qt.ItemDataRole.UserRole + 10
+    CHECKED_ROLE = Qt.ItemDataRole.UserRole + 12
     GROUP_ROLE = Qt.ItemDataRole.UserRole + 11
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -387,15 +389,22 @@ class FacetModel(QAbstractItemModel):
                 return group
             return None
         value, label, count = item
+        selected = value is not None and self._selected[group] == value
         if role == Qt.ItemDataRole.DisplayRole:
-            return label if col == 0 else f"{count:,}"
+            if col == 1:
+                return f"{count:,}"
+            return f"✓ {label}" if selected else label
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{label}, {count} quotes" if col == 0 else f"{count}"
+            state = ", filter on" if selected else ""
+            return f"{label}, {count} quotes{state}" if col == 0 else f"{count}"
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return f"{label}: {count:,} quote(s)"
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0 and value is not None:
-            selected = self._selected[group] == value
+            action = "click to clear this filter" if selected else "click to show only these"
+            return f"{label}: {count:,} quote(s) — {action}"
+        if role == self.CHECKED_ROLE and value is not None:
+            # Not Qt's CheckStateRole: Fusion's check boxes all but vanish in dark palettes.
             return Qt.CheckState.Checked if selected else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and selected:
+            return QBrush(SELECTED_FACET)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and group == "status":
@@ -417,12 +426,10 @@ class FacetModel(QAbstractItemModel):
         if item is None:
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if item[0] is not None and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemNeverHasChildren
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+        if not index.isValid() or role != self.CHECKED_ROLE:
             return False
         group, item = self._item(index)
         if item is None or item[0] is None:
@@ -437,9 +444,9 @@ class FacetModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == 0:
             return
         index = self.index(index.row(), 0, index.parent())
-        checked = self.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        checked = self.data(index, self.CHECKED_ROLE) == Qt.CheckState.Checked
         new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
-        self.setData(index, new.value, Qt.ItemDataRole.CheckStateRole)
+        self.setData(index, new.value, self.CHECKED_ROLE)
 
     def select(self, group: str, value: Any) -> None:
         if self._selected[group] == value:
@@ -581,8 +588,8 @@ class ChecksModel(RecordTableModel):
     COLUMNS = (("checked_at", "When"), ("verdict", "Verdict"), ("claim", "Claim"))
 
     def display(self, rec: dict[str, Any], key: str) -> Any:
-        if key == "checked_at":
-            return str(rec.get(key) or "").replace("T", " ")[:16]
+        if key == "checked_at":  # 2026-11-30T07:27:01+00:00 -> 11-30 07:27
+            return str(rec.get(key) or "").replace("T", " ")[5:16]
         return super().display(rec, key)
 
 

@@ -91,6 +91,12 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     p.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8b8f96"))
     p.setColor(QPalette.ColorRole.Link, QColor("#6ea8ff"))
+    p.setColor(QPalette.ColorRole.LinkVisited, QColor("#b48ce6"))
+    p.setColor(QPalette.ColorRole.Light, QColor("#4a4d52"))
+    p.setColor(QPalette.ColorRole.Midlight, QColor("#3c3f44"))
+    p.setColor(QPalette.ColorRole.Mid, QColor("#6b6f76"))
+    p.setColor(QPalette.ColorRole.Dark, QColor("#9aa0a8"))
+    p.setColor(QPalette.ColorRole.Shadow, QColor("#000000"))
     for role in (
         QPalette.ColorRole.Text,
         QPalette.ColorRole.WindowText,

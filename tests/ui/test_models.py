@@ -95,7 +95,8 @@ def test_facet_model(qtmodeltester, store) -> None:  # type: ignore[no-untyped-d
     model.set_facets(q.facets(store, query), query)
     qtmodeltester.check(model)
     index = model.value_index("speaker", ana)
-    assert model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.data(index, FacetModel.CHECKED_ROLE) == Qt.CheckState.Checked
+    assert model.data(index).startswith("✓ ")
     # fewer rows in a group: rows removed, not a reset
     model.set_facets({"speaker": speakers[:1], "source": [], "status": [], "kind": []}, q.Query())
     qtmodeltester.check(model)

@@ -78,7 +78,7 @@ def test_filter_by_speaker_facet(window, qtbot) -> None:  # type: ignore[no-unty
     qtbot.mouseClick(window.facet_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.model.rowCount() == 3)
     assert set(row_texts(window, QuoteTableModel.COL_SPEAKER)) == {"Ana Lopez"}
-    assert window.facets.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert window.facets.data(index, window.facets.CHECKED_ROLE) == Qt.CheckState.Checked
     # the other speakers stay listed (each group ignores its own selection)
     qtbot.waitSignal(window.facetsRefreshed, timeout=5000, raising=False)
     assert len(window.facets.items("speaker")) > 1
