@@ -71,6 +71,10 @@ def run(db: str | None = None, argv: Sequence[str] | None = None) -> int:
     setup_logging()
     app = make_app(argv)
     install_excepthook()
+    from quotecheck_ui import _compat
+
+    if _compat._applied:
+        log.warning("the PySide6 reference-leak guard is active (see quotecheck_ui._compat)")
     settings = Settings(QSettings())
     try:
         store = open_store(db or None, settings)

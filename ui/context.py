@@ -9,6 +9,7 @@ a history id; a `StoreCommand` carrying that id goes on the QUndoStack, so Ctrl+
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,13 @@ class AppContext(QObject):
         except QuoteCheckError as exc:
             self.errorRaised.emit(str(exc))
             return 0
+        except sqlite3.OperationalError as exc:  # e.g. locked by a long import in a worker
+            log.warning("review action failed: %s", exc)
+            self.errorRaised.emit(
+                f"The database is busy ({exc}); nothing was changed. Try again when the "
+                "import has finished."
+            )
+            return 0
         if not history_id:
             return 0  # nothing changed
         self.undo_stack.push(StoreCommand(self, history_id, text))
@@ -107,7 +115,7 @@ class AppContext(QObject):
     def replay(self, history_id: int, *, undo: bool) -> None:
         try:
             entry = self.store.undo(history_id) if undo else self.store.redo(history_id)
-        except QuoteCheckError as exc:
+        except (QuoteCheckError, sqlite3.OperationalError) as exc:
             self.errorRaised.emit(str(exc))
             return
         if entry is not None:

@@ -301,3 +301,75 @@ def test_open_a_file_that_is_not_a_database(window, tmp_path, errors) -> None:  
     bogus.write_text("hello, not sqlite")
     assert not window.open_path(str(bogus))
     assert errors and "not a QuoteCheck database" in errors[0]
+
+
+def test_drop_files_on_the_window(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    article = write_article(
+        tmp_path, "drop.txt", 'River report\nThe engineer said the dam "will hold this winter".\n'
+    )
+    collection = tmp_path / "drop.csv"
+    collection.write_text("text,speaker\nThe river is calm today.,Ivo Brand\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article)), QUrl.fromLocalFile(str(collection))])
+    enter = QDragEnterEvent(
+        QPointF(window.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(window.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.dropEvent(drop)
+    statuses = sorted(o.status for o in blocker.args[0].outcomes)
+    assert statuses == ["added", "collection"]
+
+
+def test_paste_dialog_builds_the_article(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.dialogs import PasteArticleDialog
+
+    dialog = PasteArticleDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    dialog.text.setPlainText("Title line\nBody.")
+    assert dialog.ok.isEnabled()
+    dialog.title.setText("A title")
+    dialog.publisher.setText("Gazette")
+    dialog.url.setText("https://example.org/a")
+    dialog.has_date.setChecked(True)
+    text, meta = dialog.article()
+    assert text.startswith("Title line")
+    assert (meta.title, meta.publisher, meta.url, meta.origin) == (
+        "A title",
+        "Gazette",
+        "https://example.org/a",
+        "paste",
+    )
+    assert meta.published and len(meta.published) == 10
+
+
+def test_keyboard_only_review_of_a_filtered_list(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Search, Enter to the table, V V: two quotes verified in order, no mouse."""
+    window.act_find.trigger()
+    qtbot.keyClicks(window.search, "trade ")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.table.hasFocus() or window.focusWidget() is window.table
+    window.table.selectRow(0)
+    ids = [window.model.quote_id(r) for r in range(2)]
+    qtbot.keyClick(window.table, Qt.Key.Key_V)
+    qtbot.keyClick(window.table, Qt.Key.Key_V)
+    store = window.ctx.store
+    assert [store.quote(i)["status"] for i in ids] == ["verified", "verified"]
+    qtbot.waitUntil(lambda: "2 verified" in window.counts_label.text(), timeout=2000)
