@@ -17,7 +17,11 @@ def html_to_pdf(html: str, path: str | Path, *, page_size: str = "a4", title: st
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        # A QApplication (not only a QGuiApplication): one Qt application lives per process,
+        # and a later window or dialog in the same process needs the widgets kind.
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
     writer = QPdfWriter(str(tmp))
