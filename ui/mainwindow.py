@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self._total = 0
         self._status_counts: dict[str, int] = {}
         self._speakers_dialog: SpeakersDialog | None = None
+        self._splitters_restored = False
 
         self.model = QuoteTableModel(ctx.store, ctx.runner, self)
         self.facets = FacetModel(self)
@@ -418,17 +420,25 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
-        for name, splitter in (("hsplit", self.hsplit), ("vsplit", self.vsplit)):
-            state = s.state(name)
-            if state is not None:
-                splitter.restoreState(state)
-        claim = s.state("claimsplit")
-        if claim is not None:
-            self.claims.splitter.restoreState(claim)
         header = s.state("header")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            # Splitter sizes are only meaningful once the window has its real size.
+            self._splitters_restored = True
+            s = self.ctx.settings
+            for name, splitter in (
+                ("hsplit", self.hsplit),
+                ("vsplit", self.vsplit),
+                ("claimsplit", self.claims.splitter),
+            ):
+                state = s.state(name)
+                if state is not None:
+                    splitter.restoreState(state)
 
     def save_state(self) -> None:
         s = self.ctx.settings

@@ -373,3 +373,82 @@ def test_keyboard_only_review_of_a_filtered_list(window, qtbot) -> None:  # type
     store = window.ctx.store
     assert [store.quote(i)["status"] for i in ids] == ["verified", "verified"]
     qtbot.waitUntil(lambda: "2 verified" in window.counts_label.text(), timeout=2000)
+
+
+def test_every_input_and_view_has_an_accessible_name(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    unnamed = []
+    for kind in (QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView):
+        for widget in window.findChildren(kind):
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox):
+                continue  # the combo box's own editor: the combo box carries the name
+            if isinstance(widget, QHeaderView):
+                continue  # headers are named by their sections
+            if widget.window() is not window or not widget.isVisibleTo(window):
+                continue
+            if not widget.accessibleName():
+                unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_tab_order_search_facets_table_detail(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.search.setFocus()
+    qtbot.waitUntil(window.search.hasFocus)
+    order = []
+    for _ in range(4):
+        window.focusNextChild()
+        order.append(window.focusWidget())
+    assert order[0] is window.facet_view
+    assert order[1] is window.table
+    assert order[2] is window.detail.speaker_box or order[2] is window.detail.speaker_box.lineEdit()
+
+
+def test_window_state_is_restored(qtbot, db_path, settings, errors) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.context import AppContext
+    from quotecheck_ui.mainwindow import MainWindow
+
+    from quotecheck.store import Store
+
+    first = MainWindow(AppContext(Store(db_path), settings))
+    qtbot.addWidget(first)
+    first.resize(780, 560)  # inside the offscreen screen (restoreGeometry keeps windows on it)
+    first.show()
+    first.hsplit.setSizes([150, 300, 300])
+    wanted = first.hsplit.sizes()
+    first.close()
+    first.ctx.close()
+    second = MainWindow(AppContext(Store(db_path), settings))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.hsplit.sizes() == wanted
+    second.close()
+    second.ctx.close()
+
+
+def test_recent_databases_menu(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "second.db"
+    assert window.open_path(str(other))
+    window._fill_recent()
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert any(e.endswith("quotes.db") for e in entries) or entries == ["(none)"]
+
+
+def test_about_lists_versions() -> None:
+    from quotecheck_ui.dialogs import about_text, versions
+
+    names = dict(versions())
+    assert names["QuoteCheck"] and names["Qt"] and names["SQLite"]
+    assert "QuoteCheck" in about_text("/x/quotes.db", "/x/logs")
+
+
+def test_export_is_visible_but_disabled(window) -> None:  # type: ignore[no-untyped-def]
+    assert not window.act_export.isEnabled()
+    assert "not available" in window.act_export.text()
