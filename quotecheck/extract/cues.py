@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["find_cues", "CueInfo", "cue_info", "AUX_RE", "BELIEF", "SPEECH", "OBJECT"]
+__all__ = ["find_cues", "CueInfo", "cue_info", "AUX_RE", "BELIEF", "SPEECH", "OBJECT", "TO_ONLY"]
 
 SPEECH = "speech"
 BELIEF = "belief"
@@ -36,6 +36,13 @@ for _w in (
     "advise concur interject post opine posit exclaim demand continue find show read"
 ).split():
     _LEMMAS[_w] = SPEECH
+# Cues only with a to-infinitive: "declined to comment" is speech; intentions ("plans to run",
+# "sought to reassure", "decided to") are states of mind, reported with the beliefs. "Refused
+# to engage" is an action, not a statement, and is not a cue at all.
+TO_ONLY = frozenset("decline plan seek decide intend aim".split())
+_LEMMAS["decline"] = SPEECH
+for _w in ("plan", "seek", "decide", "intend", "aim"):
+    _LEMMAS[_w] = BELIEF
 for _w in (
     "believe think feel hope fear expect worry doubt suspect know guess reckon assume wonder "
     "consider imagine figure want"
@@ -79,6 +86,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "support": ("supports", "supported", "supporting"),
     "want": ("want", "wants", "wanted"),
     "read": ("reads", "read"),
+    "plan": ("plan", "plans", "planned", "planning"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
 }
 
 
@@ -199,6 +208,6 @@ AUX_WORDS = frozenset(
     "has have had will would could can may might should must did does do is was were are be "
     "been being 's ’s also later previously repeatedly recently once never often reportedly "
     "publicly privately then already again first further still even just not n't long "
-    "frequently flatly angrily quickly simply".split()
+    "frequently flatly angrily quickly simply since now".split()
 )
 AUX_RE = re.compile(r"\w+ly$")

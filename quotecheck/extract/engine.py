@@ -6,7 +6,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotecheck.extract.cues import AUX_WORDS, BELIEF, OBJECT, CueInfo, cue_info, find_cues
+from quotecheck.extract.cues import (
+    AUX_WORDS,
+    BELIEF,
+    OBJECT,
+    TO_ONLY,
+    CueInfo,
+    cue_info,
+    find_cues,
+)
 from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
 from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
 from quotecheck.extract.sentences import paragraph_bounds, split_sentences
@@ -32,7 +40,7 @@ _HEADLINE_STOP = frozenset(
     """update updated note related photo source sources watch read breaking correction
     editor abstract full text video audio listen caption credit disclosure reporting
     advertisement warning update exclusive analysis opinion commentary live q a pm am
-    also see more""".split()
+    also see more latest poll daily""".split()
 )
 _QUOTED_IN = re.compile(
     r"(?:This|That|It|These|Those|The\s+(?:statement|remarks?|comments?|announcement|"
@@ -55,7 +63,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:in|at|during|on|via|over|through)\s+(?:a|an|the|his|her|their|its|another)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?:statement|interview|speech|report|conference|briefing|"
+    r"(?:[\w’'-]+\s+){0,4}(?:statement|interview|speech|report|conference|briefing|"
     r"release|post|tweet|email|e-mail|letter|op-ed|appearance|address|call|message|session|"
     r"meeting|rally|hearing|debate|video|broadcast|show|program|programme|event|column|"
     r"blog|memo|note|remarks|news\s+conference|press\s+conference|Parliament|Diet|Assembly)"
@@ -65,17 +73,21 @@ _ADVERBIAL_AFTER = re.compile(
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
     r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
-    r"|(?:only|simply|merely|also|again|instead)(?=\s+that\b)"
+    r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
+    r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
     r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
     r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*[,:]\s*(?:[\"“]|''))"
     r")(?=[\s,.:;\"“]|$)"
 )
 _CLAUSE_CUTS = re.compile(
-    r",\s+(?:according\s+to|\w+ing|who|whose|even\s+as|he\s+said|she\s+said|they\s+said|"
-    r"he\s+added|she\s+added|\w+\s+said)\b|\s+[—–]\s+|\s+--\s+"
+    r",\s+(?:according\s+to|(?!including\b|during\b|something\b|nothing\b|anything\b)\w+ing|"
+    r"who|whose|but|even\s+as|he\s+said|she\s+said|they\s+said|"
+    r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
+    r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
     r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
     r"(?=\s*[.!?]?\s*$)"
 )
+_DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -93,8 +105,12 @@ _ASKED_Q = re.compile(
 )
 _AS_X = re.compile(r"\s*As\s+[^,;:]{2,80}$")
 _TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?(?:,[^.;:!?\"“”,]{1,60}?){0,2}?\s(that\s|:)")
-_TO_VERBS = frozenset(
-    "urge ask tell warn advise remind vow pledge promise threaten agree offer demand".split()
+_TO_VERBS = (
+    frozenset(
+        "urge ask tell warn advise remind vow pledge promise threaten agree offer demand want hope "
+        "claim expect".split()
+    )
+    | TO_ONLY
 )
 _ASKED = re.compile(
     r"(?:When\s+|After\s+being\s+|Later\s+)?[Aa]sked\s+(?:[\w’'-]+\s+){0,6}?"
@@ -275,6 +291,8 @@ class _Extractor:
             closes = bool(re.match(r"\s*[.,;!?]", text[ce : ce + 3])) and self._quote_before(si, cs)
             if not (nxt.startswith(("that ", ":", "“", '"', "''")) or closes):
                 return
+        if info.lemma in TO_ONLY and not re.match(r"\s+(?:[a-z]+ly\s+)?to\s", text[ce : ce + 20]):
+            return  # "declined to comment", not "declined 3 percent"
         if nxt.lower().startswith(("delegate", "superdelegate")):
             return  # "pledged delegates"
         if info.form == "base" and info.lemma in ("find", "continue"):
@@ -334,6 +352,12 @@ class _Extractor:
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
             a_s, a_e, kind = after
+            if text[subj[0] : subj[1]].lower() in ("who", "which") and text[
+                max(s_start, subj[0] - 2) : subj[0]
+            ].strip() in (",", ""):
+                # "Clinton, who announced a plan on Monday, plans to ...": the relative clause
+                # ends at its comma
+                a_e = self._relative_end(a_s, a_e)
             score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
             for p_s, p_e, p_kind in self._split_coordinated(a_s, a_e, kind):
                 self._add(p_s, p_e, p_kind, cue_span, subj, si, score, source_span)
@@ -352,6 +376,13 @@ class _Extractor:
         if inv is None:
             return
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _relative_end(self, a_s: int, a_e: int) -> int:
+        """End of a relative clause's content: the first comma outside a quotation."""
+        pos = self.text.find(",", a_s, a_e)
+        while pos > 0 and self.doc.quote_at(pos) is not None:
+            pos = self.text.find(",", pos + 1, a_e)
+        return pos if pos > a_s + 2 else a_e
 
     def _quote_before(self, si: int, cs: int) -> bool:
         """Whether a quotation closes shortly before ``cs`` in the same sentence."""
@@ -578,8 +609,14 @@ class _Extractor:
         s_end = min(s_end, p + _MAX_CLAUSE)  # a run-on "sentence" never costs quadratic time
         end = s_end
         m = _CLAUSE_CUTS.search(text, p, s_end)
-        while m is not None and self.doc.quote_at(m.start()) is not None:
-            m = _CLAUSE_CUTS.search(text, m.end(), s_end)
+        while m is not None:
+            if self.doc.quote_at(m.start()) is not None:
+                m = _CLAUSE_CUTS.search(text, m.end(), s_end)
+                continue
+            closing = self._paired_dash(m, s_end)
+            if closing < 0:
+                break
+            m = _CLAUSE_CUTS.search(text, closing, s_end)
         if m is not None:
             end = m.start()
         # a second attribution in the same sentence: "..., but Fiorina said she doubted ..."
@@ -605,6 +642,13 @@ class _Extractor:
                 break
             end -= 1
         return end
+
+    def _paired_dash(self, m: re.Match[str], s_end: int) -> int:
+        """End of the dash closing a parenthetical opened at ``m`` ("A — B — C"), or -1."""
+        if m.group().strip() not in ("—", "–", "--"):
+            return -1
+        d = _DASH.search(self.text, m.end(), min(s_end, m.end() + 200))
+        return d.end() if d is not None else -1
 
     def _content_before(
         self,
@@ -1034,7 +1078,7 @@ _NOUN_DET = frozenset(
 
 
 _NOUN_LIKE = frozenset(
-    "state report post note charge answer estimate pledge demand tweet comment reply".split()
+    "state report post note charge answer estimate pledge demand tweet comment reply attack".split()
 )
 
 

@@ -307,7 +307,51 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "declined-to",
+        "A Justice Department spokeswoman declined to comment on the case.",
+        [
+            {
+                "text": "to comment on the case",
+                "mention": "A Justice Department spokeswoman",
+                "cue": "declined",
+            }
+        ],
+    ),
+    (
+        "relative-clause-ends-at-comma",
+        "Clinton, who announced a plan on Monday, plans to focus on jobs.",
+        [{"text": "a plan on Monday", "speaker": "Clinton", "mention": "who"}],
+    ),
+    (
+        "adverb-after-cue",
+        "He noted repeatedly that he had won a state.",
+        [{"text": "that he had won a state", "cue": "noted"}],
+    ),
+    (
+        "adverb-in-cue-group",
+        "She has since said that she attended the wedding.",
+        [{"text": "that she attended the wedding", "cue": "has since said"}],
+    ),
+    (
+        "clause-ends-before-but",
+        "Clinton says the emails were personal, but Republicans disagree.",
+        [{"text": "the emails were personal", "speaker": "Clinton"}],
+    ),
+    (
+        "dash-pair-stays-in-clause",
+        "Trump said the plan — a total ban — would pass.",
+        [{"text": "the plan — a total ban — would pass"}],
+    ),
+    (
+        "channel-phrase-after-cue",
+        "Democrats had won a victory, she said in a video message to the convention.",
+        [{"text": "Democrats had won a victory", "mention": "she"}],
+    ),
     # not speech
+    ("refusal", "He has refused to engage with the administration.", []),
+    ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
+    ("intention-off-by-default", "The campaign plans to focus on jobs.", []),
     ("scare-quotes", "The so-called “peace process” has stalled again.", []),
     ("scare-quotes-2", "The “reforms” were never implemented.", []),
     ("title-in-quotes", "He starred in “The Long Goodbye” in 1973.", []),
@@ -343,6 +387,33 @@ def _check(text: str, found: list[Attribution], expected: list[dict[str, Any]]) 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_construction(text: str, expected: list[dict[str, Any]]) -> None:
     _check(text, extract(text), expected)
+
+
+# Constructions reported only with include_beliefs=True (thoughts, wishes, intentions).
+BELIEF_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
+    (
+        "belief-that",
+        "The minister believes that prices will fall.",
+        [{"text": "that prices will fall", "cue": "believes"}],
+    ),
+    (
+        "intention-to",
+        "The campaign plans to focus on jobs.",
+        [{"text": "to focus on jobs", "mention": "The campaign", "cue": "plans"}],
+    ),
+    (
+        "want-to",
+        "Sanders wants to break up the banks.",
+        [{"text": "to break up the banks", "speaker": "Sanders", "cue": "wants"}],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in BELIEF_CASES], ids=[c[0] for c in BELIEF_CASES]
+)
+def test_belief_construction(text: str, expected: list[dict[str, Any]]) -> None:
+    _check(text, extract(text, include_beliefs=True), expected)
 
 
 def test_beliefs_are_opt_in() -> None:
