@@ -219,9 +219,13 @@ class MainWindow(QMainWindow):
             "collection",
             "Import a JSONL or CSV collection of quotes",
         )
-        self.act_export = a("&Export… (not available yet)", None, None, "export")
-        self.act_export.setEnabled(False)
-        self.act_export.setToolTip("Export is not available yet")
+        self.act_export = a(
+            "&Export sheet…",
+            self.export_sheet,
+            "Ctrl+E",
+            "export",
+            "Export a sheet of quotes (PDF, HTML, Markdown, CSV, JSON) with a preview",
+        )
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
 
         stack = self.ctx.undo_stack
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_import, self.act_paste, self.act_undo, self.act_redo):
             toolbar.addAction(action)
         toolbar.addAction(self.act_speakers)
+        toolbar.addAction(self.act_export)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding,
@@ -902,6 +907,14 @@ class MainWindow(QMainWindow):
         self._speakers_dialog.show()
         self._speakers_dialog.raise_()
         self._speakers_dialog.activateWindow()
+
+    def export_sheet(self) -> None:
+        from quotecheck_ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.ctx, self.model.query, self.selected_ids(), self)
+        dialog.saved.connect(lambda path: self.statusBar().showMessage(f"Saved {path}", 10000))
+        self._export_dialog = dialog
+        dialog.open()
 
     def edit_thresholds(self) -> None:
         from quotecheck_ui.claims import load_matcher

@@ -152,6 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     window.detail.grab().save(str(out / "detail-pane.png"))
     window.claims.grab().save(str(out / "claim-panel.png"))
 
+    from quotecheck_ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.ctx, window.model.query, [], window)
+    dialog.resize(1200, 640)
+    dialog.show()
+    wait_for(app, lambda: dialog.count > 0)
+    wait(app, 0.4)
+    grab(dialog).save(str(out / "export-dialog.png"))
+    dialog.close()
+
     app.setPalette(dark_palette())
     wait(app, 0.5)
     grab(window).save(str(out / "main-window-dark.png"))

@@ -449,6 +449,38 @@ def test_about_lists_versions() -> None:
     assert "QuoteCheck" in about_text("/x/quotes.db", "/x/logs")
 
 
-def test_export_is_visible_but_disabled(window) -> None:  # type: ignore[no-untyped-def]
-    assert not window.act_export.isEnabled()
-    assert "not available" in window.act_export.text()
+def test_export_sheet_preview_and_save(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.export_dialog import ExportDialog
+
+    store = window.ctx.store
+    kishida = [r["id"] for r in store.quotes() if r["speaker"] == "Fumio Kishida"]
+    store.set_status(kishida, "verified")
+    dialog = ExportDialog(window.ctx, window.model.query, [kishida[0]], window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.count == len(kishida), timeout=10000)
+    assert "Fumio Kishida" in dialog.preview.toPlainText()
+    # the rows selected in the table
+    with qtbot.waitSignal(dialog.previewReady, timeout=10000):
+        dialog.selected.click()
+    assert dialog.count == 1
+    # every text format, and the PDF printed in the GUI thread
+    for index, (fmt, _label, suffix) in enumerate(
+        (("md", "", "md"), ("csv", "", "csv"), ("pdf", "", "pdf"))
+    ):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        target = tmp_path / f"sheet{index}.{suffix}"
+        with qtbot.waitSignal(dialog.saved, timeout=20000):
+            dialog.save(str(target))
+        assert target.exists() and target.stat().st_size > 0
+    assert "Kishida" in (tmp_path / "sheet0.md").read_text(encoding="utf-8")
+    assert (tmp_path / "sheet2.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_export_of_nothing_says_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.ctx, window.model.query, [], window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "Nothing to export" in dialog.summary.text(), timeout=10000)
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.selected.isEnabled()
