@@ -63,14 +63,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_quotes(args: argparse.Namespace) -> int:
-    from quotecheck.importing import import_collection
+    from quotecheck.importing import import_collection_report
 
-    total = 0
     with open_store(args) as store:
         for path in args.paths:
-            count = import_collection(store, path)
-            print(f"{path}: {count} quote(s) imported")
-            total += count
+            # each file is one transaction: a refused file leaves the ones before it imported
+            result = import_collection_report(store, path)
+            skipped = f", {result.duplicates} already stored" if result.duplicates else ""
+            print(f"{path}: {result.added} quote(s) imported{skipped}")
     return 0
 
 

@@ -341,7 +341,22 @@ def _check_record(record: Any) -> str | None:
     return None
 
 
+@dataclass(slots=True)
+class CollectionResult:
+    rows: int  # valid rows in the file
+    added: int  # of which new to the store (the rest were already there)
+
+    @property
+    def duplicates(self) -> int:
+        return self.rows - self.added
+
+
 def import_collection(store: Store, path: str | Path) -> int:
+    """Import a quote collection; returns the number of quotes added (see import_collection_report)."""
+    return import_collection_report(store, path).added
+
+
+def import_collection_report(store: Store, path: str | Path) -> CollectionResult:
     """Import a quote collection: all rows, or (if any line is malformed) none of them.
 
     A partly imported collection would be hard to fix later; refusing the file with every
@@ -355,13 +370,19 @@ def import_collection(store: Store, path: str | Path) -> int:
     class _Refused(Exception):
         pass
 
+    seen = 0
+
     def rows() -> Iterator[dict[str, Any]]:
-        yield from _collection_rows(path, errors)
+        nonlocal seen
+        for row in _collection_rows(path, errors):
+            seen += 1
+            yield row
         if errors:
             raise _Refused  # rolls back the transaction in add_quote_records
 
     try:
-        return store.add_quote_records(rows())
+        added = store.add_quote_records(rows())
+        return CollectionResult(rows=seen, added=added)
     except _Refused:
         shown = "; ".join(errors[:MAX_REPORTED_ERRORS])
         more = (

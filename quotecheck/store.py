@@ -102,43 +102,47 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
     db.table("source_aliases").create_index(["source_id", "alias_key"], unique=True)
     db.table("source_aliases").create_index(["alias_key"])
-    db.table("quotes").create(
-        {
-            "id": int,
-            "article_id": int,
-            "start": int,
-            "end": int,
-            "text": str,
-            "norm_text": str,
-            "kind": str,
-            "speaker_id": int,
-            "speaker_mention": str,
-            "speaker_start": int,
-            "speaker_end": int,
-            "cue": str,
-            "cue_start": int,
-            "cue_end": int,
-            "source_id": int,
-            "source_mention": str,
-            "said_on": str,
-            "status": str,
-            "note": str,
-            "confidence": float,
-            "ref": str,
-            "url": str,
-            "context": str,
-            "edited": int,
-            "created_at": str,
-            "updated_at": str,
-            "reviewed_at": str,
-        },
-        pk="id",
-        foreign_keys=[
-            ("article_id", "articles", "id"),
-            ("speaker_id", "speakers", "id"),
-            ("source_id", "sources", "id"),
-        ],
-        defaults={"status": "unreviewed", "edited": 0},
+    # AUTOINCREMENT: a deleted quote's id is never given to a new quote, so history entries,
+    # saved checks and exported sheets can never come to point at a different quote.
+    db.execute(
+        """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER REFERENCES articles(id),
+            start INTEGER,
+            "end" INTEGER,
+            text TEXT NOT NULL,
+            norm_text TEXT,
+            kind TEXT,
+            speaker_id INTEGER REFERENCES speakers(id),
+            speaker_mention TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            source_id INTEGER REFERENCES sources(id),
+            source_mention TEXT,
+            said_on TEXT,
+            status TEXT NOT NULL DEFAULT 'unreviewed',
+            note TEXT,
+            confidence FLOAT,
+            ref TEXT,
+            url TEXT,
+            context TEXT,
+            record_key TEXT,
+            edited INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT,
+            updated_at TEXT,
+            reviewed_at TEXT
+        )
+        """
+    )
+    # A collection row's identity (text, speaker, source, date, ref): importing a file twice
+    # adds nothing the second time.
+    db.execute(
+        "CREATE UNIQUE INDEX idx_quotes_record_key ON quotes(record_key) "
+        "WHERE record_key IS NOT NULL"
     )
     for column in ("article_id", "speaker_id", "source_id", "status", "kind", "ref"):
         db.table("quotes").create_index([column])
@@ -644,6 +648,9 @@ class Store:
     def add_quote_records(self, records: Iterable[dict[str, Any]]) -> int:
         """Bulk insert of a quote collection (no article): all rows or none.
 
+        Returns the number of rows added; a row already stored (same text, speaker, source,
+        date and ref) is skipped, so importing a file twice adds nothing the second time.
+
         Each record has `text`, `speaker`, and optionally `source`, `date`, `ref`, `url`,
         `context`. Speakers and sources are resolved through an in-memory cache so a
         million rows cost one lookup per distinct name.
@@ -671,8 +678,12 @@ class Store:
                 if source not in sources:
                     sources[source] = self.source_id(source) if source else None
                 text = record["text"]
+                identity = "\x1f".join(
+                    str(record.get(k) or "") for k in ("text", "speaker", "source", "date", "ref")
+                )
                 batch.append(
                     (
+                        hashlib.blake2b(identity.encode("utf-8"), digest_size=16).hexdigest(),
                         text,
                         normalize(text),
                         "direct",
@@ -701,14 +712,16 @@ class Store:
         return count
 
     def _insert_collection_batch(self, batch: list[tuple[Any, ...]]) -> int:
+        """Insert rows not already stored (same record key); returns how many were new."""
+        before = self.db.conn.total_changes
         self.db.conn.executemany(
-            "INSERT INTO quotes (text, norm_text, kind, speaker_id, speaker_mention, source_id, "
-            "source_mention, said_on, ref, url, context, status, edited, confidence, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'unreviewed', 0, "
-            "1.0, ?, ?)",
+            "INSERT OR IGNORE INTO quotes (record_key, text, norm_text, kind, speaker_id, "
+            "speaker_mention, source_id, source_mention, said_on, ref, url, context, status, "
+            "edited, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, 'unreviewed', 0, 1.0, ?, ?)",
             batch,
         )
-        return len(batch)
+        return self.db.conn.total_changes - before
 
     # -- queries -----------------------------------------------------------------------
 
@@ -867,10 +880,14 @@ class Store:
         with self._write():
             items = []
             for quote_id in dict.fromkeys(quote_ids):
-                before = self._quote_state(quote_id)
-                after = {**before, **new}
-                if after == before:
+                current = self._quote_state(quote_id)
+                # only the fields this action changes are recorded, so undoing it later
+                # never touches what another action changed since
+                changed = [k for k, v in new.items() if current[k] != v]
+                if not changed:
                     continue
+                before = {k: current[k] for k in changed}
+                after = {k: new[k] for k in changed}
                 self._apply_quote_state(quote_id, after)
                 items.append({"quote_id": quote_id, "before": before, "after": after})
             if not items:
@@ -944,11 +961,21 @@ class Store:
             if after == before:
                 return 0
             self._apply_speaker(speaker_id, after)
+            new_key = name_key(after["name"])
+            had_alias = self.db.execute(
+                "SELECT 1 FROM speaker_aliases WHERE speaker_id = ? AND alias_key = ?",
+                [speaker_id, new_key],
+            ).fetchone()
             self.add_speaker_alias(speaker_id, after["name"])
             return self._record(
                 "update_speaker",
                 f"speaker {before['name']}",
-                {"speaker_id": speaker_id, "before": before, "after": after},
+                {
+                    "speaker_id": speaker_id,
+                    "before": before,
+                    "after": after,
+                    "new_alias_key": None if had_alias else new_key,
+                },
             )
 
     def _apply_speaker(self, speaker_id: int, state: dict[str, Any]) -> None:
@@ -1011,7 +1038,12 @@ class Store:
 
     def _undo_merge(self, changes: dict[str, Any]) -> None:
         speaker = changes["speaker"]
-        self.db.table("speakers").insert(speaker)
+        try:
+            self.db.table("speakers").insert(speaker)
+        except sqlite3.IntegrityError:
+            raise QuoteCheckError(
+                f"cannot undo the merge: a speaker called {speaker['name']!r} exists again"
+            ) from None
         for alias, key in changes["aliases"]:
             self.db.execute(
                 "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) VALUES (?, ?, ?)",
@@ -1026,8 +1058,9 @@ class Store:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             self.db.execute(
-                f"UPDATE quotes SET speaker_id = ? WHERE id IN ({','.join('?' * len(chunk))})",
-                [speaker["id"], *chunk],
+                f"UPDATE quotes SET speaker_id = ? WHERE speaker_id = ? AND "
+                f"id IN ({','.join('?' * len(chunk))})",
+                [speaker["id"], changes["keep_id"], *chunk],
             )
 
     # -- history -----------------------------------------------------------------------
@@ -1102,10 +1135,47 @@ class Store:
             else:
                 self._do_merge(changes)
         elif action == "update_speaker":
+            expected = changes["after" if side == "before" else "before"]
+            row = self.db.execute(
+                "SELECT name, name_key, role FROM speakers WHERE id = ?", [changes["speaker_id"]]
+            ).fetchone()
+            if row is None or dict(zip(("name", "name_key", "role"), row, strict=True)) != expected:
+                raise QuoteCheckError(
+                    f"speaker {changes['speaker_id']} has changed since; "
+                    "undo the later change first"
+                )
             self._apply_speaker(changes["speaker_id"], changes[side])
+            if changes.get("new_alias_key"):
+                if side == "before":
+                    self.db.execute(
+                        "DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias_key = ?",
+                        [changes["speaker_id"], changes["new_alias_key"]],
+                    )
+                else:
+                    self.add_speaker_alias(changes["speaker_id"], changes["after"]["name"])
         else:
+            expected_side = "after" if side == "before" else "before"
             for item in changes["quotes"]:
-                self._apply_quote_state(item["quote_id"], item[side])
+                self._check_quote_unchanged(item["quote_id"], item[expected_side])
+                try:
+                    self._apply_quote_state(item["quote_id"], item[side])
+                except sqlite3.IntegrityError as exc:
+                    raise QuoteCheckError(
+                        f"quote {item['quote_id']}: its former speaker or source no longer "
+                        "exists (merged or removed since)"
+                    ) from exc
+
+    def _check_quote_unchanged(self, quote_id: int, expected: dict[str, Any]) -> None:
+        """Refuse to undo/redo over a later change: the quote must still be as left."""
+        try:
+            current = self._quote_state(quote_id)
+        except QuoteCheckError:
+            raise QuoteCheckError(f"quote {quote_id} no longer exists") from None
+        for key, value in expected.items():
+            if current.get(key) != value:
+                raise QuoteCheckError(
+                    f"quote {quote_id} has changed since ({key}); undo the later change first"
+                )
 
     # -- checks ------------------------------------------------------------------------
 

@@ -392,3 +392,84 @@ def test_gazetteer_aliases_name_one_source(store: Store) -> None:
         [{"text": "We must act.", "speaker": "Fumio Kishida", "source": "Diet"}]
     )
     assert store.count_quotes(QuoteFilter(source="Japanese Parliament")) == 1
+
+
+def test_importing_a_collection_twice_adds_nothing(store: Store) -> None:
+    rows = [
+        {"text": "Same words.", "speaker": "A", "ref": "1"},
+        {"text": "Same words.", "speaker": "B", "ref": "2"},  # another speaker: another quote
+    ]
+    assert store.add_quote_records(rows) == 2
+    assert store.add_quote_records(rows) == 0
+    assert store.add_quote_records([*rows, {"text": "New.", "speaker": "A"}]) == 1
+    assert store.count_quotes() == 3
+    assert store.count_quotes(QuoteFilter(text="same")) == 2  # FTS has each row once
+
+
+def test_deleted_quote_ids_are_never_reused(store: Store) -> None:
+    article_id = add_sample(store)
+    store.delete_article(article_id)
+    add_sample(store, TEXT + " Again.")
+    assert min(r["id"] for r in store.quotes()) == 4
+
+
+def test_undo_after_reextraction_never_touches_a_different_quote(store: Store) -> None:
+    add_sample(store)
+    store.set_status([2], "verified")
+    store.set_status([2], "unreviewed")
+    fresh = [attribution(TEXT, "We will keep trying.", "Fumio Kishida")]
+    store.add_article(TEXT, ArticleMeta(), fresh, reextract=True)  # quote 2 is deleted
+    with pytest.raises(QuoteCheckError, match="quote 2 no longer exists"):
+        store.undo()
+    assert {r["status"] for r in store.quotes()} == {"unreviewed"}
+
+
+def test_undoing_an_older_action_keeps_later_work(store: Store) -> None:
+    add_sample(store)
+    first = store.set_status([1], "verified")
+    store.set_note(1, "three days of work")
+    store.undo(first)
+    row = store.quote(1)
+    assert row["status"] == "unreviewed" and row["note"] == "three days of work"
+
+
+def test_undo_refuses_to_overwrite_a_later_change_of_the_same_field(store: Store) -> None:
+    add_sample(store)
+    first = store.set_status([1], "verified")
+    store.set_status([1], "disputed")
+    with pytest.raises(QuoteCheckError, match="changed since"):
+        store.undo(first)
+    assert store.quote(1)["status"] == "disputed"
+
+
+def test_undo_of_a_review_after_a_merge_works(store: Store) -> None:
+    add_sample(store)
+    review = store.set_status([2], "verified")
+    kim = store.speaker_id("Kim Yo Jong", create=False)
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    assert kim and kishida
+    store.merge_speakers(kishida, kim)
+    store.undo(review)
+    assert store.quote(2)["status"] == "unreviewed"
+    assert store.quote(2)["speaker"] == "Fumio Kishida"  # the merge stays
+
+
+def test_undo_of_a_speaker_edit_after_a_merge_is_refused_clearly(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Somebody New")
+    new = store.speaker_id("Somebody New", create=False)
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    assert new and kishida
+    store.merge_speakers(kishida, new)
+    with pytest.raises(QuoteCheckError, match="changed since"):
+        store.undo(edit)
+
+
+def test_undo_of_a_rename_removes_the_new_alias(store: Store) -> None:
+    add_sample(store)
+    kim = store.speaker_id("Kim Yo Jong", create=False)
+    assert kim
+    store.update_speaker(kim, name="Kim Yo-jong Sister")
+    store.undo()
+    assert "Kim Yo-jong Sister" not in store.speaker_aliases(kim)
+    assert store.speaker_id("Kim Yo-jong Sister", create=False) is None
