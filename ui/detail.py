@@ -4,6 +4,7 @@ highlighted in three colours."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -98,6 +99,7 @@ class DetailPane(QWidget):
         self.setAccessibleName("Quote details")
         self.quote_id: int | None = None
         self.record: dict[str, Any] | None = None
+        self.article: dict[str, Any] | None = None  # the article on show (kept while browsing it)
 
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel("Select a quote to see it in its article.")
@@ -152,7 +154,12 @@ class DetailPane(QWidget):
         source_label.setBuddy(self.source_box)
         note_label = QLabel("&Note")
         note_label.setBuddy(self.note_edit)
+        self.role_label = QLabel()
+        self.role_label.setAccessibleName("Speaker role")
+        self.role_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.role_label.setWordWrap(True)
         form.addRow(speaker_label, self.speaker_box)
+        form.addRow("", self.role_label)
         form.addRow(source_label, self.source_box)
         layout.addLayout(form)
 
@@ -185,6 +192,8 @@ class DetailPane(QWidget):
         layout.addLayout(legend)
         self.article_title = QLabel()
         self.article_title.setWordWrap(True)
+        self.article_title.setTextFormat(Qt.TextFormat.RichText)
+        self.article_title.setOpenExternalLinks(True)
         self.article_title.setAccessibleName("Article title")
         layout.addWidget(self.article_title)
         self.article_view = QTextEdit()
@@ -248,6 +257,9 @@ class DetailPane(QWidget):
         if record.get("edited"):
             bits.append("corrected by hand")
         self.meta_label.setText(" · ".join(b for b in bits if b))
+        role = record.get("speaker_role") or ""
+        self.role_label.setText(role)
+        self.role_label.setVisible(bool(role))
         self.speaker_box.load(record.get("speaker") or "")
         self.source_box.load(record.get("source") or "")
         if not (same and self.note_edit.hasFocus()):
@@ -259,21 +271,27 @@ class DetailPane(QWidget):
     def _show_article(self, record: dict[str, Any], article: dict[str, Any] | None) -> None:
         view = self.article_view
         if article is None or not article.get("text"):
+            self.article = None
             title = "No article: imported from a quote collection"
             if record.get("url"):
-                title += f" ({record['url']})"
+                url = html.escape(str(record["url"]))
+                title += f" (<a href='{url}'>{url}</a>)"
             self.article_title.setText(title)
             context = record.get("context") or ""
             view.setPlainText(context or record["text"])
             start = context.find(record["text"]) if context else 0
             spans = [] if start < 0 else [(start, start + len(record["text"]), "quote")]
         else:
-            parts = [article.get("title") or "(untitled)"]
+            title = html.escape(article.get("title") or "(untitled)")
+            if article.get("url"):
+                title = f"<a href='{html.escape(str(article['url']))}'>{title}</a>"
             meta = ", ".join(p for p in (article.get("publisher"), article.get("published")) if p)
             if meta:
-                parts.append(meta)
-            self.article_title.setText(" — ".join(parts))
-            view.setPlainText(article["text"])
+                title += " — " + html.escape(meta)
+            self.article_title.setText(title)
+            if self.article is None or self.article.get("id") != article.get("id"):
+                view.setPlainText(article["text"])  # only when the article changes
+            self.article = article
             spans = []
             for key, kind in (("", "quote"), ("speaker_", "speaker"), ("cue_", "cue")):
                 s = record.get(f"{key}start") if key else record.get("start")

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.act_speakers = a("&Speakers…", self.edit_speakers, "Ctrl+Shift+S", "speakers")
         self.act_import_order = a("Sort by &import order", self.sort_by_import_order)
         self.act_thresholds = a("Claim check &thresholds…", self.edit_thresholds)
+        self.act_history = a("Review &history…", self.show_history, "Ctrl+H")
 
         self.review_actions: dict[str, QAction] = {}
         for status, text, key, icon_name in REVIEW:
@@ -366,6 +367,7 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
+        edit.addAction(self.act_history)
         edit.addSeparator()
         edit.addAction(self.act_find)
         edit.addAction(self.act_claim)
@@ -566,7 +568,14 @@ class MainWindow(QMainWindow):
         except QuoteCheckError:
             self.detail.clear("This quote no longer exists.")
             return
-        article = self.ctx.store.article(record["article_id"]) if record.get("article_id") else None
+        article_id = record.get("article_id")
+        shown = self.detail.article
+        if not article_id:
+            article = None
+        elif shown is not None and shown.get("id") == article_id:
+            article = shown  # browsing one article's quotes: its text is already laid out
+        else:
+            article = self.ctx.store.article(article_id)
         self.detail.show_quote(record, article)
 
     def _selection_changed(self, *_args: Any) -> None:
@@ -682,6 +691,8 @@ class MainWindow(QMainWindow):
         self.refresh_names()
 
     def _store_changed(self) -> None:
+        self.detail.article = None
+        self.detail.clear()
         self.model.set_store(self.ctx.store)
         self.claims.reload_history()
         self.refresh_names()
@@ -907,6 +918,27 @@ class MainWindow(QMainWindow):
         self._speakers_dialog.show()
         self._speakers_dialog.raise_()
         self._speakers_dialog.activateWindow()
+
+    def show_history(self) -> None:
+        """This session's review actions; clicking one undoes/redoes back to it."""
+        from PySide6.QtWidgets import QDialog, QUndoView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Review history (this session)")
+        view = QUndoView(self.ctx.undo_stack, dialog)
+        view.setEmptyLabel("(when the database was opened)")
+        view.setAccessibleName("Review history")
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(
+            QLabel(
+                "Click an entry to undo or redo back to it. Every action is also kept in the "
+                "database's history (quotecheck history)."
+            )
+        )
+        layout.addWidget(view)
+        dialog.resize(520, 420)
+        self._history_dialog = dialog
+        dialog.show()
 
     def export_sheet(self) -> None:
         from quotecheck_ui.export_dialog import ExportDialog

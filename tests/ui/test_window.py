@@ -484,3 +484,15 @@ def test_export_of_nothing_says_so(window, qtbot) -> None:  # type: ignore[no-un
     qtbot.waitUntil(lambda: "Nothing to export" in dialog.summary.text(), timeout=10000)
     assert not dialog.save_button.isEnabled()
     assert not dialog.selected.isEnabled()
+
+
+def test_history_view_lists_and_reverts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.table.selectRow(0)
+    first = window.model.quote_id(0)
+    window.review_actions["verified"].trigger()
+    window.review_actions["rejected"].trigger()
+    window.show_history()
+    assert window.ctx.undo_stack.count() == 2
+    window.ctx.undo_stack.setIndex(0)  # what clicking the first line does
+    assert window.ctx.store.quote(first)["status"] == "unreviewed"
+    window._history_dialog.close()
