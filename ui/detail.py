@@ -157,7 +157,6 @@ class DetailPane(QWidget):
         self.role_label = QLabel()
         self.role_label.setAccessibleName("Speaker role")
         self.role_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.role_label.setWordWrap(True)
         form.addRow(speaker_label, self.speaker_box)
         form.addRow("", self.role_label)
         form.addRow(source_label, self.source_box)

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from quotecheck import QuoteCheckError
+
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -23,6 +25,8 @@ def html_to_pdf(html: str, path: str | Path, *, page_size: str = "a4", title: st
 
         app = QApplication([])
     target = Path(path)
+    if not target.parent.is_dir():
+        raise QuoteCheckError(f"cannot write {target}: folder {target.parent} does not exist")
     tmp = target.with_name(f".{target.name}.tmp")
     writer = QPdfWriter(str(tmp))
     writer.setTitle(title)
@@ -45,5 +49,7 @@ def html_to_pdf(html: str, path: str | Path, *, page_size: str = "a4", title: st
     document.setPageSize(QSizeF())
     document.print_(writer)
     del writer  # finishes the file
+    if not tmp.exists():  # QPdfWriter reports no errors; a missing file is how it fails
+        raise QuoteCheckError(f"cannot write {target}: the PDF could not be created there")
     tmp.replace(target)
     return target
