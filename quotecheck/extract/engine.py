@@ -88,6 +88,11 @@ _CLAUSE_CUTS = re.compile(
     r"(?=\s*[.!?]?\s*$)"
 )
 _DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")
+# Where an appositive after an inverted speaker ends: a quotation, a participle cue, a dash.
+_APPOSITIVE_STOP = re.compile(
+    r",?\s+(?:[\"“]|''|``)|,\s+(?:adding|saying|noting|explaining|arguing|referring|calling|"
+    r"according)\b|\s+[—–]\s+|\s+--\s+|;"
+)
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -457,16 +462,21 @@ class _Extractor:
         span = np_after(text, p, s_end)
         if span is None:
             return None
-        # an appositive after the name: "said James Lewis, an expert at CSIS, via email."
+        # appositives after the name run to the sentence end (PolNeAR):
+        # "said James Lewis, an expert at CSIS." / "said Biden, who served as a senator."
         e = span[1]
-        m = re.match(r",\s+(?=[a-z])", text[e : e + 3])
-        if m:
-            nxt = text.find(",", e + 1, s_end)
-            stop = nxt if nxt > 0 else s_end
-            while stop > e and text[stop - 1] in ".!? \u00a0":
+        if re.match(r",\s+(?=[\w(])", text[e : e + 3]):
+            stop = s_end
+            cut = _APPOSITIVE_STOP.search(text, e + 1, s_end)
+            if cut is not None:
+                stop = cut.start()
+            q = self.doc.quote_at(stop - 1) if stop > e else None
+            if q is not None:
+                stop = q.start
+            while stop > e and text[stop - 1] in ".!?,;: \u00a0":
                 stop -= 1
             inner = text[e + 1 : stop].strip()
-            if inner and len(inner.split()) <= 16 and inner.split()[0].lower() in DETERMINERS:
+            if inner and len(inner.split()) <= 40 and not self.doc.quotes_in(e, stop):
                 return span[0], stop
         return span
 

@@ -94,7 +94,15 @@ _ROLE_NOUNS = frozenset(
     students group groups""".split()
 )
 _QUANTIFIERS = frozenset("most many some several all both others few half".split())
-_WORD = re.compile(r"[\w’'.&%-]+|\([^()\n]{1,20}\)|\S")
+_WORD = re.compile(r"[\w’'.&%-]+(?:/[\w’'.&%-]+)*|\([^()\n]{1,20}\)|\S")
+# "52 percent of voters", "half of Democrats", "four in 10": a share joined by of/in
+_SHARE_NOUNS = frozenset(
+    """percent half majority majorities most many some all each none one third thirds quarter
+    quarters share number plurality minority members dozens hundreds thousands millions
+    fraction portion two three four five six seven eight nine ten""".split()
+)
+_NUMBER = re.compile(r"^\d[\d,.]*%?$|^(?:one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+_APPROX = frozenset("about nearly almost roughly some only just around approximately over".split())
 _TIME = re.compile(
     r"(?:\s*,?\s*(?:on|last|this|early|earlier|late|later)?\s*"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
@@ -168,11 +176,27 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
                 and after not in DETERMINERS
                 and after not in ("him", "her", "them", "me", "us")
                 and not (low in ("of", "for") and left in _ROLE_NOUNS)
+                and not (low == "of" and left in _SHARE_NOUNS)
+                and not (low == "in" and _NUMBER.match(left) and _NUMBER.match(after))
             ):
                 break
             i -= 1
             count += 1
             continue
+        if low in ("and", "&") and start_i != i and i > 0:
+            # coordinated subjects: "Jeb Bush and Chris Christie", "he and Brafman"
+            prev = toks[i - 1][2]
+            p_low = prev.lower()
+            if p_low in ("he", "she", "i", "we", "they"):
+                start_i = i - 1
+                break
+            if (_is_cap(prev) and _word_ok(prev) and p_low not in _FUNC_CAPS_STOP) or (
+                p_low in _ROLE_NOUNS
+            ):
+                i -= 1
+                count += 1
+                continue
+            break
         if not _word_ok(w) and low not in DETERMINERS:
             break
         if low in PRONOUNS and low not in ("his", "her", "their", "its"):
@@ -180,6 +204,23 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
         start_i = i
         i -= 1
         count += 1
+    # "About four in 10", "more than 40 percent of voters"
+    if (
+        start_i < len(toks)
+        and start_i > 0
+        and (_NUMBER.match(toks[start_i][2]) or toks[start_i][2].lower() in _SHARE_NOUNS)
+    ):
+        prev = toks[start_i - 1][2].lower()
+        if prev in _APPROX:
+            start_i -= 1
+        elif (
+            prev == "than"
+            and start_i > 1
+            and toks[start_i - 2][2].lower() in ("more", "less", "fewer")
+        ):
+            start_i -= 2
+        elif prev == "least" and start_i > 1 and toks[start_i - 2][2].lower() == "at":
+            start_i -= 2
     # leading joiner is not part of the phrase
     while start_i < len(toks) and toks[start_i][2].lower() in JOINERS:
         start_i += 1

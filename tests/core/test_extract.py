@@ -229,6 +229,44 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "the polls were rigged", "speaker": "Donald Trump", "mention": "who"}],
     ),
     (
+        "inverted-speaker-with-appositives",
+        "“We are happy,” said RoseAnn DeMoro, executive director of National Nurses United, "
+        "a union that endorsed Sanders.",
+        [
+            {
+                "text": "We are happy",
+                "speaker": "RoseAnn DeMoro",
+                "mention": "RoseAnn DeMoro, executive director of National Nurses United, "
+                "a union that endorsed Sanders",
+            }
+        ],
+    ),
+    (
+        "coordinated-speakers",
+        "Republican hopefuls Jeb Bush and Chris Christie say Rubio has not been tested.",
+        [
+            {
+                "text": "Rubio has not been tested",
+                "mention": "Republican hopefuls Jeb Bush and Chris Christie",
+            }
+        ],
+    ),
+    (
+        "share-of-voters",
+        "About four in 10 voters say that the economy matters most.",
+        [{"text": "that the economy matters most", "mention": "About four in 10 voters"}],
+    ),
+    (
+        "percent-of-voters",
+        "Still, 52 percent of registered voters say they would vote for him.",
+        [{"text": "they would vote for him", "mention": "52 percent of registered voters"}],
+    ),
+    (
+        "slash-in-name",
+        "The latest Reuters/Ipsos poll showed that Trump was leading.",
+        [{"text": "that Trump was leading", "mention": "The latest Reuters/Ipsos poll"}],
+    ),
+    (
         "country-as-speaker",
         "Japan warned that it would respond to any launch.",
         [{"text": "that it would respond to any launch", "speaker": "Japan", "cue": "warned"}],
