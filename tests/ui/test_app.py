@@ -126,3 +126,22 @@ def test_store_each_job_opens_its_own_connection(window, qtbot) -> None:  # type
         window.ctx.runner.start(job)
     assert blocker.args[0] == window.ctx.store.count_quotes()
     assert seen[0] != id(window.ctx.store)
+
+
+def test_desktop_file_and_icons_ship_with_the_package() -> None:
+    import configparser
+    from importlib.resources import files
+
+    from quotecheck_ui.icons import app_icon, icon
+
+    resources = files("quotecheck_ui.resources")
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read_string((resources / "quotecheck.desktop").read_text(encoding="utf-8"))
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Exec"].split()[0] == "quotecheck-gui"  # the gui-script in pyproject.toml
+    assert (resources / f"{desktop['Icon']}.svg").is_file()
+    assert not app_icon().isNull()
+    for name in ("verify", "dispute", "reject", "reset", "import", "claim", "export"):
+        assert not icon(name).isNull(), name
