@@ -128,7 +128,7 @@ def test_store_each_job_opens_its_own_connection(window, qtbot) -> None:  # type
     assert seen[0] != id(window.ctx.store)
 
 
-def test_desktop_file_and_icons_ship_with_the_package() -> None:
+def test_desktop_file_and_icons_ship_with_the_package(qapp) -> None:  # type: ignore[no-untyped-def]
     import configparser
     from importlib.resources import files
 
