@@ -28,13 +28,20 @@ APPLICATION = "QuoteCheck"
 
 
 def open_store(db: str | Path | None, settings: Settings | None = None) -> Store:
-    """The database to open: the one given, else the default (seeded with the sample
-    article on first use, as the CLI does)."""
+    """The database to open: the one given, else the one open when the app last closed (if it
+    still exists), else the default one (seeded with the sample article on first use, as the
+    CLI does)."""
     from quotecheck.importing import import_seeds
     from quotecheck.paths import default_db_path
 
     if db:
         return Store(db)
+    last = settings.last_db if settings is not None else None
+    if last and Path(last).is_file():
+        try:
+            return Store(last)
+        except QuoteCheckError as exc:
+            log.warning("cannot reopen the last database %s: %s", last, exc)
     store = Store(default_db_path())
     if store.is_empty:
         report = import_seeds(store)

@@ -145,3 +145,20 @@ def test_desktop_file_and_icons_ship_with_the_package(qapp) -> None:  # type: ig
     assert not app_icon().isNull()
     for name in ("verify", "dispute", "reject", "reset", "import", "claim", "export"):
         assert not icon(name).isNull(), name
+
+
+def test_the_last_database_is_reopened(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "work.db"
+    Store(other).close()
+    settings.last_db = str(other)
+    store = open_store(None, settings)
+    try:
+        assert store.path == str(other)
+    finally:
+        store.close()
+    other.unlink()
+    store = open_store(None, settings)  # gone: back to the default database
+    try:
+        assert store.path.endswith("quotes.db")
+    finally:
+        store.close()
