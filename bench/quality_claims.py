@@ -284,8 +284,8 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
 
 def _plain_name(speaker: str) -> str:
     """'SEN. BERNIE SANDERS (I), VERMONT' -> 'Sen. Bernie Sanders' (as a person would write it)."""
-    name = re.sub(r"\(.*?\)", " ", speaker).split(",")[0]
-    return " ".join(name.split()).title()
+    name = " ".join(re.sub(r"\(.*?\)", " ", speaker).split(",")[0].split())
+    return name.title() if 0 < len(name.split()) <= 4 else ""
 
 
 def _flip_negation(words: list[str]) -> str | None:
@@ -325,20 +325,98 @@ def _change_word(words: list[str], vocabulary: list[str], rng: random.Random) ->
     return " ".join(words[:i] + [new + (trail.group(0) if trail else "")] + words[i + 1 :])
 
 
+def not_on_record(count: int, seed: int) -> list[dict[str, Any]]:
+    """Real claims that are not debate lines: Snopes claims of CLEF CheckThat! 2020."""
+    path = DATA / "claims" / "clef2020_t2.claims.jsonl"
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    rng = random.Random(seed)
+    return [
+        {"category": "not on record", "expected": "not found", "claim": text, "ref": None}
+        for text in rng.sample(texts, min(count, len(texts)))
+    ]
+
+
+def real_wordings(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PolitiFact wordings that hold most of their transcript sentence: on record, so any
+    verdict but "not found" is right (their wording often differs: altered, paraphrase)."""
+    out = []
+    for item in items:
+        wording, sentence = (
+            normalize(item["fact_checker_wording"]),
+            normalize(item["transcript_sentence"]),
+        )
+        if wording and fuzz.partial_ratio(sentence, wording) >= 80:
+            out.append(
+                {
+                    "category": "real wording",
+                    "expected": "found",
+                    "claim": item["fact_checker_wording"],
+                    "ref": item["gold"],
+                }
+            )
+    return out
+
+
 def evaluate_verdicts(
     store: Store, items: list[dict[str, Any]], settings: MatchSettings
-) -> tuple[dict[str, tuple[int, int]], list[dict[str, Any]]]:
+) -> tuple[dict[str, Counter[str]], dict[str, list[float]], list[dict[str, Any]]]:
+    """Verdict counts and similarities per category, and the wrong verdicts."""
     matcher = Matcher(store, settings)
-    scores: dict[str, tuple[int, int]] = {}
+    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
+    similarity: dict[str, list[float]] = defaultdict(list)
     wrong: list[dict[str, Any]] = []
     for item in items:
         result = matcher.check(item["claim"])
-        ok = result.verdict == item["expected"]
-        good, total = scores.get(item["category"], (0, 0))
-        scores[item["category"]] = (good + ok, total + 1)
-        if not ok:
+        verdicts[item["category"]][result.verdict] += 1
+        if item["expected"] == "found":  # anything but "not found" is right
+            verdicts[item["category"]]["found"] += result.verdict != "not found"
+        similarity[item["category"]].append(result.similarity)
+        if result.verdict != item["expected"] and not (
+            item["expected"] == "found" and result.verdict != "not found"
+        ):
             wrong.append({**item, "got": result.verdict, "why": result.explanation})
-    return scores, wrong
+    return verdicts, similarity, wrong
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def sweep(store: Store, items: list[dict[str, Any]], base: MatchSettings) -> None:
+    """How the verdict thresholds trade one category against another (for docs/matching.md)."""
+    from dataclasses import replace
+
+    rng = random.Random(1)
+    by_category: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in items:
+        by_category[item["category"]].append(item)
+    sample = [i for group in by_category.values() for i in rng.sample(group, min(100, len(group)))]
+    categories = list(by_category)
+    print("Threshold sweep (100 claims per category; share of correct verdicts):\n")
+    print("| setting | " + " | ".join(categories) + " |")
+    print("|---|" + "---:|" * len(categories))
+    for name, values in (
+        ("not_found_below", (35.0, 45.0, 55.0, 65.0)),
+        ("min_coverage", (0.0, 30.0, 40.0, 50.0, 60.0)),
+        ("altered_min", (60.0, 70.0, 80.0)),
+        ("contradicted_min", (50.0, 60.0, 70.0)),
+    ):
+        for value in values:
+            settings = replace(base, **{name: value})
+            verdicts, _, _ = evaluate_verdicts(store, sample, settings)
+            cells = []
+            for category in categories:
+                counts = verdicts[category]
+                want = next(i["expected"] for i in by_category[category])
+                total = sum(counts.values()) - counts["found"]
+                cells.append(f"{100.0 * counts[want] / max(total, 1):.0f}%")
+            mark = " (default)" if getattr(base, name) == value else ""
+            print(f"| `{name}` = {value:g}{mark} | " + " | ".join(cells) + " |")
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -347,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-category", type=int, default=250)
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument("--no-sweep", action="store_true", help="skip the threshold sweep")
     parser.add_argument("--show-errors", type=int, default=0, help="print N wrong verdicts")
     args = parser.parse_args(argv)
 
@@ -403,18 +482,37 @@ def main(argv: list[str] | None = None) -> int:
             'the sentence ("Screening refugees", "On Wall Street"); no matcher can find those.\n'
         )
         perturbed = perturbations(rows, args.per_category, args.seed)
-        scores, wrong = evaluate_verdicts(store, perturbed, settings)
+        perturbed += not_on_record(args.per_category, args.seed)
+        perturbed += real_wordings(items)
+        verdicts, similarity, wrong = evaluate_verdicts(store, perturbed, settings)
         print(
-            f"Verdicts on {len(perturbed)} generated claims (seed {args.seed}; statements of "
-            "8-40 words whose text is unique in the collection):\n"
+            f"Verdicts on {len(perturbed)} claims (seed {args.seed}): generated from statements "
+            "of 8-40 words whose text is unique in the collection, written in five ways "
+            '(`X said "..."`, `"..." - X`, `X: ...`, `X says ...`, `"...", X said.`); plus '
+            "Snopes claims (CLEF 2020) that are no debate line.\n"
         )
-        print("| category | expected verdict | correct |")
-        print("|---|---|---:|")
-        for category, expected in CATEGORIES.items():
-            good, total = scores.get(category, (0, 0))
-            share = 100.0 * good / total if total else 0.0
-            print(f"| {category} | {expected} | {share:.1f}% ({good}/{total}) |")
+        print("| category | expected | correct | other verdicts | similarity p5 / median / p95 |")
+        print("|---|---|---:|---|---|")
+        expected = {**CATEGORIES, "not on record": "not found", "real wording": "found"}
+        for category, want in expected.items():
+            counts = verdicts.get(category, Counter())
+            total = sum(counts.values())
+            if not total:
+                continue
+            good = counts[want]
+            total -= counts["found"]
+            others = (
+                ", ".join(f"{v} {n}" for v, n in counts.most_common() if v not in (want, "found"))
+                or "-"
+            )
+            sims = similarity[category]
+            print(
+                f"| {category} | {want} | {100.0 * good / total:.1f}% ({good}/{total}) | {others} "
+                f"| {_pct(sims, 0.05):.0f} / {_pct(sims, 0.5):.0f} / {_pct(sims, 0.95):.0f} |"
+            )
         print()
+        if not args.no_sweep:
+            sweep(store, perturbed, settings)
         for item in wrong[: args.show_errors]:
             print(f"- {item['category']}: {item['claim'][:160]!r} -> {item['got']} ({item['why']})")
         store.close()

@@ -87,6 +87,7 @@ class MatchSettings:
     context_weight: float = 0.25  # their weight beside the quoted words
     # Verdict (scores are 0-100)
     not_found_below: float = 45.0  # best score under this: nothing on record is close enough
+    min_coverage: float = 40.0  # share of the claim's rare words the quote must hold
     altered_min: float = 70.0  # word similarity to call it altered rather than a paraphrase
     contradicted_min: float = 60.0  # similarity needed to call a negation flip "contradicted"
     misattributed_min: float = 70.0  # how close the words must be to blame the speaker
@@ -153,6 +154,7 @@ class CheckResult:
     speaker_match: bool | None = None
     source_match: bool | None = None
     similarity: float = 0.0  # word similarity between the claimed words and the best quote
+    coverage: float = 0.0  # share of the claimed words (weighted by rarity) in the best quote
 
     @property
     def best(self) -> Match | None:
@@ -172,6 +174,7 @@ class CheckResult:
             "speaker_match": self.speaker_match,
             "source_match": self.source_match,
             "similarity": round(self.similarity, 1),
+            "coverage": round(self.coverage, 1),
         }
 
 
@@ -252,6 +255,7 @@ class _Tok:
     gap_before: bool = False  # an ellipsis stands before this word
 
 
+_LOCAL_EDIT = 4  # longest change (in words, each side) read as a negation flip
 _GAP_OR_BRACKET = re.compile(r"(\.{3,}|\[[^\]]*\])")
 _DISPLAY_WORD = re.compile(r"\w+(?:['.,]\w+)*", re.UNICODE)
 
@@ -314,6 +318,8 @@ _SOURCE = (
 )
 _SPEAKER = r"(?P<speaker>[^\s,:;!?\"][^,:;!?\"]{0,70}?)"
 _SPEAKER_WORDS_MAX = 7
+_MIN_QUOTED_WORDS = 3  # fewer words between quotation marks are scare quotes
+_SHORT_QUOTE_WORDS = 5  # ... and so are fewer than this when no one is said to say them
 
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
@@ -324,8 +330,8 @@ _CUE_FORM = re.compile(
 _DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)
 _COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
 _TRAILING_CUE = re.compile(
-    rf"^(?P<rest>.+?)[\s,]+(?:(?i:{_CUE})\s+{_SPEAKER}|{_SPEAKER.replace('speaker', 'speaker2')}"
-    rf"\s+(?i:{_CUE}))"
+    rf"^(?P<rest>.+?)[\s,]+(?:(?:{_CUE}|{_CUE.upper()})\s+{_SPEAKER}|"
+    rf"{_SPEAKER.replace('speaker', 'speaker2')}\s+(?:{_CUE}|{_CUE.upper()}))"
     rf"(?:\s+{_SOURCE})?[\s.]*$",
     re.S,
 )
@@ -362,7 +368,12 @@ def _quoted_segments(text: str) -> tuple[list[str], str]:
     return [], text
 
 
-def _plausible_name(text: str | None) -> str | None:
+_NAME_PARTICLES = frozenset("of the de da del der van von bin al el la le y and & jr sr".split())
+
+
+def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
+    """`text` if it can be a speaker. `strict` (no cue verb beside it): it must look like a
+    name or title, capitalised words only ("Mitt Romney", "President Obama", "KCNA")."""
     if not text:
         return None
     name = text.strip(" ,.;:-'\"")
@@ -370,6 +381,13 @@ def _plausible_name(text: str | None) -> str | None:
     if not tokens or len(tokens) > _SPEAKER_WORDS_MAX or _QUOTE_MARK in name:
         return None
     if not any(c.isalpha() for c in name):
+        return None
+    if strict and (
+        len(tokens) > 5
+        or not tokens[0][:1].isupper()
+        or tokens[0].lower() in STOPWORDS
+        or any(not t[:1].isupper() and t.lower() not in _NAME_PARTICLES for t in tokens)
+    ):
         return None
     return name
 
@@ -413,6 +431,10 @@ def parse_claim(
     source: str | None = None
 
     segments, outside = _quoted_segments(text)
+    if segments and sum(len(words(seg)) for seg in segments) < _MIN_QUOTED_WORDS:
+        # 'Our military has been "totally depleted"': scare quotes around a word or two;
+        # the claim is the whole sentence.
+        segments, outside = [], text
     quoted = bool(segments)
     body = outside  # where the attribution is looked for
 
@@ -430,7 +452,10 @@ def parse_claim(
         m = form.match(body)
         if not m:
             continue
-        name = _plausible_name(m.groupdict().get("speaker") or m.groupdict().get("speaker2"))
+        name = _plausible_name(
+            m.groupdict().get("speaker") or m.groupdict().get("speaker2"),
+            strict=form in (_COLON_FORM, _DASH_FORM),
+        )
         if name is None:
             continue
         if form is _COLON_FORM and name.lower() in ("note", "update", "claim", "q"):
@@ -468,10 +493,21 @@ def parse_claim(
         if speaker is None:
             # 'Mitt Romney "..."': a name right before the quote
             lead = body.split(_QUOTE_MARK, 1)[0].strip(" ,:-")
-            speaker = _plausible_name(lead) if lead and lead[:1].isupper() else None
+            speaker = _plausible_name(lead, strict=True)
     claimed = claimed.strip(" ,;:-")
     if claimed.endswith(".") and not claimed.endswith("..."):
         claimed = claimed[:-1]
+    if (
+        quoted
+        and speaker is None
+        and len(words(claimed)) < _SHORT_QUOTE_WORDS
+        and len(words(body.replace(_QUOTE_MARK, " "))) >= 3
+    ):
+        # 'Joyce Meyer died "shortly after taking ill" in 2016': nobody is said to have said
+        # the few quoted words; the claim is the whole sentence
+        quoted, claimed = False, _SPACES.sub(" ", text.replace('"', " ")).strip(" ,;:-")
+        if claimed.endswith(".") and not claimed.endswith("..."):
+            claimed = claimed[:-1]
     context = ""
     if quoted:
         context = body.replace(_QUOTE_MARK, " ")
@@ -528,9 +564,9 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
         if not tokens:
             continue
         if set(claimed_tokens) <= set(tokens) and (
-            len(claimed_tokens) > 1 or claimed_tokens[0] in (tokens[0], tokens[-1])
+            len(claimed_tokens) > 1 or claimed_tokens[0] == tokens[-1]
         ):
-            return True  # "Kishida" ~ "Fumio Kishida"; "Kim Jong-un" ~ "Kim Jong Un"
+            return True  # "Kishida" ~ "Fumio Kishida" (a lone first name is not enough)
         if len(tokens) == 1 and tokens[0] == claimed_tokens[-1]:
             return True  # recorded "TRUMP" ~ claimed "Donald Trump"
         if (
@@ -949,7 +985,15 @@ class Matcher:
             chosen.append(unit)
             if len(chosen) >= s.max_matches:
                 break
-        self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids)
+        word_weights: dict[str, float] = {}
+        for key in keys:
+            parts = self._fts_terms([key])
+            weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
+            root = stem(key)
+            word_weights[root] = max(
+                word_weights.get(root, 0.0), weight * (0.3 if key in STOPWORDS else 1.0)
+            )
+        self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
         return result
 
     def _sentence_context(self, unit: _Unit) -> tuple[list[str], list[str]] | None:
@@ -978,11 +1022,18 @@ class Matcher:
             if len(tokens) < size or (not parsed.quoted and len(tokens) <= size):
                 continue
             name = " ".join(tokens[:size]).strip(" ,:;-")
-            if not name[:1].isupper() or not self.speaker_ids(name):
+            if (
+                _plausible_name(name, strict=True) is None
+                or tokens[0].lower() in STOPWORDS
+                or not self.speaker_ids(name)
+            ):
                 continue
             rest = " ".join(tokens[size:])
-            if rest and not (rest[:1].isupper() or rest[:1].isdigit() or parsed.quoted):
-                continue
+            if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
+                break  # "Hillary Clinton supported ...": the name is the sentence's subject
+            after = re.sub(r"\W", "", tokens[size]).lower() if rest else ""
+            if after and after not in STOPWORDS and not is_number(after):
+                break  # "Mitchell Kaye, ...": the name goes on
             if parsed.quoted:
                 return replace(parsed, speaker=name, context=rest)
             return replace(parsed, speaker=name, words=rest)
@@ -1052,6 +1103,7 @@ class Matcher:
         units: list[_Unit],
         speaker_ids: set[int],
         source_ids: set[int],
+        word_weights: dict[str, float],
     ) -> None:
         s = self.settings
         keys = [t.key for t in toks]
@@ -1086,6 +1138,18 @@ class Matcher:
         if result.matches:
             result.matches[0].score = round(max(0.0, min(100.0, best_sim)), 1)
         result.similarity = best_sim
+        found = {stem(w) for w in quote_words}
+        # "North Korea wants ...": words naming the quote's speaker (name, aliases, role) or
+        # its source are the claim's subject, not missing content
+        for row in best_unit.rows:
+            info = self._speakers.get(row.speaker_id) if row.speaker_id is not None else None
+            names = list(info.keys) if info is not None else []
+            names += self._sources.get(row.source_id, set()) if row.source_id is not None else []
+            found.update(stem(w) for name in names for w in name.replace("'s", "").split())
+        total = sum(word_weights.values())
+        result.coverage = (
+            100.0 * sum(w for k, w in word_weights.items() if k in found) / total if total else 0.0
+        )
         analysis = _analyse(toks, quote_words, best_ops, quote_range)
         result.diff = analysis.diff
         best = result.matches[0] if result.matches else None
@@ -1104,12 +1168,15 @@ class Matcher:
             result.flags.append("ambiguous")
 
         who = _who(best)
-        if best_sim < s.not_found_below:
+        if best_sim < s.not_found_below or (
+            not analysis.exact and result.coverage < s.min_coverage
+        ):
             result.verdict = "not found"
             result.diff = []
             result.explanation = (
-                f"Nothing on record is close enough; the nearest quote ({who}) shares only "
-                f"{best_sim:.0f}% of the wording."
+                f"Nothing on record is close enough; the nearest quote ({who}) is "
+                f"{best_sim:.0f}% like the claimed words and holds {result.coverage:.0f}% of "
+                "their rare words."
             )
             return
         if result.speaker_match is False and best_sim >= s.misattributed_min:
@@ -1121,7 +1188,7 @@ class Matcher:
                 result.flags.append("wording differs")
             return
         loose_flip = (
-            not analysis.exact and best_sim < s.altered_min and analysis.whole_polarity_differs
+            not analysis.exact and best_sim < s.altered_min and analysis.loose_negation_flip
         )
         if (analysis.negation_flip and best_sim >= s.contradicted_min) or loose_flip:
             result.verdict = "contradicted"
@@ -1166,11 +1233,10 @@ class Matcher:
                 result.flags.append("speaker differs")
             return
         if result.speaker_match is False:
-            result.verdict = "misattributed"
-            result.flags.append("wording differs")
+            result.verdict = "not found"
             result.explanation = (
-                f"The closest statement on record is by {who}, not {result.claimed_speaker}, "
-                "and its wording differs."
+                f"Nothing close enough on record from {result.claimed_speaker}; the nearest "
+                f"statement is by {who}, and only {best_sim:.0f}% like the claimed words."
             )
             return
         result.verdict = "paraphrase"
@@ -1202,7 +1268,7 @@ class _Analysis:
     negation_flip: bool
     negation_added: bool
     negation_words: list[str]
-    whole_polarity_differs: bool
+    loose_negation_flip: bool  # counting negations up to four words before the aligned part
     numbers_changed: bool
     changes: list[str]
 
@@ -1224,6 +1290,7 @@ def _analyse(
     excerpt = False
     neg_added: list[str] = []
     neg_dropped: list[str] = []
+    lead_negations: list[str] = []
     num_added = num_dropped = False
     changes: list[str] = []
     equal_positions = [k for k, op in enumerate(ops) if op[0] == "equal"]
@@ -1261,12 +1328,20 @@ def _analyse(
         near_dropped = dropped
         if edge and k < first_eq:
             near_dropped = dropped[-1:]
+            # "there was no interest in any summit": for a loose match, a negation a few
+            # words before the aligned part still governs it
+            lead_negations = [w for w in dropped[-4:-1] if w in NEGATORS]
         elif edge and k > last_eq:
             near_dropped = dropped[:1]
-        if k < first_eq and not dropped:
-            pass
-        neg_added += [t.key for t in added if t.key in NEGATORS and not t.bracket]
-        neg_dropped += [w for w in near_dropped if w in NEGATORS]
+        near_added = added
+        if edge and k < first_eq:
+            near_added = added[-1:]
+        elif edge and k > last_eq:
+            near_added = added[:1]
+        if edge or (len(added) <= _LOCAL_EDIT and len(dropped) <= _LOCAL_EDIT):
+            # a flip is a local edit ("did not want" for "wanted"), not a long rewording
+            neg_added += [t.key for t in near_added if t.key in NEGATORS and not t.bracket]
+            neg_dropped += [w for w in near_dropped if w in NEGATORS]
         if any(is_number(t.key) for t in added):
             num_added = True
         if any(is_number(w) for w in dropped) and not edge:
@@ -1277,20 +1352,23 @@ def _analyse(
             changes.append(f"'{shown(i1, i2)}' added")
         elif dropped and not edge and not at_gap:
             changes.append(f"'{' '.join(dropped)}' left out")
-    claim_neg = sum(t.key in NEGATORS for t in toks) % 2
-    quote_neg = sum(w in NEGATORS for w in quote_words) % 2
     flip = len(neg_added) != len(neg_dropped)
+    loose = len(neg_added) != len(neg_dropped) + len(lead_negations)
+    shared = sum(
+        1
+        for tag, i1, i2, _, _ in ops
+        if tag == "equal"
+        for t in toks[i1:i2]
+        if t.key not in STOPWORDS
+    )
     return _Analysis(
         diff=[d for d in diff if d.text],
         exact=exact and any(op[0] == "equal" for op in ops),
         excerpt=excerpt,
         negation_flip=flip,
-        negation_added=len(neg_added) > len(neg_dropped) if flip else claim_neg > quote_neg,
-        negation_words=(neg_added + neg_dropped)
-        or sorted(
-            {w for w in quote_words if w in NEGATORS} | {t.key for t in toks if t.key in NEGATORS}
-        ),
-        whole_polarity_differs=claim_neg != quote_neg,
+        negation_added=len(neg_added) > len(neg_dropped) + (0 if flip else len(lead_negations)),
+        negation_words=neg_added + neg_dropped + ([] if flip else lead_negations),
+        loose_negation_flip=loose and shared >= 2,
         numbers_changed=num_added and num_dropped,
         changes=changes,
     )
