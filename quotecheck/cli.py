@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,13 +40,13 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from quotecheck.importing import import_files, import_text
+    from quotecheck.importing import import_bytes, import_files
 
     with open_store(args) as store:
         outcomes = []
         paths = [p for p in args.paths if p != "-"]
         if "-" in args.paths:
-            outcomes.append(import_text(store, sys.stdin.read(), name="stdin"))
+            outcomes.append(import_bytes(store, sys.stdin.buffer.read(), name="stdin"))
         outcomes += import_files(store, paths, reextract=args.reextract).outcomes
     for o in outcomes:
         if o.status == "refused":
@@ -77,7 +78,7 @@ def cmd_import_quotes(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from quotecheck.extract import extract
 
-    source: TextIO = sys.stdin if args.input == "-" else _open_text(args.input)
+    source: TextIO = _read_text_input(args.input)
     out: TextIO = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     try:
         is_jsonl = args.input.endswith((".jsonl", ".ndjson")) or args.jsonl
@@ -107,11 +108,20 @@ def _write_extraction(out: TextIO, doc_id: Any, text: str, extract: Any) -> None
     out.write(json.dumps({"doc_id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
 
 
-def _open_text(path: str) -> TextIO:
+def _read_text_input(path: str) -> TextIO:
+    """stdin or a file, decoded like an article (UTF-8, else the detected encoding)."""
+    import io
+
+    from quotecheck.importing import decode
+
     try:
-        return open(path, encoding="utf-8")
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise QuoteCheckError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+    text, notes = decode(data, path)
+    for note in notes:
+        print(f"quotecheck: note: {path}: {note}", file=sys.stderr)
+    return io.StringIO(text)
 
 
 def _filter(args: argparse.Namespace) -> QuoteFilter:
@@ -416,6 +426,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def fail(message: str) -> int:
+    print(f"quotecheck: error: {message}", file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -428,8 +443,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         apply_config()
         return int(args.func(args))
     except QuoteCheckError as exc:
-        print(f"quotecheck: error: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return fail("the database is busy: another QuoteCheck is writing to it; try again")
+        return fail(f"database error: {exc}")
+    except sqlite3.DatabaseError as exc:
+        return fail(f"database error: {exc}")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return fail(f"{where}{exc.strerror or exc}")
+    except UnicodeError as exc:
+        return fail(f"cannot read the text: {exc}")
     except KeyboardInterrupt:
         print("quotecheck: interrupted", file=sys.stderr)
         return 130

@@ -14,6 +14,7 @@ import html
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -25,6 +26,8 @@ from quotecheck.store import QuoteFilter, Store
 
 FORMATS = ("pdf", "html", "md", "csv", "json")
 GROUPINGS = ("speaker", "source", "article", "none")
+# Verdicts whose best match is the quote the claim is about (so its article is an appearance).
+ABOUT_THE_QUOTE = ("verified", "altered", "contradicted", "paraphrase")
 KIND_LABELS = {"direct": "direct quote", "mixed": "partly quoted", "indirect": "reported speech"}
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -66,6 +69,19 @@ class SheetQuote:
         if self.start is None or self.end is None:
             return ""
         return f"characters {self.start}\u2013{self.end}"
+
+    @property
+    def link(self) -> str | None:
+        """Where the quote can be re-checked: the article's URL, else the collection's."""
+        for url in (self.article_url, self.url):
+            if url and url.startswith(("http://", "https://")) and not re.search(r"[\s<>\"]", url):
+                return url
+        return None
+
+    @property
+    def status_label(self) -> str:
+        """Shown beside a quote that is not verified, so a mixed sheet never misleads."""
+        return "" if self.status == "verified" else f"[{self.status}]"
 
     @property
     def speaker_label(self) -> str:
@@ -140,7 +156,7 @@ def build_sheet(
     names = SheetQuote.__dataclass_fields__
     quotes = [SheetQuote(**{k: row[k] for k in names}) for row in rows]
     return Sheet(
-        title=title or "Verified quotes",
+        title=title or ("Verified quotes" if f.status == "verified" and ids is None else "Quotes"),
         created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         database=store.path,
         selection=describe_selection(f, ids),
@@ -239,12 +255,13 @@ def render_markdown(sheet: Sheet) -> str:
             lines += [f"## {_md(name)}", ""]
         for q in quotes:
             said, found = _provenance(q)
-            lines.append(f"- > {_md(q.display_text)}")
+            status = f" {q.status_label}" if q.status_label else ""
+            lines.append(f"- > {_md(q.display_text)}{status}")
             said = "; ".join(x for x in (q.kind_label, said) if x)
             lines.append(f"  — **{_md(q.speaker_label)}**; {_md(said)}")
             where = _md(found) or "imported collection"
-            if q.article_url:
-                where += f" <{_md(q.article_url)}>"
+            if q.link:
+                where += f" <{q.link}>"  # autolinks are not unescaped: the URL goes in as is
             if q.location:
                 where += f"; {q.location}"
             if q.ref:
@@ -307,16 +324,18 @@ def render_html(sheet: Sheet, *, for_print: bool = False) -> str:
         for q in quotes:
             said, found = _provenance(q)
             where = e(found) if found else "imported collection"
-            if q.article_url and q.article_url.startswith(("http://", "https://")):
-                where += f' — <a href="{e(q.article_url)}">{e(q.article_url)}</a>'
-            elif q.article_url:
-                where += f" — {e(q.article_url)}"
+            if q.link:
+                where += f' — <a href="{e(q.link)}">{e(q.link)}</a>'
+            elif q.article_url or q.url:
+                where += f" — {e(q.article_url or q.url or '')}"
             if q.location:
                 where += f"; {e(q.location)}"
             if q.ref:
                 where += f"; ref {e(q.ref)}"
             parts.append(
-                f'<div class="quote"><blockquote>{e(q.display_text)}</blockquote>'
+                f'<div class="quote"><blockquote>{e(q.display_text)}'
+                + (f' <span class="kind">{e(q.status_label)}</span>' if q.status_label else "")
+                + "</blockquote>"
                 f'<p class="who"><strong>{e(q.speaker_label)}</strong> '
                 f'<span class="kind">{e(q.kind_label)}</span> {e(said)}</p>'
                 f'<p class="where">Found in: {where}</p>'
@@ -346,6 +365,10 @@ def write_atomically(path: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        # mkstemp makes the file private (0600); a sheet gets the usual permissions
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -376,24 +399,36 @@ def claim_review(
     organisation: str,
     organisation_url: str | None = None,
 ) -> dict[str, Any]:
-    """A schema.org ClaimReview for one saved claim check."""
+    """A schema.org ClaimReview for one saved claim check.
+
+    The claim's author is whom the claim names; the recorded quote's article counts as an
+    appearance only when the verdict says the claim is about that quote (not for
+    misattributed or not found, where the best candidate is someone else's words).
+    """
     best = check["matches"][0] if check.get("matches") else None
-    quote = None
-    if best and best.get("quote_id") is not None:
-        found = store.quotes_by_ids([int(best["quote_id"])])
-        quote = found.get(int(best["quote_id"]))
-    author_name = (quote or {}).get("speaker") or check.get("claimed_speaker")
+    quote: dict[str, Any] = {}
+    if best and best.get("quote_id") is not None and check["verdict"] in ABOUT_THE_QUOTE:
+        quote = store.quotes_by_ids([int(best["quote_id"])]).get(int(best["quote_id"])) or {}
+    name, role = quote.get("speaker"), quote.get("speaker_role")
+    claimed = check.get("claimed_speaker")
+    if claimed:
+        speaker_id = store.speaker_id(claimed, create=False)
+        known = next((s for s in store.speakers() if s["id"] == speaker_id), None)
+        name, role = (known["name"], known["role"]) if known else (claimed, None)
     item: dict[str, Any] = {"@type": "Claim"}
-    if author_name:
-        author: dict[str, Any] = {"@type": "Person", "name": author_name}
-        if quote and quote.get("speaker_role"):
-            author["jobTitle"] = quote["speaker_role"]
+    if name:
+        kind = (
+            "Organization" if role == "state" or store.source_id(name, create=False) else "Person"
+        )
+        author: dict[str, Any] = {"@type": kind, "name": name}
+        if role and kind == "Person":
+            author["jobTitle"] = role
         item["author"] = author
-    url = (quote or {}).get("article_url") or (quote or {}).get("url")
+    url = quote.get("article_url") or quote.get("url")
     if url:
         item["appearance"] = [{"@type": "CreativeWork", "url": url}]
         item["firstAppearance"] = {"@type": "CreativeWork", "url": url}
-    said_on = (quote or {}).get("said_on") or (quote or {}).get("article_date")
+    said_on = quote.get("said_on") or quote.get("article_date")
     if said_on:
         item["datePublished"] = said_on
     reviewer: dict[str, Any] = {"@type": "Organization", "name": organisation}

@@ -83,7 +83,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         if data.startswith(signature):
             raise QuoteCheckError(f"{name}: this is {what}, not a text or HTML article")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["decoded as UTF-16 (byte-order mark)"]
+        try:
+            return data.decode("utf-16"), ["decoded as UTF-16 (byte-order mark)"]
+        except UnicodeDecodeError as exc:
+            raise QuoteCheckError(
+                f"{name}: starts like UTF-16 text but is not valid UTF-16 ({exc.reason})"
+            ) from None
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -227,6 +232,9 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
     except QuoteCheckError as exc:
         log.info("refused %s", exc)
         return FileOutcome(name, "refused", reason=str(exc))
+    except Exception as exc:  # one file's surprise never stops the batch; logged in full
+        log.exception("unexpected error importing %s", name)
+        return FileOutcome(name, "refused", reason=f"{name}: unexpected error ({exc!r})")
     status = "added" if result.added else "duplicate"
     if reextract and not result.added:
         status = "re-extracted"
@@ -236,9 +244,16 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
 def import_text(
     store: Store, text: str, meta: ArticleMeta | None = None, *, name: str = "pasted text"
 ) -> FileOutcome:
-    """Import an article given as text (stdin, paste)."""
+    """Import an article given as text (a paste)."""
+    return import_bytes(store, text.encode("utf-8", errors="replace"), meta, name=name)
+
+
+def import_bytes(
+    store: Store, data: bytes, meta: ArticleMeta | None = None, *, name: str = "stdin"
+) -> FileOutcome:
+    """Import an article given as bytes of unknown encoding (stdin)."""
     try:
-        text_clean, found, notes = article_from_bytes(text.encode("utf-8"), name)
+        text_clean, found, notes = article_from_bytes(data, name)
         if meta is not None:
             for key in ("title", "publisher", "url", "published"):
                 if getattr(meta, key):

@@ -43,12 +43,15 @@ from sqlite_utils.migrations import Migrations
 from quotecheck import QuoteCheckError
 from quotecheck.extract.gazetteer import default_gazetteer
 from quotecheck.model import STATUSES, ArticleMeta, Attribution
-from quotecheck.text import name_key, normalize
+from quotecheck.text import name_key, normalize, search_terms
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # PRAGMA user_version written by the newest migration
 BATCH_SIZE = 5000
+# How long a write waits for another instance's transaction (a 1M-row collection import holds
+# the lock for ~20-30 s on a slow machine) before giving up with "database is locked".
+BUSY_TIMEOUT_MS = 60_000
 PRONOUNS = frozenset(
     "he she they it we i you him her them his hers their its this that who".split()
 )
@@ -185,6 +188,14 @@ def m002_check_explanation(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+def is_name_part(mention: str, name: str) -> bool:
+    """Is `mention` the name or a run of its words ("Kishida" of "Fumio Kishida")?"""
+    part, whole = name_key(mention).split(), name_key(name).split()
+    return bool(part) and any(
+        whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1)
+    )
+
+
 def _writable(file: Path) -> bool:
     """Can we write the database (and its WAL beside it)? A new file needs a writable folder."""
     if file.exists():
@@ -263,7 +274,7 @@ def fts_query(text: str) -> str:
     User text is never passed through as FTS5 syntax, so `NEAR(`, `*` or a stray quote mark
     only ever means the characters themselves.
     """
-    terms = normalize(text).split()
+    terms = search_terms(text)
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
@@ -300,13 +311,21 @@ class Store:
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
         if read_only:
-            conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+            uri = f"{file.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True)
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL database in a folder we cannot write (a read-only share or medium):
+                # SQLite cannot create its -shm file; read the file as it is.
+                conn.close()
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True)
             return sqlite_utils.Database(conn)
         return sqlite_utils.Database(file)
 
     def _configure(self) -> None:
         conn = self.db.conn
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -335,7 +354,10 @@ class Store:
             return
         if self.path != ":memory:" and self.db.table("articles").exists():
             self.backup(self.path + f".before-{pending[0].name}.bak")
-        migrations.apply(self.db)
+        # Under the write lock, so two instances opening a new database at once do not both
+        # migrate it: the second waits, then finds nothing pending.
+        with self._write():
+            migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -371,6 +393,10 @@ class Store:
     def backup(self, target: str | Path) -> Path:
         """Copy the whole database to `target` with SQLite's online backup API."""
         target = Path(target)
+        if not target.parent.is_dir():
+            raise QuoteCheckError(
+                f"cannot back up to {target}: folder {target.parent} does not exist"
+            )
         tmp = target.with_name(target.name + ".partial")
         tmp.unlink(missing_ok=True)
         dest = sqlite3.connect(tmp)
@@ -588,11 +614,11 @@ class Store:
             speaker_id = None
             if a.speaker:
                 speaker_id = self.speaker_id(a.speaker, role=a.speaker_role)
-                if speaker_id is not None and a.speaker_span is not None:
-                    # The literal mention ("Kishida") becomes an alias, pronouns excepted.
-                    mention = cut(a.speaker_span)
-                    if mention and len(mention) <= 80:
-                        self.add_speaker_alias(speaker_id, mention)
+                mention = cut(a.speaker_span)
+                if speaker_id is not None and mention and is_name_part(mention, a.speaker):
+                    # "Kishida" for Fumio Kishida becomes an alias; descriptions ("the prime
+                    # minister", "Kishida, who spoke on Monday") and pronouns do not.
+                    self.add_speaker_alias(speaker_id, mention)
             source_id = self.source_id(a.source, kind=a.source_kind) if a.source else None
             rows.append(
                 {

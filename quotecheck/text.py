@@ -57,3 +57,9 @@ def name_key(name: str) -> str:
     folded = re.sub(r"[^\w\s']", " ", folded)
     key = _SPACES.sub(" ", folded).strip()
     return key[4:] if key.startswith("the ") else key
+
+
+def search_terms(text: str) -> list[str]:
+    """Words as the FTS5 index holds them: lower case (not case-folded: "Straße" stays
+    "straße", as SQLite's unicode61 tokenizer keeps it), diacritics left to the tokenizer."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_FOLD).lower())

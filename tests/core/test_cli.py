@@ -76,7 +76,8 @@ def test_import_folder_stdin_and_duplicates(
 
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.StringIO('He said "stdin works fine" today.'))
+    stdin = 'He said "stdin works fine" in Zürich.'.encode("latin-1")  # not UTF-8
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
     code, out, _ = run(capsys, "--db", db, "import", "-")
     assert code == 0 and "1 added" in out
     code, out, _ = run(capsys, "--db", db, "quotes", "--text", "stdin")
@@ -264,3 +265,38 @@ def test_speakers_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0
     with Store(db) as store:
         assert store.quote(3)["speaker"] == "Kim Jong Un"
+
+
+def test_file_system_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    with Store(db) as store:
+        store.add_quote_records([{"text": "x", "speaker": "A"}])
+        store.set_status([1], "verified")
+    for argv in (
+        ["export", "-o", str(tmp_path / "missing" / "x.html")],
+        ["export", "-o", str(tmp_path / "missing" / "x.pdf")],
+        ["backup", str(tmp_path / "missing" / "b.db")],
+        ["extract", str(tmp_path / "missing.txt")],
+        [
+            "extract",
+            str(write(tmp_path / "in.txt", "He said hi.")),
+            "-o",
+            str(tmp_path / "missing" / "o.jsonl"),
+        ],
+    ):
+        code, _, err = run(capsys, "--db", db, *argv)
+        assert code == 1, argv
+        assert err.startswith("quotecheck: error: ") and err.count("\n") == 1, err
+        assert "missing" in err
+
+
+def test_odd_utf16_file_is_refused_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "odd.txt"
+    bad.write_bytes(b"\xff\xfeH\x00i\x00!")  # a BOM, then an odd number of bytes
+    good = write(tmp_path / "good.txt", 'The mayor said "the park reopens".\n')
+    code, out, err = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(bad), str(good))
+    assert code == 0 and "not valid UTF-16" in err and "1 added" in out

@@ -166,3 +166,71 @@ def test_two_instances_reviewing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert all(rows[i]["status"] == "verified" for i in range(1, 401, 2))
         assert all(rows[i]["status"] == "disputed" for i in range(2, 401, 2))
         assert len(store.history(limit=1000)) == 400
+
+
+OPEN_AND_REVIEW = """
+import sys
+from quotecheck.store import Store
+with Store(sys.argv[1]) as store:
+    store.add_quote_records([{"text": "hello " + sys.argv[2], "speaker": "A"}])
+print("ok")
+"""
+
+
+def test_instances_creating_a_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_AND_REVIEW, str(db), str(i)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(6)
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0 and out.strip() == "ok", err
+    with Store(db) as store:
+        assert store.count_quotes() == 6
+        applied = store.db.execute("SELECT COUNT(*) FROM _sqlite_migrations").fetchone()[0]
+        assert applied == 2  # each migration once
+
+
+def test_a_review_waits_for_a_long_import_instead_of_failing(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    make_quotes(db, 10)
+    data = tmp_path / "big.jsonl"
+    with open(data, "w", encoding="utf-8") as out:
+        for i in range(150_000):
+            out.write(json.dumps({"text": f"words {i}", "speaker": "B"}) + "\n")
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "quotecheck.cli", "--db", str(db), "import-quotes", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wal = Path(str(db) + "-wal")
+    wait_for(lambda: wal.exists() and wal.stat().st_size > 100_000 or importer.poll() is not None)
+    review = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quotecheck.cli",
+            "--db",
+            str(db),
+            "review",
+            "1",
+            "--status",
+            "verified",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    importer.communicate(timeout=180)
+    assert importer.returncode == 0
+    assert review.returncode == 0, review.stderr
+    with Store(db) as store:
+        assert store.quote(1)["status"] == "verified"
+        assert store.count_quotes() == 150_010

@@ -245,3 +245,59 @@ def test_claimreview_needs_an_organisation(
         ["--db", str(tmp_path / "seed.db"), "export-checks", "-o", str(tmp_path / "r.json")]
     )
     assert code == 1 and "--org-name" in capsys.readouterr().err
+
+
+def test_claimreview_of_a_misattribution_names_the_claimed_speaker(seed_store: Store) -> None:
+    kishida = seed_store.quotes(QuoteFilter(speaker="Fumio Kishida", text="moment"))[0]
+    seed_store.db.execute("UPDATE articles SET url = 'https://example.org/nk-japan'")
+    seed_store.save_check(
+        {
+            "claim": "Kim Yo Jong said Japan should not waste any moment",
+            "claimed_speaker": "Kim Yo Jong",
+            "verdict": "misattributed",
+            "matches": [{"quote_id": kishida["id"], "score": 100}],
+        }
+    )
+    seed_store.save_check(
+        {
+            "claim": "North Korea said talks are off",
+            "claimed_speaker": "North Korea",
+            "verdict": "not found",
+            "matches": [],
+        }
+    )
+    state, misattributed = (
+        claim_review(seed_store, c, organisation="Desk") for c in seed_store.checks()
+    )
+    item = misattributed["itemReviewed"]
+    assert item["author"]["name"] == "Kim Yo Jong" and item["author"]["@type"] == "Person"
+    assert "appearance" not in item  # Kishida's article is not where Kim said it
+    assert state["itemReviewed"]["author"] == {"@type": "Organization", "name": "North Korea"}
+
+
+def test_mixed_sheet_says_what_it_is(seed_store: Store) -> None:
+    seed_store.set_status([1], "rejected")
+    sheet = build_sheet(seed_store, quote_filter=QuoteFilter())
+    assert sheet.title == "Quotes"
+    assert "[rejected]" in render_html(sheet) and "[rejected]" in render_markdown(sheet)
+    assert build_sheet(seed_store).title == "Verified quotes"
+
+
+def test_markdown_links_survive_and_collection_urls_are_shown(tmp_path: Path) -> None:
+    store = Store(tmp_path / "u.db")
+    store.add_quote_records(
+        [{"text": "We will win.", "speaker": "A", "url": "https://example.org/news/my_story_2024"}]
+    )
+    store.set_status([1], "verified")
+    sheet = build_sheet(store)
+    assert "<https://example.org/news/my_story_2024>" in render_markdown(sheet)
+    assert 'href="https://example.org/news/my_story_2024"' in render_html(sheet)
+
+
+def test_exported_files_get_normal_permissions(seed_store: Store, tmp_path: Path) -> None:
+    import os
+
+    target = write_sheet(build_sheet(seed_store), "md", tmp_path / "sheet.md")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quotecheck import QuoteCheckError
 from quotecheck.model import ArticleMeta, Attribution
-from quotecheck.store import SCHEMA_VERSION, QuoteFilter, Store, fts_query, migrations
+from quotecheck.store import SCHEMA_VERSION, QuoteFilter, Store, migrations
 
 from .conftest import attribution
 
@@ -256,8 +256,30 @@ def test_filters_and_facets(store: Store) -> None:
 )
 def test_search_text_is_never_query_syntax(store: Store, hostile: str) -> None:
     add_sample(store)
-    assert isinstance(store.quotes(QuoteFilter(text=hostile)), list)
-    assert fts_query(hostile).count('"') % 2 == 0
+    store.add_quote_records(
+        [{"text": "Momentum is on our side; not 1 or 2 votes.", "speaker": "B"}]
+    )
+    found = [r["text"] for r in store.quotes(QuoteFilter(text=hostile))]
+    # only quotes holding every word of the search as a word: "moment*" is no prefix search,
+    # "OR" and "NOT" are words, not operators
+    everything = [r["text"] for r in store.quotes()]
+    expected = {
+        '" OR 1=1 --': ["Momentum is on our side; not 1 or 2 votes."],
+        "NEAR(": [],
+        "*": everything,  # no words at all: like an empty search box
+        '"': everything,
+        "moment*": ["not waste any moment"],
+        "a AND OR NOT": [],
+        "quotes_fts MATCH 'x'": [],
+        ")": everything,
+    }
+    assert found == expected[hostile]
+
+
+def test_search_finds_words_as_written(store: Store) -> None:
+    store.add_quote_records([{"text": "Die Straße bleibt offen, sagte Müller.", "speaker": "M"}])
+    assert store.count_quotes(QuoteFilter(text="Straße")) == 1
+    assert store.count_quotes(QuoteFilter(text="muller")) == 1  # diacritics folded by FTS5
 
 
 def test_quote_collection_import(store: Store) -> None:
@@ -473,3 +495,26 @@ def test_undo_of_a_rename_removes_the_new_alias(store: Store) -> None:
     store.undo()
     assert "Kim Yo-jong Sister" not in store.speaker_aliases(kim)
     assert store.speaker_id("Kim Yo-jong Sister", create=False) is None
+
+
+def test_only_name_mentions_become_aliases(store: Store) -> None:
+    text = "Japanese prime minister Fumio Kishida said it. Kishida said more. He said again."
+    role = text.index("Japanese prime minister Fumio Kishida")
+    surname = text.index("Kishida said")
+    pronoun = text.index("He said")
+    spans = {
+        "it": (role, role + len("Japanese prime minister Fumio Kishida")),
+        "more": (surname, surname + len("Kishida")),
+        "again": (pronoun, pronoun + 2),
+    }
+    store.add_article(
+        text,
+        ArticleMeta(),
+        [
+            attribution(text, words, "Fumio Kishida", speaker_span=span)
+            for words, span in spans.items()
+        ],
+    )
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    assert kishida and store.speaker_aliases(kishida) == ["Fumio Kishida", "Kishida"]
+    assert store.speaker_id("Kishida", create=False) == kishida
