@@ -33,7 +33,9 @@ for _w in (
     "conclude testify observe ask answer comment mention propose recommend threaten boast joke "
     "quip charge allege agree caution counter disclose estimate indicate affirm proclaim "
     "reiterate repeat lament muse speculate tout assure inform "
-    "advise concur interject post opine posit exclaim demand continue find show read"
+    "advise concur interject post opine posit exclaim demand continue find show read "
+    "remind retweet shout yell chant email signal imply hint bemoan grumble scoff lash "
+    "acknowledge concede declare insist vent"
 ).split():
     _LEMMAS[_w] = SPEECH
 # Cues only with a to-infinitive: "declined to comment" is speech; intentions ("plans to run",
@@ -45,12 +47,15 @@ for _w in ("plan", "seek", "decide", "intend", "aim"):
     _LEMMAS[_w] = BELIEF
 for _w in (
     "believe think feel hope fear expect worry doubt suspect know guess reckon assume wonder "
-    "consider imagine figure want"
+    "consider imagine figure want prefer see view favor"
 ).split():
     _LEMMAS[_w] = BELIEF
 for _w in (
     "criticize criticise praise blast accuse blame defend slam dismiss call describe cite "
-    "endorse support oppose reject question attack mock denounce discuss thank express"
+    "endorse support oppose reject question attack mock denounce discuss thank express "
+    "condemn decry echo highlight liken invoke assail welcome embrace challenge reference "
+    "applaud ridicule disparage berate castigate chide scold lambaste deride belittle commend "
+    "hail salute tout downplay dispute contest champion recommend"
 ).split():
     _LEMMAS[_w] = OBJECT
 
@@ -85,6 +90,26 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "question": ("questioned", "questioning"),
     "support": ("supports", "supported", "supporting"),
     "want": ("want", "wants", "wanted"),
+    "see": ("sees", "saw"),
+    "view": ("views", "viewed"),
+    "favor": ("favors", "favored"),
+    "prefer": ("prefer", "prefers", "preferred"),
+    "email": ("emailed",),
+    "signal": ("signaled", "signalled", "signaling", "signals"),
+    "lash": ("lashed",),
+    "chant": ("chanted", "chanting"),
+    "shout": ("shouted", "shouting"),
+    "yell": ("yelled", "yelling"),
+    "echo": ("echoed", "echoes", "echoing"),
+    "reference": ("referenced", "referencing"),
+    "welcome": ("welcomed", "welcomes"),
+    "challenge": ("challenged", "challenges", "challenging"),
+    "hint": ("hinted", "hinting"),
+    "champion": ("championed", "championing", "champions"),
+    "contest": ("contested", "contesting"),
+    "dispute": ("disputed", "disputes", "disputing"),
+    "hail": ("hailed", "hailing"),
+    "commend": ("commended", "commending"),
     "read": ("reads", "read"),
     "plan": ("plan", "plans", "planned", "planning"),
     "seek": ("seek", "seeks", "sought", "seeking"),
@@ -129,7 +154,7 @@ for _lemma, _cls in _LEMMAS.items():
             kind = "ing"
         elif _f == _lemma:
             kind = "base"
-        elif _f == forms[1]:
+        elif _f.endswith("s") and not _f.endswith("ss"):
             kind = "third"
         else:
             kind = "past"
@@ -160,10 +185,59 @@ for _p, _l in (
     ("goes on to say", "say"),
     ("made clear", "make clear"),
     ("makes clear", "make clear"),
+    ("pointed to", "point to"),
+    ("points to", "point to"),
+    ("pointing to", "point to"),
+    ("railed against", "rail against"),
+    ("rails against", "rail against"),
+    ("railing against", "rail against"),
+    ("voted for", "vote for"),
+    ("voted against", "vote against"),
+    ("votes for", "vote for"),
+    ("votes against", "vote against"),
+    ("pushed for", "push for"),
+    ("pushing for", "push for"),
+    ("pushes for", "push for"),
+    ("lashed out at", "lash out"),
+    ("lashing out at", "lash out"),
+    ("apologized for", "apologize for"),
+    ("spoke out against", "speak out"),
+    ("hinted at", "hint at"),
+    ("took aim at", "take aim"),
+    ("takes aim at", "take aim"),
+    ("went after", "go after"),
+    ("made the case", "make the case"),
+    ("makes the case", "make the case"),
+    ("made it clear", "make clear"),
+    ("makes it clear", "make clear"),
+    ("weighed in", "weigh in"),
+    ("shot back", "shoot back"),
+    ("fired back", "fire back"),
 ):
     _kind = "ing" if _p.endswith("ing") or " ing" in _p or _p.split()[0].endswith("ing") else "past"
     PHRASES[_p] = CueInfo(
-        _l, OBJECT if _l in ("call for", "refer to", "call on", "talk about") else SPEECH, _kind
+        _l,
+        OBJECT
+        if _l
+        in (
+            "call for",
+            "refer to",
+            "call on",
+            "talk about",
+            "point to",
+            "rail against",
+            "vote for",
+            "vote against",
+            "push for",
+            "lash out",
+            "apologize for",
+            "speak out",
+            "hint at",
+            "take aim",
+            "go after",
+        )
+        else SPEECH,
+        _kind,
     )
 
 

@@ -84,6 +84,7 @@ _CLAUSE_CUTS = re.compile(
     r"who|whose|but|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
     r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
+    r"|(?<=,[”\"’])\s+(?:adding|saying|noting|according\s+to)\b"
     r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
     r"(?=\s*[.!?]?\s*$)"
 )
@@ -313,6 +314,7 @@ class _Extractor:
         if tm and tm.start() > s_start:
             subj_end = tm.start()
         source_span: tuple[int, int] | None = None
+        borrowed = False  # the subject of the sentence, not next to the cue (participles)
         subj: tuple[int, int] | None
         quoting = _QUOTING.match(text, s_start, subj_end)
         if quoting:
@@ -328,6 +330,7 @@ class _Extractor:
             ):
                 # "X declined to name them but said ...": the subject of the sentence
                 subj = self._first_np(s_start, subj_end) or self._sentence_subject(si, subj_end)
+                borrowed = subj is not None
         if info.form == "ing" and subj is None:
             before = text[max(s_start, group_start - 3) : group_start]
             if (
@@ -336,7 +339,8 @@ class _Extractor:
                 or re.search(r"\b(?:by|after|before|while|when|in)\s+$", text[s_start:group_start])
             ):
                 subj = self._sentence_subject(si, group_start)
-        if subj is not None:
+                borrowed = subj is not None
+        if subj is not None and not borrowed:
             lead_end = subj[0]
             while lead_end > s_start and text[lead_end - 1] in " \t\u00a0":
                 lead_end -= 1
@@ -591,7 +595,9 @@ class _Extractor:
             if word in STOP and word not in _CLAUSE_STARTERS:
                 return None
         end = self._clause_end(p, s_end)
-        if end - p < 3 or (word != "that" and len(text[p:end].split()) < 3 and not colon):
+        n_words = len(text[p:end].split())
+        min_words = 1 if info.cls == OBJECT or word == "to" else 3
+        if end - p < 2 or (word != "that" and n_words < min_words and not colon):
             return None
         quotes = doc.quotes_in(p, end)
         kind = "mixed" if quotes else "indirect"

@@ -386,6 +386,24 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Democrats had won a victory, she said in a video message to the convention.",
         [{"text": "Democrats had won a victory", "mention": "she"}],
     ),
+    (
+        "participle-after-quote",
+        "“He stands for the middle class,” Anderson said, adding that Sanders is trustworthy.",
+        [
+            {"text": "He stands for the middle class", "speaker": "Anderson", "cue": "said"},
+            {"text": "that Sanders is trustworthy", "speaker": "Anderson", "cue": "adding"},
+        ],
+    ),
+    (
+        "object-cue-short-object",
+        "On Tuesday, Gov. Jerry Brown endorsed her.",
+        [{"text": "her", "speaker": "Jerry Brown", "cue": "endorsed"}],
+    ),
+    (
+        "object-cue-phrase",
+        "Sanders railed against the billionaire class in Iowa.",
+        [{"text": "the billionaire class in Iowa", "speaker": "Sanders", "cue": "railed against"}],
+    ),
     # not speech
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
