@@ -70,6 +70,7 @@ class MatchSettings:
 
     # Retrieval
     rare_terms: int = 8  # rarest claim terms OR-ed into the FTS5 query
+    min_or_terms: int = 3  # fewer rare terms than this within the budget: AND the words
     postings_budget: int = 5_000  # ... while their document frequencies sum to at most this
     candidates: int = 60  # FTS5 rows per query (bm25 order)
     speaker_candidates: int = 30  # extra rows from the claimed speaker's quotes
@@ -82,7 +83,7 @@ class MatchSettings:
     w_precision: float = 0.25
     w_ratio: float = 0.20
     w_similarity: float = 0.5  # share of the aligned similarity in the final ranking
-    prefix_terms: bool = True  # query word stems as FTS5 prefixes
+    prefix_terms: bool = False  # query word stems as FTS5 prefixes (see docs/matching.md)
     use_context: bool = True  # words around quoted words help find the quote (not judge it)
     context_weight: float = 0.25  # their weight beside the quoted words
     # Verdict (scores are 0-100)
@@ -782,24 +783,27 @@ class Matcher:
         present = sorted((t for t in terms if df[t] > 0), key=lambda t: (df[t], t))
         if not present:
             return [], weights
-        if df[present[0]] <= s.postings_budget:
-            # The rarest terms, as long as their posting lists stay within the budget (the
-            # query's cost grows with the postings it reads and ranks).
-            chosen: list[str] = []
-            postings = 0
-            for term in present[: s.rare_terms]:
-                if chosen and postings + df[term] > s.postings_budget:
-                    break
-                chosen.append(term)
-                postings += df[term]
+        # The rarest terms, as long as their posting lists stay within the budget (the
+        # query's cost grows with the postings it reads and ranks).
+        chosen: list[str] = []
+        postings = 0
+        for term in present[: s.rare_terms]:
+            if postings + df[term] > s.postings_budget:
+                break
+            chosen.append(term)
+            postings += df[term]
+        if len(chosen) >= min(s.min_or_terms, len(present)):
             queries = [" OR ".join(_fts_term(t, s.prefix_terms) for t in chosen)]
         else:
-            # Every word is common ("its their but were this should"): ranking all quotes
-            # holding any of them costs ~100 ms at 1M quotes; quotes holding all of them
-            # (then the three rarest) are few, and are what such a claim can match.
+            # Only common words ("but what are you going to do about it"): ranking every quote
+            # holding any of them is slow (~100 ms at 1M quotes) and finds short quotes with
+            # one of the words; quotes holding all of them (then the three rarest) are few,
+            # and are what such a claim can match.
             queries = [" AND ".join(_fts_term(t, False) for t in present[: s.rare_terms])]
             if len(present) > 3:
                 queries.append(" AND ".join(_fts_term(t, False) for t in present[:3]))
+            if chosen:  # then, if those are few, the rare terms within the budget
+                queries.append(" OR ".join(_fts_term(t, s.prefix_terms) for t in chosen))
         ids: list[int] = []
         for match in queries:
             if speaker_ids and s.speaker_candidates > 0:
