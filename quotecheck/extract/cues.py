@@ -47,7 +47,7 @@ for _w in ("plan", "seek", "decide", "intend", "aim"):
     _LEMMAS[_w] = BELIEF
 for _w in (
     "believe think feel hope fear expect worry doubt suspect know guess reckon assume wonder "
-    "consider imagine figure want prefer see view favor"
+    "consider imagine figure want prefer see view favor seem appear"
 ).split():
     _LEMMAS[_w] = BELIEF
 for _w in (

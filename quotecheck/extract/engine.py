@@ -85,6 +85,8 @@ _CLAUSE_CUTS = re.compile(
     r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
     r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
     r"|(?<=,[”\"’])\s+(?:adding|saying|noting|according\s+to)\b"
+    r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
+    r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"
     r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
     r"(?=\s*[.!?]?\s*$)"
 )
@@ -94,6 +96,14 @@ _APPOSITIVE_STOP = re.compile(
     r",?\s+(?:[\"“]|''|``)|,\s+(?:adding|saying|noting|explaining|arguing|referring|calling|"
     r"according)\b|\s+[—–]\s+|\s+--\s+|;"
 )
+SEEM = frozenset(("seem", "appear"))
+_RELATIVE = re.compile(r"(?<![\w’'])(which|that)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+_SEEM_NEXT = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:to|like|that|as\s+if|as\s+though|ready|poised|certain|likely|"
+    r"unlikely|willing|eager|more|less|increasingly|set|headed|determined|intent|open|closer|sure|"
+    r"not|unable|reluctant|happy|content|confident|comfortable|resigned|destined)\b"
+)
+_SUBORDINATORS = frozenset("while although though if because since as when whereas unless".split())
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -299,6 +309,9 @@ class _Extractor:
                 return
         if info.lemma in TO_ONLY and not re.match(r"\s+(?:[a-z]+ly\s+)?to\s", text[ce : ce + 20]):
             return  # "declined to comment", not "declined 3 percent"
+        if info.lemma in SEEM:
+            self._seems(si, cs, ce)
+            return
         if nxt.lower().startswith(("delegate", "superdelegate")):
             return  # "pledged delegates"
         if info.form == "base" and info.lemma in ("find", "continue"):
@@ -355,8 +368,22 @@ class _Extractor:
             if subj is None:
                 return
             subj_text = text[subj[0] : subj[1]]
-            if not _has_cap(subj_text) and subj_text.lower() not in PRONOUNS and info.cls == OBJECT:
+            if (
+                not _has_cap(subj_text)
+                and subj_text.lower() not in PRONOUNS
+                and info.cls == OBJECT
+                and len(subj_text.split()) < 2
+            ):
                 return
+        if subj is not None and not borrowed and info.cls != BELIEF and source_span is None:
+            rel = _RELATIVE.search(text, max(s_start, subj[0] - 40), subj[0])
+            if rel is not None and rel.end() == subj[0] and self._relative_ok(rel):
+                # "a sentence, which I said was not a prison sentence": the relative clause
+                r_end = self._clause_end(ce, s_end)
+                if r_end - ce > 3 and not re.match(r"\s*[,.;:!?]", text[ce : ce + 3]):
+                    kind: Kind = "mixed" if self.doc.quotes_in(ce, r_end) else "indirect"
+                    self._add(rel.start(1), r_end, kind, cue_span, subj, si, 0.55)
+                    return
         # content after the cue
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
@@ -385,6 +412,39 @@ class _Extractor:
         if inv is None:
             return
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _relative_ok(self, rel: re.Match[str]) -> bool:
+        """ "which X said" always; "that X said" only after a noun ("a finish that he said")."""
+        if rel.group(1).lower() == "which":
+            return True
+        prev = re.search(r"([\w’']+)\s*$", self.text[max(0, rel.start(1) - 30) : rel.start(1)])
+        if prev is None:
+            return False
+        word = prev.group(1).lower()
+        return word not in STOP and cue_info(word) is None and not word.endswith("ly")
+
+    def _seems(self, si: int, cs: int, ce: int) -> None:
+        """ "Trump appears to be ignorant of ...": an impression, the whole clause is the content
+        (no speaker; reported with the beliefs)."""
+        text = self.text
+        s_start, s_end = self.doc.sentences[si]
+        if not _SEEM_NEXT.match(text, ce, s_end):
+            return
+        g0 = _cue_group_start(text, s_start, cs)
+        subj = np_before(text, s_start, g0)
+        if subj is None:
+            return
+        start = subj[0]
+        end = self._clause_end(ce, s_end)
+        lead = text[s_start:start].strip().lower()
+        if lead.split()[-1:] and lead.split()[-1] in _SUBORDINATORS:
+            comma = text.find(",", ce, end)
+            if comma > 0:
+                end = comma
+        if end - start < 8:
+            return
+        kind: Kind = "mixed" if self.doc.quotes_in(start, end) else "indirect"
+        self._add(start, end, kind, (cs, ce), None, si, 0.45)
 
     def _relative_end(self, a_s: int, a_e: int) -> int:
         """End of a relative clause's content: the first comma outside a quotation."""
@@ -732,7 +792,7 @@ class _Extractor:
         elif text[e - 1] == ",":
             # mid-sentence attribution: "Those who ..., he said, must still register."
             rest = text[after_pos:s_end]
-            mm = re.match(r"\s*,\s*(?=[a-z])", rest)
+            mm = re.match(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s*(?=[A-Za-z])", rest)
             if (
                 mm
                 and not re.match(r"\s*,\s*\w+ing\b", rest)

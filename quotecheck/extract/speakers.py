@@ -123,7 +123,7 @@ def _word_ok(word: str) -> bool:
         return True
     if low in STOP and not (_is_cap(word) and low not in _FUNC_CAPS_STOP):
         return False
-    if word[0].islower() and low in _NOUNS_NOT_CUES:
+    if word[0].islower() and (low in _NOUNS_NOT_CUES or low[:-1] in _NOUNS_NOT_CUES):
         return True  # "state media", "the report", "a post"
     return not (word[0].islower() and (cue_info(word) is not None or low.endswith("ly")))
 

@@ -404,6 +404,36 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Sanders railed against the billionaire class in Iowa.",
         [{"text": "the billionaire class in Iowa", "speaker": "Sanders", "cue": "railed against"}],
     ),
+    (
+        "relative-clause-attribution",
+        "He urged the judge to give a fair sentence, which I said was not a prison sentence.",
+        [
+            {"text": "to give a fair sentence", "mention": "He", "cue": "urged"},
+            {"text": "which I said was not a prison sentence", "mention": "I", "cue": "said"},
+        ],
+    ),
+    (
+        "parenthetical-attribution",
+        "Instead, Trump told CNN, his policy would be to go after them.",
+        [
+            {
+                "text": "Instead, Trump told CNN, his policy would be to go after them",
+                "speaker": "Trump",
+                "cue": "told",
+            }
+        ],
+    ),
+    (
+        "plural-noun-subject",
+        "More than 40 percent of the money arrived in February, new fundraising reports show.",
+        [
+            {
+                "text": "More than 40 percent of the money arrived in February",
+                "mention": "new fundraising reports",
+                "cue": "show",
+            }
+        ],
+    ),
     # not speech
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
@@ -456,6 +486,17 @@ BELIEF_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "intention-to",
         "The campaign plans to focus on jobs.",
         [{"text": "to focus on jobs", "mention": "The campaign", "cue": "plans"}],
+    ),
+    (
+        "seems",
+        "After a year of campaigning, Clinton still seems not to have found her voice.",
+        [
+            {
+                "text": "Clinton still seems not to have found her voice",
+                "speaker": None,
+                "cue": "seems",
+            }
+        ],
     ),
     (
         "want-to",
