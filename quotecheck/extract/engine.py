@@ -85,6 +85,8 @@ _CLAUSE_CUTS = re.compile(
     r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
     r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
     r"|(?<=,[”\"’])\s+(?:adding|saying|noting|according\s+to)\b"
+    r"|,\s+(?:while|whereas)\b"
+    r"|(?<=[”\"])\s+and\s+(?:also\s+)?(?:[a-z]+ed|said|told|says|tells|adds|calls|wrote)\b"
     r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
     r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"
     r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
@@ -102,6 +104,11 @@ _SEEM_NEXT = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:to|like|that|as\s+if|as\s+though|ready|poised|certain|likely|"
     r"unlikely|willing|eager|more|less|increasingly|set|headed|determined|intent|open|closer|sure|"
     r"not|unable|reluctant|happy|content|confident|comfortable|resigned|destined)\b"
+)
+_SUBORDINATE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?:while|though|although|if|when|whenever|because|since|once|until|"
+    r"unless|whereas|even\s+though|even\s+if|as\s+soon\s+as)\s+$",
+    re.IGNORECASE,
 )
 _SUBORDINATORS = frozenset("while although though if because since as when whereas unless".split())
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
@@ -393,6 +400,10 @@ class _Extractor:
             ].strip() in (",", ""):
                 # "Clinton, who announced a plan on Monday, plans to ...": the relative clause
                 # ends at its comma
+                a_e = self._relative_end(a_s, a_e)
+            elif _SUBORDINATE.search(text, s_start, subj[0]):
+                # "While Ramos said that ..., he appears uneasy": the subordinate clause ends at
+                # its comma
                 a_e = self._relative_end(a_s, a_e)
             score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
             for p_s, p_e, p_kind in self._split_coordinated(a_s, a_e, kind):
@@ -864,7 +875,11 @@ class _Extractor:
             while c_e > c_s and text[c_e - 1] in " \t\u00a0,":
                 c_e -= 1
             tail = text[spk[1] : s_end].strip(" .\u00a0")
-            if tail.startswith(","):
+            if tail.startswith(",") and not re.match(
+                r",\s+(?:a|an|the|who|which|including|with|whose|one|its|his|her|their|[a-z]+ing)\b"
+                r"|,\s+(?:[\w’'.-]+\s+){0,3}(?:of|at|for|in)\s",
+                tail,
+            ):
                 c_e2 = self._clause_end(_skip_space(text, spk[1] + 1, s_end), s_end)
                 if c_e2 > c_e:
                     c_e = c_e2
@@ -972,6 +987,12 @@ class _Extractor:
         source_span: tuple[int, int] | None = None,
     ) -> None:
         start, end = _trim(self.text, start, end)
+        seg = self.text[start:end]
+        if seg.endswith(")") and seg.count(")") > seg.count("("):
+            # "(A spokeswoman disputed their account.)": the bracket is not the content's
+            start, end = _trim(self.text, start, end - 1)
+        elif seg.startswith("(") and seg.count("(") > seg.count(")"):
+            start, end = _trim(self.text, start + 1, end)
         if end - start < 2:
             return
         if spk is not None:

@@ -120,7 +120,7 @@ def _word_ok(word: str) -> bool:
     if not word or not (word[0].isalnum() or word[0] == "("):
         return False
     if word[0] == "(":
-        return True
+        return len(word) > 2 and word.endswith(")")  # "(R-S.C.)", not a lone bracket
     if low in STOP and not (_is_cap(word) and low not in _FUNC_CAPS_STOP):
         return False
     if word[0].islower() and (low in _NOUNS_NOT_CUES or low[:-1] in _NOUNS_NOT_CUES):

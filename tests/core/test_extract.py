@@ -434,6 +434,27 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "subordinate-clause-ends-at-comma",
+        "While Ramos said that journalists cannot take sides, he appears uneasy.",
+        [{"text": "that journalists cannot take sides", "speaker": "Ramos"}],
+    ),
+    (
+        "bracketed-sentence",
+        "(A campaign spokeswoman disputed their account.)",
+        [{"text": "their account", "mention": "A campaign spokeswoman", "cue": "disputed"}],
+    ),
+    (
+        "according-to-with-appositive",
+        "Turnout rose by a third, according to Brian Wieser, an analyst at Pivotal Research.",
+        [
+            {
+                "text": "Turnout rose by a third",
+                "speaker": "Brian Wieser",
+                "cue": "according to",
+            }
+        ],
+    ),
     # not speech
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
