@@ -645,6 +645,8 @@ class MainWindow(QMainWindow):
         label = {"unreviewed": "Reset"}.get(status, status.capitalize())
         text = f"{label} {len(ids)} quotes" if len(ids) > 1 else f"{label} quote {ids[0]}"
         history_id = self.ctx.perform(text, lambda s: s.set_status(ids, status))
+        if history_id:
+            self.statusBar().showMessage(f"{text} — Ctrl+Z undoes it", 5000)
         if history_id and len(ids) == 1:
             self.move_to_next()
 
