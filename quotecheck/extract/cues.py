@@ -55,7 +55,9 @@ for _w in (
     "endorse support oppose reject question attack mock denounce discuss thank express "
     "condemn decry echo highlight liken invoke assail welcome embrace challenge reference "
     "applaud ridicule disparage berate castigate chide scold lambaste deride belittle commend "
-    "hail salute tout downplay dispute contest champion recommend"
+    "hail salute tout downplay dispute contest champion recommend offer order deem encourage "
+    "request portray voice plead quote rebuke persuade knock unveil dub label credit recount "
+    "forecast"
 ).split():
     _LEMMAS[_w] = OBJECT
 
@@ -110,6 +112,19 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "dispute": ("disputed", "disputes", "disputing"),
     "hail": ("hailed", "hailing"),
     "commend": ("commended", "commending"),
+    "offer": ("offered", "offering", "offers"),
+    "order": ("ordered", "ordering"),
+    "deem": ("deemed", "deems"),
+    "request": ("requested", "requesting"),
+    "voice": ("voiced", "voicing"),
+    "plead": ("pleaded", "pled", "pleading"),
+    "quote": ("quoted", "quoting"),
+    "knock": ("knocked", "knocking"),
+    "unveil": ("unveiled", "unveiling", "unveils"),
+    "dub": ("dubbed", "dubbing"),
+    "label": ("labeled", "labelled", "labeling"),
+    "credit": ("credited", "crediting"),
+    "forecast": ("forecast", "forecasts", "forecasted"),
     "read": ("reads", "read"),
     "plan": ("plan", "plans", "planned", "planning"),
     "seek": ("seek", "seeks", "sought", "seeking"),
@@ -186,6 +201,26 @@ for _p, _l in (
     ("made clear", "make clear"),
     ("makes clear", "make clear"),
     ("pointed to", "point to"),
+    ("refers to", "refer to"),
+    ("alluded to", "refer to"),
+    ("alluding to", "refer to"),
+    ("laid out", "lay out"),
+    ("lays out", "lay out"),
+    ("laying out", "lay out"),
+    ("singled out", "single out"),
+    ("sided with", "side with"),
+    ("balked at", "balk at"),
+    ("weighed in on", "weigh in"),
+    ("boasted of", "boast"),
+    ("boasted about", "boast"),
+    ("boasts about", "boast"),
+    ("bragged about", "boast"),
+    ("brags about", "boast"),
+    ("complained about", "complain"),
+    ("complains about", "complain"),
+    ("warned of", "warn"),
+    ("warned about", "warn"),
+    ("warns of", "warn"),
     ("points to", "point to"),
     ("pointing to", "point to"),
     ("railed against", "rail against"),
@@ -235,6 +270,14 @@ for _p, _l in (
             "hint at",
             "take aim",
             "go after",
+            "lay out",
+            "single out",
+            "side with",
+            "balk at",
+            "weigh in",
+            "boast",
+            "complain",
+            "warn",
         )
         else SPEECH,
         _kind,
@@ -282,6 +325,7 @@ AUX_WORDS = frozenset(
     "has have had will would could can may might should must did does do is was were are be "
     "been being 's ’s also later previously repeatedly recently once never often reportedly "
     "publicly privately then already again first further still even just not n't long "
-    "frequently flatly angrily quickly simply since now".split()
+    "frequently flatly angrily quickly simply since now however meanwhile instead only merely "
+    "too".split()
 )
 AUX_RE = re.compile(r"\w+ly$")

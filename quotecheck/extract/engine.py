@@ -651,7 +651,7 @@ class _Extractor:
             pass  # "As The Washington Post reported, CLAUSE."
         elif text[pos:p].strip() == ",":
             return None  # "said, adding ..." / "said, referring to ...": no content clause
-        elif word == "to" and info.lemma in _TO_VERBS:
+        elif (word == "to" or re.match(r"not\s+to\s", text[p : p + 8])) and info.lemma in _TO_VERBS:
             pass  # "urged him to act", "vowed to fight on"
         elif info.lemma == "ask" or info.lemma == "wonder":
             if word not in ("if", "whether", "what", "how", "why", "when", "where", "who"):

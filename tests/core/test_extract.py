@@ -455,6 +455,27 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "adverb-between-subject-and-cue",
+        "Carter however said he would welcome China’s participation.",
+        [{"text": "he would welcome China’s participation", "speaker": "Carter"}],
+    ),
+    (
+        "urged-not-to",
+        "Police urged people not to spread rumors.",
+        [{"text": "not to spread rumors", "mention": "Police", "cue": "urged"}],
+    ),
+    (
+        "boasted-of",
+        "Trump has boasted of his willingness to spend his own fortune.",
+        [
+            {
+                "text": "his willingness to spend his own fortune",
+                "speaker": "Trump",
+                "cue": "has boasted of",
+            }
+        ],
+    ),
     # not speech
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
