@@ -50,10 +50,12 @@ class StoreCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self.ctx.replay(self.history_id, undo=False)
+        if not self.ctx.replay(self.history_id, undo=False):
+            self.setObsolete(True)  # the store refused: drop the step rather than lie about it
 
     def undo(self) -> None:
-        self.ctx.replay(self.history_id, undo=True)
+        if not self.ctx.replay(self.history_id, undo=True):
+            self.setObsolete(True)
 
 
 class AppContext(QObject):
@@ -112,14 +114,16 @@ class AppContext(QObject):
             self._announce(entry)
         return history_id
 
-    def replay(self, history_id: int, *, undo: bool) -> None:
+    def replay(self, history_id: int, *, undo: bool) -> bool:
+        """Undo or redo one recorded action; False (and a message) if the store refused."""
         try:
             entry = self.store.undo(history_id) if undo else self.store.redo(history_id)
         except (QuoteCheckError, sqlite3.OperationalError) as exc:
             self.errorRaised.emit(str(exc))
-            return
+            return False
         if entry is not None:
             self._announce(entry)
+        return True
 
     def _entry(self, history_id: int) -> dict[str, Any] | None:
         for entry in self.store.history(limit=5):

@@ -497,3 +497,17 @@ def test_history_view_lists_and_reverts(window, qtbot) -> None:  # type: ignore[
     window.ctx.undo_stack.setIndex(0)  # what clicking the first line does
     assert window.ctx.store.quote(first)["status"] == "unreviewed"
     window._history_dialog.close()
+
+
+def test_undo_refused_by_the_store_is_dropped(window, errors) -> None:  # type: ignore[no-untyped-def]
+    window.table.selectRow(0)
+    quote_id = window.model.quote_id(0)
+    window.review_actions["verified"].trigger()
+    stack = window.ctx.undo_stack
+    assert stack.count() == 1
+    # Someone else undoes it behind the window's back (the CLI, another window).
+    window.ctx.store.undo()
+    window.act_undo.trigger()
+    assert errors  # told why nothing happened
+    assert window.ctx.store.quote(quote_id)["status"] == "unreviewed"
+    assert stack.count() == 0  # the step is gone, not left pretending
