@@ -140,10 +140,10 @@ def wait_until(app: Any, predicate: Any, timeout: float = 60.0) -> float:
 def child_window(db: str, settings_dir: str, spawned: float) -> dict[str, Any]:
     t_start = time.perf_counter()
     from PySide6.QtCore import QSettings
-    from quotecheck_ui.app import create_window, make_app
-    from quotecheck_ui.settings import Settings
 
     from quotecheck.store import Store
+    from quotecheck_ui.app import create_window, make_app
+    from quotecheck_ui.settings import Settings
 
     app = make_app(["bench"])
     settings = Settings(QSettings(str(Path(settings_dir) / "s.ini"), QSettings.Format.IniFormat))
@@ -232,9 +232,9 @@ def child_naive(db: str, spawned: float) -> dict[str, Any]:
     t_start = time.perf_counter()
     from PySide6.QtCore import QAbstractTableModel, Qt
     from PySide6.QtWidgets import QTableView
-    from quotecheck_ui.app import make_app
 
     from quotecheck.store import Store
+    from quotecheck_ui.app import make_app
 
     app = make_app(["bench"])
     store = Store(db, read_only=True)

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication
+
+from quotecheck import QuoteCheckError, __version__
+from quotecheck.store import Store
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.errors import install_excepthook, setup_logging, show_error
 from quotecheck_ui.icons import app_icon
 from quotecheck_ui.settings import Settings
-
-from quotecheck import QuoteCheckError, __version__
-from quotecheck.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.icons import icon
 from quotecheck_ui.models import ChecksModel, MatchesModel

@@ -16,11 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from quotecheck_ui.settings import Settings
-from quotecheck_ui.workers import Runner
 
 from quotecheck import QuoteCheckError
 from quotecheck.store import Store
+from quotecheck_ui.settings import Settings
+from quotecheck_ui.workers import Runner
 
 log = logging.getLogger(__name__)
 

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from quotecheck_ui.context import AppContext
-from quotecheck_ui.icons import app_icon, icon
-from quotecheck_ui.models import SORT_ROLE, SpeakersModel
 
 from quotecheck.importing import ImportReport
 from quotecheck.model import ArticleMeta
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.icons import app_icon, icon
+from quotecheck_ui.models import SORT_ROLE, SpeakersModel
 
 
 class PasteArticleDialog(QDialog):

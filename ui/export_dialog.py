@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from quotecheck_ui import query as q
-from quotecheck_ui.context import AppContext
-from quotecheck_ui.workers import Job
 
 from quotecheck.export import build_sheet, render_html, write_sheet
 from quotecheck.store import QuoteFilter, Store
+from quotecheck_ui import query as q
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.workers import Job
 
 log = logging.getLogger(__name__)
 

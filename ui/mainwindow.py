@@ -39,20 +39,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from quotecheck_ui import query as q
-from quotecheck_ui.claims import ClaimPanel
-from quotecheck_ui.context import AppContext
-from quotecheck_ui.detail import DetailPane
-from quotecheck_ui.dialogs import (
-    PasteArticleDialog,
-    SpeakersDialog,
-    show_about,
-    show_import_report,
-)
-from quotecheck_ui.errors import show_error
-from quotecheck_ui.icons import app_icon, icon
-from quotecheck_ui.models import FacetModel, QuoteTableModel
-from quotecheck_ui.workers import Job
 
 from quotecheck import QuoteCheckError
 from quotecheck.importing import (
@@ -67,6 +53,20 @@ from quotecheck.importing import (
 from quotecheck.model import ArticleMeta
 from quotecheck.paths import log_dir
 from quotecheck.store import Store
+from quotecheck_ui import query as q
+from quotecheck_ui.claims import ClaimPanel
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.detail import DetailPane
+from quotecheck_ui.dialogs import (
+    PasteArticleDialog,
+    SpeakersDialog,
+    show_about,
+    show_import_report,
+)
+from quotecheck_ui.errors import show_error
+from quotecheck_ui.icons import app_icon, icon
+from quotecheck_ui.models import FacetModel, QuoteTableModel
+from quotecheck_ui.workers import Job
 
 log = logging.getLogger(__name__)
 

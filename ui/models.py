@@ -25,12 +25,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from quotecheck_ui import query as q
-from quotecheck_ui.icons import icon
-from quotecheck_ui.workers import Job, Runner
 
 from quotecheck.model import KINDS, STATUSES
 from quotecheck.store import Store
+from quotecheck_ui import query as q
+from quotecheck_ui.icons import icon
+from quotecheck_ui.workers import Job, Runner
 
 log = logging.getLogger(__name__)
 

@@ -113,11 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="quotecheck-shots-"))
     os.environ["QUOTECHECK_HOME"] = str(tmp)
 
-    from quotecheck_ui.app import create_window, make_app
-    from quotecheck_ui.settings import Settings
-
     from quotecheck.importing import import_seeds
     from quotecheck.store import Store
+    from quotecheck_ui.app import create_window, make_app
+    from quotecheck_ui.settings import Settings
 
     app = make_app(["screenshots"])
     app.setStyle(QStyleFactory.create("Fusion"))

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from quotecheck_ui.context import AppContext
-from quotecheck_ui.settings import Settings
 
 from quotecheck.importing import import_seeds
 from quotecheck.store import Store
+from quotecheck_ui.context import AppContext
+from quotecheck_ui.settings import Settings
 
 COLLECTION = [
     {

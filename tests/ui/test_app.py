@@ -7,11 +7,11 @@ import sys
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+
+from quotecheck.store import Store
 from quotecheck_ui import errors
 from quotecheck_ui.app import open_store
 from quotecheck_ui.claims import load_matcher, matcher_settings
-
-from quotecheck.store import Store
 
 
 def test_first_launch_seeds_the_default_database(home) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+
+from quotecheck.store import Store
 from quotecheck_ui import query as q
 from quotecheck_ui.models import (
     ChecksModel,
@@ -13,8 +15,6 @@ from quotecheck_ui.models import (
     SpeakersModel,
 )
 from quotecheck_ui.workers import Runner
-
-from quotecheck.store import Store
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+
 from quotecheck_ui.models import QuoteTableModel
 
 
@@ -316,7 +317,7 @@ def test_drop_files_on_the_window(window, qtbot, tmp_path) -> None:  # type: ign
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article)), QUrl.fromLocalFile(str(collection))])
     enter = QDragEnterEvent(
-        QPointF(window.rect().center()),
+        window.rect().center(),  # QPoint: PySide6 6.11 takes no QPointF here
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -413,10 +414,9 @@ def test_tab_order_search_facets_table_detail(window, qtbot) -> None:  # type: i
 
 
 def test_window_state_is_restored(qtbot, db_path, settings, errors) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck.store import Store
     from quotecheck_ui.context import AppContext
     from quotecheck_ui.mainwindow import MainWindow
-
-    from quotecheck.store import Store
 
     first = MainWindow(AppContext(Store(db_path), settings))
     qtbot.addWidget(first)
