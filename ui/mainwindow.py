@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +137,7 @@ class QuoteTable(QTableView):
 
 class MainWindow(QMainWindow):
     importFinished = Signal(object)  # ImportReport (collections appear as outcomes too)
+    backupFinished = Signal(str)  # the backup file written
     facetsRefreshed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -225,6 +227,13 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             "export",
             "Export a sheet of quotes (PDF, HTML, Markdown, CSV, JSON) with a preview",
+        )
+        self.act_backup = a(
+            "&Back up database…",
+            self.backup_database,
+            None,
+            None,
+            "Copy the whole database to a file (SQLite online backup; safe while working)",
         )
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
 
@@ -362,6 +371,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_collection)
         file.addSeparator()
         file.addAction(self.act_export)
+        file.addAction(self.act_backup)
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
@@ -465,9 +475,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"QuoteCheck — {self.ctx.db_name}")
-        self.db_label.setText(self.ctx.db_name)
-        self.db_label.setToolTip(self.ctx.db_path)
+        read_only = self.ctx.store.read_only
+        suffix = " (read-only)" if read_only else ""
+        self.setWindowTitle(f"QuoteCheck — {self.ctx.db_name}{suffix}")
+        self.db_label.setText(self.ctx.db_name + suffix)
+        self.db_label.setToolTip(self.ctx.store.notice or self.ctx.db_path)
+        for action in (self.act_import, self.act_paste, self.act_collection):
+            action.setEnabled(not read_only)
+        if self.ctx.store.notice:
+            self.statusBar().showMessage(self.ctx.store.notice, 15000)
 
     # -- the table and its query ----------------------------------------------------------------
 
@@ -590,7 +606,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has = bool(self.table.selectionModel().hasSelection())
         for action in self.review_actions.values():
-            action.setEnabled(has)
+            action.setEnabled(has and not self.ctx.store.read_only)
 
     def _update_counts(self) -> None:
         shown = self.model.rowCount()
@@ -897,6 +913,33 @@ class MainWindow(QMainWindow):
             show_error(self, f"{path} no longer exists.")
             return
         self.open_path(path)
+
+    def backup_database(self) -> None:
+        source = Path(self.ctx.db_path)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = str(source.with_name(f"{source.stem}-backup-{stamp}.db"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Back up database", suggested, "QuoteCheck database (*.db)"
+        )
+        if path:
+            self.start_backup(path)
+
+    def start_backup(self, path: str) -> Job:
+        """Copy the database in a worker (its own connection); `backupFinished` says where."""
+
+        def work(store: Store, _job: Job | None) -> str:
+            return str(store.backup(path))
+
+        job = Job(self.ctx.db_path, work, read_only=True, name="backup")
+        job.signals.finished.connect(self._backup_done)
+        job.signals.failed.connect(lambda message, _details: show_error(self, message))
+        self.statusBar().showMessage("Backing up…")
+        self.ctx.runner.start(job)
+        return job
+
+    def _backup_done(self, target: str) -> None:
+        self.statusBar().showMessage(f"Backed up to {target}", 10000)
+        self.backupFinished.emit(target)
 
     # -- other commands -------------------------------------------------------------------------
 
