@@ -99,6 +99,7 @@ _APPOSITIVE_STOP = re.compile(
     r"according)\b|\s+[—–]\s+|\s+--\s+|;"
 )
 SEEM = frozenset(("seem", "appear"))
+_ACCORDING_STOP = re.compile(r",|;|\s[—–]\s|\s--\s|\s\(|:")
 _RELATIVE = re.compile(r"(?<![\w’'])(which|that)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
 _SEEM_NEXT = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:to|like|that|as\s+if|as\s+though|ready|poised|certain|likely|"
@@ -141,10 +142,10 @@ _ASKED = re.compile(
 )
 _CLAUSE_STARTERS = frozenset(
     "there this these those what how if because although though unless while too many most "
-    "some all both more less".split()
+    "some all both more less no such".split()
 )
 _NOT_CLAUSE_START = frozenset(
-    """to so nothing something anything everything yes no goodbye hello thanks hi
+    """to so nothing something anything everything yes goodbye hello thanks hi
     otherwise differently publicly privately earlier later again afterward
     afterwards repeatedly recently of about for with by as in on at""".split()
 )
@@ -319,7 +320,7 @@ class _Extractor:
         if info.lemma in SEEM:
             self._seems(si, cs, ce)
             return
-        if nxt.lower().startswith(("delegate", "superdelegate")):
+        if info.lemma == "pledge" and nxt.lower().startswith(("delegate", "superdelegate")):
             return  # "pledged delegates"
         if info.form == "base" and info.lemma in ("find", "continue"):
             return  # "could not find", "to continue": not a report
@@ -606,6 +607,8 @@ class _Extractor:
         ):
             # "told The Post and Courier newspaper of Charleston on Saturday that ..."
             tm = _TOLD_THAT.match(text, pos, s_end)
+            if re.match(r"\s*(?:that\s|:)", text[pos : pos + 8]):
+                tm = None
             if tm is not None and doc.quote_at(tm.start(1)) is None:
                 pos = tm.start(1)
         p = _skip_space(text, pos, s_end)
@@ -644,7 +647,7 @@ class _Extractor:
         word_m = re.match(r"[\w’'-]+", text[p:s_end])
         if not word_m:
             return None
-        word = word_m.group().lower()
+        word = re.sub(r"[’'](?:s|d|ll|re|ve|m)$", "", word_m.group().lower())
         if colon or word == "that":
             pass
         elif text[pos:p].strip() == "," and _AS_X.match(text, s_start, ce):
@@ -850,12 +853,16 @@ class _Extractor:
         s_start, s_end = doc.sentences[si]
         p = _skip_space(text, a_e, s_end)
         spk = np_after(text, p, s_end, max_words=12)
+        # PolNeAR: the source runs to the next comma or the sentence end ("according to a
+        # new poll by the Harvard University Institute of Politics")
+        stop = _ACCORDING_STOP.search(text, p, s_end)
+        stop_at = stop.start() if stop is not None else s_end
+        while stop_at > p and text[stop_at - 1] in " \t\u00a0.!?\"”’')":
+            stop_at -= 1
+        if stop_at > p and len(text[p:stop_at].split()) <= 20 and text[p].isalnum():
+            spk = (p, stop_at)
         if spk is None:
             return
-        # cut the speaker at a comma
-        cm = text.find(",", spk[0], spk[1])
-        if cm > 0:
-            spk = (spk[0], cm)
         before = text[s_start:a_s].strip(" \t\u00a0")
         if before.endswith((":", ";")) or before.lower() in ("but", "and", "yet", "so", "still"):
             s_start = a_s  # "And it hasn't gone unnoticed: According to polls, CLAUSE."

@@ -35,6 +35,13 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Words that start a new sentence after a dotted abbreviation ("... in the U.S. He said").
+_STARTERS = re.compile(
+    r"\s+(?:He|She|It|They|We|I|The|But|And|This|That|These|Those|There|In|On|At|As|If|When|"
+    r"While|Still|Yet|So|Now|Then|His|Her|Their|Our|My|A|An)\s"
+)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an abbreviation or an initial."""
     j = dot
@@ -45,6 +52,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and text[j].isupper():
         return True  # an initial: "John F. Kennedy"
+    if word in _ABBREV and "." in word and _STARTERS.match(text, dot + 1):
+        return False  # "U.S. He said": the abbreviation ends the sentence too
     return word in _ABBREV
 
 

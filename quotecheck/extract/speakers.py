@@ -252,14 +252,15 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
             break
         if not _word_ok(w) and low not in DETERMINERS:
             break
-        if low in PRONOUNS and i > 0:
-            break
+        if i > 0 and (low in PRONOUNS or _CONTRACTION.sub("", low) in SUBJECT_PRONOUNS):
+            break  # "told The Huffington Post he’s not ...": the recipient ends before "he’s"
         end_i = i
     if end_i < 0:
         return None
     return toks[0][0], toks[end_i][1]
 
 
+_CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w’'.-]*$")
 
 

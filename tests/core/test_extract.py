@@ -476,6 +476,37 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "according-to-long-source",
+        "According to early results of exit polls conducted for The Associated Press and "
+        "television networks, nearly half of the voters were black.",
+        [
+            {
+                "text": "nearly half of the voters were black",
+                "mention": "early results of exit polls conducted for The Associated Press and "
+                "television networks",
+            }
+        ],
+    ),
+    (
+        "told-recipient-then-that",
+        "Michael Mukasey told delegates at the Republican National Convention that the server "
+        "should disqualify her.",
+        [{"text": "that the server should disqualify her", "speaker": "Michael Mukasey"}],
+    ),
+    (
+        "told-recipient-then-contraction",
+        "Joyce told The Huffington Post he’s not planning an appeal.",
+        [{"text": "he’s not planning an appeal", "speaker": "Joyce", "cue": "told"}],
+    ),
+    (
+        "abbreviation-ends-sentence",
+        "Cox says Obama is soft on terror in the U.S. He says Americans need facts.",
+        [
+            {"text": "Obama is soft on terror in the U.S", "speaker": "Cox"},
+            {"text": "Americans need facts", "speaker": "Cox", "mention": "He"},
+        ],
+    ),
     # not speech
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
