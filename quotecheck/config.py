@@ -43,6 +43,8 @@ def apply_config(config: Config | None = None) -> Config:
     config = config or load_config()
     if config.gazetteer:
         path = Path(config.gazetteer).expanduser()
+        if not path.is_absolute():  # relative to the settings file, not to where we run
+            path = config_path().parent / path
         try:
             set_default_gazetteer(load_gazetteer(path))
         except (OSError, ValueError, KeyError, TypeError) as exc:

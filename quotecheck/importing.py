@@ -296,8 +296,11 @@ def _collection_rows(path: Path, errors: list[str]) -> Iterator[dict[str, Any]]:
     except OSError as exc:
         raise QuoteCheckError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
     with handle:
-        if suffix in (".jsonl", ".ndjson", ".json"):
-            numbered: Iterable[tuple[int, Any]] = _jsonl_records(handle, name, errors)
+        if suffix == ".json" and handle.read(64).lstrip().startswith("["):
+            numbered: Iterable[tuple[int, Any]] = _json_array_records(handle, name)
+        elif suffix in (".jsonl", ".ndjson", ".json"):
+            handle.seek(0)
+            numbered = _jsonl_records(handle, name, errors)
         elif suffix in (".csv", ".tsv"):
             numbered = _csv_records(handle, name, errors, "\t" if suffix == ".tsv" else ",")
         else:
@@ -323,6 +326,17 @@ def _jsonl_records(
             yield line_no, json.loads(line)
         except json.JSONDecodeError as exc:
             errors.append(f"line {line_no}: not valid JSON ({exc.msg})")
+
+
+def _json_array_records(handle: io.TextIOBase, name: str) -> Iterator[tuple[int, Any]]:
+    """A .json file holding one array of records; problems are reported by item number
+    (as "line N", counting items from 1), since the array may sit on one line."""
+    handle.seek(0)
+    try:
+        data = json.load(handle)
+    except json.JSONDecodeError as exc:
+        raise QuoteCheckError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    yield from enumerate(data, 1)
 
 
 def _csv_records(

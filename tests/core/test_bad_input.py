@@ -174,3 +174,16 @@ def test_active_content_stays_inert_from_import_to_export(store: Store, tmp_path
     assert "<script>" not in page_html and "&lt;script&gt;" in page_html
     cells = [c for row in csv.reader(io.StringIO(render_csv(sheet))) for c in row]
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_collection_as_a_json_array(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "quotes.json"
+    path.write_text(
+        json.dumps([{"text": "One.", "speaker": "A"}, {"text": "Two.", "speaker": "B"}])
+    )
+    assert import_collection(store, path) == 2
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"text": "One.", "speaker": "A"},\n {"text": "Two."}]')
+    with pytest.raises(QuoteCheckError, match="line 2: missing 'speaker'"):
+        import_collection(store, broken)
+    assert store.count_quotes() == 2
