@@ -192,6 +192,9 @@ CATEGORIES = {
     "speaker swapped": "misattributed",
     "negation flipped": "contradicted",
     "word changed": "altered",
+    # harder ones, for the threshold sweep: where altered and contradicted stop holding
+    "two words changed": "altered",
+    "negation flipped + word changed": "contradicted",
 }
 
 
@@ -263,8 +266,16 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
                     claim_text = text
             elif category == "negation flipped":
                 claim_text = _flip_negation(words)
-            else:
+            elif category == "word changed":
                 claim_text = _change_word(words, vocabulary, rng)
+            elif category == "two words changed":
+                once = _change_word(words, vocabulary, rng)
+                claim_text = once and _change_word(once.split(), vocabulary, rng)
+                if claim_text == once:
+                    claim_text = None
+            else:
+                flipped = _flip_negation(words)
+                claim_text = flipped and _change_word(flipped.split(), vocabulary, rng)
             if claim_text is None:
                 continue
             made[category] += 1

@@ -1173,7 +1173,8 @@ class Matcher:
 
         who = _who(best)
         if best_sim < s.not_found_below or (
-            not analysis.exact and result.coverage < s.min_coverage
+            # a loose likeness made of common words: the claim's rare words are elsewhere
+            not analysis.exact and result.coverage < s.min_coverage and best_sim < s.altered_min
         ):
             result.verdict = "not found"
             result.diff = []
@@ -1185,11 +1186,16 @@ class Matcher:
             return
         if result.speaker_match is False and best_sim >= s.misattributed_min:
             result.verdict = "misattributed"
-            result.explanation = (
-                f"The words are on record, but said by {who}, not {result.claimed_speaker}."
-            )
-            if not analysis.exact:
+            if analysis.exact:
+                result.explanation = (
+                    f"The words are on record, but said by {who}, not {result.claimed_speaker}."
+                )
+            else:
                 result.flags.append("wording differs")
+                result.explanation = (
+                    f"Similar words ({best_sim:.0f}% alike) are on record, but said by {who}, "
+                    f"not {result.claimed_speaker}."
+                )
             return
         loose_flip = (
             not analysis.exact and best_sim < s.altered_min and analysis.loose_negation_flip
