@@ -84,7 +84,8 @@ _CLAUSE_CUTS = re.compile(
     r"who|whose|but|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
     r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
-    r"|(?<=,[”\"’])\s+(?:adding|saying|noting|according\s+to)\b"
+    r"|(?<=,[”\"’])\s+(?:(?!including\b|during\b)[a-z]+ing|according\s+to)\b"
+    r"|(?<=[”\"’])\s+and\s+(?:[a-z]+ing|has|have|had|is|was|will|would)\b"
     r"|,\s+(?:while|whereas)\b"
     r"|(?<=[”\"])\s+and\s+(?:also\s+)?(?:[a-z]+ed|said|told|says|tells|adds|calls|wrote)\b"
     r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
@@ -100,7 +101,9 @@ _APPOSITIVE_STOP = re.compile(
 )
 SEEM = frozenset(("seem", "appear"))
 _ACCORDING_STOP = re.compile(r",|;|\s[—–]\s|\s--\s|\s\(|:")
-_RELATIVE = re.compile(r"(?<![\w’'])(which|that)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"(?<![\w’'])(which|that|who|whom|what)\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE
+)
 _SEEM_NEXT = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:to|like|that|as\s+if|as\s+though|ready|poised|certain|likely|"
     r"unlikely|willing|eager|more|less|increasingly|set|headed|determined|intent|open|closer|sure|"
@@ -388,6 +391,8 @@ class _Extractor:
             if rel is not None and rel.end() == subj[0] and self._relative_ok(rel):
                 # "a sentence, which I said was not a prison sentence": the relative clause
                 r_end = self._clause_end(ce, s_end)
+                if text[max(s_start, rel.start(1) - 2) : rel.start(1)].strip() == ",":
+                    r_end = self._relative_end(ce, r_end)
                 if r_end - ce > 3 and not re.match(r"\s*[,.;:!?]", text[ce : ce + 3]):
                     kind: Kind = "mixed" if self.doc.quotes_in(ce, r_end) else "indirect"
                     self._add(rel.start(1), r_end, kind, cue_span, subj, si, 0.55)
@@ -427,7 +432,7 @@ class _Extractor:
 
     def _relative_ok(self, rel: re.Match[str]) -> bool:
         """ "which X said" always; "that X said" only after a noun ("a finish that he said")."""
-        if rel.group(1).lower() == "which":
+        if rel.group(1).lower() in ("which", "who", "whom", "what"):
             return True
         prev = re.search(r"([\w’']+)\s*$", self.text[max(0, rel.start(1) - 30) : rel.start(1)])
         if prev is None:
@@ -460,9 +465,15 @@ class _Extractor:
 
     def _relative_end(self, a_s: int, a_e: int) -> int:
         """End of a relative clause's content: the first comma outside a quotation."""
-        pos = self.text.find(",", a_s, a_e)
-        while pos > 0 and self.doc.quote_at(pos) is not None:
-            pos = self.text.find(",", pos + 1, a_e)
+        text = self.text
+        pos = text.find(",", a_s, a_e)
+        while pos > 0:
+            q = self.doc.quote_at(pos)
+            if q is None:
+                break
+            if q.end == pos + 2:
+                return pos + 2  # 'described as “volatile,” with ...': the comma closes both
+            pos = text.find(",", pos + 1, a_e)
         return pos if pos > a_s + 2 else a_e
 
     def _quote_before(self, si: int, cs: int) -> bool:

@@ -507,6 +507,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "Americans need facts", "speaker": "Cox", "mention": "He"},
         ],
     ),
+    (
+        "relative-whom-described",
+        "He compared the Republican candidate, whom he described as “volatile,” with Clinton.",
+        [{"text": "whom he described as “volatile,”", "mention": "he", "cue": "described"}],
+    ),
+    (
+        "clause-ends-at-participle-after-quote",
+        "Trump said that Romney was a “faker,” questioning his tax returns.",
+        [
+            {"text": "that Romney was a “faker,”", "speaker": "Trump"},
+            {"text": "his tax returns", "speaker": "Trump", "cue": "questioning"},
+        ],
+    ),
     # not speech
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
