@@ -240,7 +240,9 @@ class DetailPane(QWidget):
         self.quote_id = int(record["id"])
         self.record = record
         self.stack.setCurrentIndex(1)
-        self.quote_label.setText(f"\u201c{record['text']}\u201d")
+        # quotation marks only for words on record verbatim; reported speech is shown as is
+        direct = record.get("kind") == "direct"
+        self.quote_label.setText(f"\u201c{record['text']}\u201d" if direct else record["text"])
         status = record.get("status") or "unreviewed"
         colour = STATUS_COLOURS.get(status, "#6b7785")
         bits = [
