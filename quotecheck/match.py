@@ -11,9 +11,9 @@ How it works (details and measurements in docs/matching.md):
    ("X said ...", "According to X, ...", "... - X", "X: ...", "Says ...") and minus a
    trailing source phrase ("at the UNGA", "in a KCNA report").
 2. Retrieval: the rarest claim terms (document frequencies from an `fts5vocab` table over
-   `quotes_fts`) are OR-ed into one FTS5 query ranked by bm25; when a claimed speaker resolves,
-   a second query restricted to that speaker's quotes adds candidates. Every user term is quoted,
-   so nothing typed is ever FTS5 syntax.
+   `quotes_fts`), within a budget of postings, are OR-ed into one FTS5 query ranked by bm25
+   (claims of common words only: an AND of their words); a claimed speaker's best hits are
+   added in the same pass. Every user term is quoted, so nothing typed is ever FTS5 syntax.
 3. Scoring: each candidate, and windows of two or three adjacent quotes of one speaker, is
    scored by rarity-weighted word coverage (both ways) blended with RapidFuzz `ratio`; the
    claimed speaker adds a boost.
@@ -463,8 +463,6 @@ def parse_claim(
             continue
         if form is _CUE_FORM and quoted and _QUOTE_MARK not in m.group("rest"):
             continue  # "X said Y" is outside the quote: keep looking
-        if speaker is not None and form is _CUE_FORM:
-            pass
         speaker = speaker or name
         if speaker != name and source is None and speaker is not None:
             # "According to KCNA, Choe said ...": KCNA is the channel, Choe the speaker
@@ -550,10 +548,6 @@ class _SpeakerInfo:
     tokens: list[tuple[str, ...]]  # title-less tokens of the name and aliases
 
 
-def _speaker_matches(claimed: str, info: _SpeakerInfo) -> bool:
-    return _tokens_match(name_key(claimed), _name_tokens(claimed), info)
-
-
 def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo) -> bool:
     if not key:
         return False
@@ -586,7 +580,6 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
 @dataclass(slots=True)
 class _Row:
     id: int
-    norm: str
     words: list[str]
     speaker_id: int | None
     source_id: int | None
@@ -600,7 +593,6 @@ class _Unit:
     rows: list[_Row]
     words: list[str]
     rank: float = 0.0
-    coverage: float = 0.0  # share of the claim's (weighted) words found in the unit
     speaker_ok: bool = False
 
     @property
@@ -670,8 +662,9 @@ class Matcher:
             return
         self._version = version
         self._df.clear()
-        row = self._conn.execute("SELECT COUNT(*) FROM quotes_fts_docsize").fetchone()
-        self._total = int(row[0]) if row else 0
+        # the number of quotes for idf; the largest id is close enough and costs nothing
+        row = self._conn.execute("SELECT MAX(id) FROM quotes").fetchone()
+        self._total = int(row[0] or 0) if row else 0
         self._load_names()
 
     def _load_names(self) -> None:
@@ -843,7 +836,6 @@ class Matcher:
                 row_words = compare_words(norm)
                 out[qid] = _Row(
                     qid,
-                    norm,
                     row_words,
                     speaker_id,
                     source_id,
@@ -871,7 +863,6 @@ class Matcher:
         ratio = fuzz.ratio(claim_text, " ".join(unit.words), processor=None) / 100.0
         s = self.settings
         score = 100.0 * (s.w_coverage * coverage + s.w_precision * precision + s.w_ratio * ratio)
-        unit.coverage = coverage
         unit.speaker_ok = bool(speaker_ids) and all(r.speaker_id in speaker_ids for r in unit.rows)
         unit.rank = score + (self.settings.speaker_boost if unit.speaker_ok else 0.0)
 
@@ -951,11 +942,9 @@ class Matcher:
             result.speaker_match = None
             return result
         rows = self._rows(ids)
-        claim_set: dict[str, float] = {}
+        claim_set: dict[str, float] = {}  # stem -> weight, for ranking
         for n, key in enumerate(rank_keys):
-            parts = self._fts_terms([key])
-            weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
-            weight *= 0.3 if key in STOPWORDS else 1.0
+            weight = self._word_weight(key, weights)
             weight *= s.context_weight if n >= len(keys) else 1.0
             root = stem(key)
             claim_set[root] = max(weight, claim_set.get(root, 0.0))
@@ -989,16 +978,19 @@ class Matcher:
             chosen.append(unit)
             if len(chosen) >= s.max_matches:
                 break
-        word_weights: dict[str, float] = {}
+        word_weights: dict[str, float] = {}  # the claimed words only, for the verdict
         for key in keys:
-            parts = self._fts_terms([key])
-            weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
             root = stem(key)
-            word_weights[root] = max(
-                word_weights.get(root, 0.0), weight * (0.3 if key in STOPWORDS else 1.0)
-            )
+            word_weights[root] = max(word_weights.get(root, 0.0), self._word_weight(key, weights))
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
         return result
+
+    def _word_weight(self, key: str, weights: dict[str, float]) -> float:
+        """A claim word's weight: its rarity (idf; unknown words count as the rarest), function
+        words a third of that."""
+        parts = self._fts_terms([key])
+        weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
+        return weight * (0.3 if key in STOPWORDS else 1.0)
 
     def _sentence_context(self, unit: _Unit) -> tuple[list[str], list[str]] | None:
         """Words of the article sentence around a single quote (before it, after it)."""
