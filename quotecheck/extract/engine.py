@@ -22,6 +22,7 @@ from quotecheck.extract.speakers import (
     DETERMINERS,
     PRONOUNS,
     STOP,
+    SUBJECT_PRONOUNS,
     SpeakerResolver,
     np_after,
     np_before,
@@ -96,8 +97,8 @@ _CLAUSE_CUTS = re.compile(
 _DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")
 # Where an appositive after an inverted speaker ends: a quotation, a participle cue, a dash.
 _APPOSITIVE_STOP = re.compile(
-    r",?\s+(?:[\"“]|''|``)|,\s+(?:adding|saying|noting|explaining|arguing|referring|calling|"
-    r"according)\b|\s+[—–]\s+|\s+--\s+|;"
+    r",?\s+(?:[\"“]|''|``)|,\s+(?:[a-z]+ing|according|though|but|and\s+(?:[a-z]+ed|said))\b"
+    r"|\s+[—–]\s+|\s+--\s+|;"
 )
 SEEM = frozenset(("seem", "appear"))
 _ACCORDING_STOP = re.compile(r",|;|\s[—–]\s|\s--\s|\s\(|:")
@@ -115,6 +116,15 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _SUBORDINATORS = frozenset("while although though if because since as when whereas unless".split())
+# An aside between a subject and its verb, not an appositive: "X, for his part, said".
+_ASIDE_START = frozenset(
+    """for in by on at of from with according after during like unlike meanwhile however
+    though too also still then now instead once again in""".split()
+)
+_CLAUSE_OPENER = re.compile(
+    r"(?<![\w’'])(?:when|as|while|because|after|before|since|until|once|whereas)\s+", re.IGNORECASE
+)
+_NOT_SUBJECT = frozenset("hours minutes days weeks months years moments despite".split())
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -523,6 +533,8 @@ class _Extractor:
                 return first[0], comma2
             if re.match(r"[a-z]+ing\b", inner):
                 return first  # "Kihara, speaking at a news conference, said"
+            if inner.split()[0].lower() in _ASIDE_START:
+                return first  # "Ted Cruz, by contrast, wrote", "Snyder, for his part, has"
             if _looks_like_clause(inner):
                 return None
             return first[0], comma2
@@ -534,6 +546,15 @@ class _Extractor:
     def _first_np(self, s_start: int, end: int) -> tuple[int, int] | None:
         """The noun phrase opening the sentence, when it is followed by a verb."""
         text = self.text
+        # "The crowd cheered when Trump spotted a sign and asked ...": the nearest clause's
+        # subject
+        for m in reversed(list(_CLAUSE_OPENER.finditer(text, s_start, end))):
+            span = np_after(text, m.end(), end, max_words=8)
+            if span is not None and span[0] == m.end():
+                first = text[span[0] : span[1]]
+                if _has_cap(first) or first.lower() in SUBJECT_PRONOUNS:
+                    return span
+            break
         p = _skip_space(text, s_start, end)
         span = np_after(text, p, end, max_words=8)
         if span is None or span[0] != p:
@@ -587,6 +608,8 @@ class _Extractor:
             if (_has_cap(" ".join(words)) or words[0].lower() in PRONOUNS) and nxt:
                 if nxt.group(1) in STOP and nxt.group(1) not in AUX_WORDS:
                     continue
+                if nxt.group(1) in ("later", "ago", "earlier") or words[0].lower() in _NOT_SUBJECT:
+                    continue  # "Hours later, Trump returned ...": a time phrase
                 return span
         return None
 
@@ -1175,17 +1198,26 @@ def _replace(a: Attribution, **kw: object) -> Attribution:
 
 
 def _is_noun_use(text: str, lo: int, cue_start: int, info: CueInfo) -> bool:
-    """ "the state's", "his remarks", "Japan's urging": the cue word is a noun here."""
-    if info.form == "past":
-        return False
-    m = re.search(r"([\w’']+)\s+$", text[max(lo, cue_start - 30) : cue_start])
+    """ "the state's", "his remarks", "Japan's urging", "a contested convention", "her
+    continued struggles", "nine states": the cue word is a noun or an adjective here."""
+    m = re.search(r"([\w’'-]+)\s+$", text[max(lo, cue_start - 30) : cue_start])
     if not m:
         return False
     prev = m.group(1)
     low = prev.lower()
+    if info.form == "past":
+        return low in _NOUN_DET and low not in ("that", "who") or low.endswith("so-")
+    if (
+        info.form in ("third", "base")
+        and (low.isdigit() or low in _NUMBERS)
+        and re.sub(r"s$", "", text[cue_start : cue_start + 12].lower().split()[0].strip(":,"))
+        in _NOUN_LIKE
+    ):
+        return True  # "in nine states: Ohio, ...", but "six in 10 say"
     return low in _NOUN_DET or low.endswith(("’s", "'s", "s’", "s'"))
 
 
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozen many several".split())
 _NOUN_DET = frozenset(
     "the a an his her their its our my your this these those that whose such no any every "
     "each another".split()
@@ -1193,7 +1225,8 @@ _NOUN_DET = frozenset(
 
 
 _NOUN_LIKE = frozenset(
-    "state report post note charge answer estimate pledge demand tweet comment reply attack".split()
+    "state report post note charge answer estimate pledge demand tweet comment reply attack "
+    "challenge".split()
 )
 
 

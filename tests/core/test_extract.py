@@ -477,6 +477,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "aside-after-subject",
+        "Ted Cruz, by contrast, wrote that Congress should act.",
+        [{"text": "that Congress should act", "mention": "Ted Cruz"}],
+    ),
+    (
         "according-to-long-source",
         "According to early results of exit polls conducted for The Associated Press and "
         "television networks, nearly half of the voters were black.",
@@ -524,6 +529,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("refusal", "He has refused to engage with the administration.", []),
     ("noun-attacks", "Paris attacks test the strategy of the campaign.", []),
     ("intention-off-by-default", "The campaign plans to focus on jobs.", []),
+    ("participle-adjective", "That would set the stage for a contested convention in July.", []),
+    ("plural-noun-states", "The ad will air in nine states: Ohio, Florida and Iowa.", []),
     ("scare-quotes", "The so-called “peace process” has stalled again.", []),
     ("scare-quotes-2", "The “reforms” were never implemented.", []),
     ("title-in-quotes", "He starred in “The Long Goodbye” in 1973.", []),
