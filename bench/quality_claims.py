@@ -296,7 +296,9 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
 def _plain_name(speaker: str) -> str:
     """'SEN. BERNIE SANDERS (I), VERMONT' -> 'Sen. Bernie Sanders' (as a person would write it)."""
     name = " ".join(re.sub(r"\(.*?\)", " ", speaker).split(",")[0].split())
-    return name.title() if 0 < len(name.split()) <= 4 else ""
+    if not 0 < len(name.split()) <= 4 or name.lower() in STOPWORDS:  # junk speakers ("SO")
+        return ""
+    return name.title()
 
 
 def _flip_negation(words: list[str]) -> str | None:

@@ -330,9 +330,14 @@ _CUE_FORM = re.compile(
 )
 _DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)
 _COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
+# After the words ('"...", X said'), only verbs: "tweets", "claims", "states" there are nouns.
+_AFTER_CUE = (
+    r"(?:said|says|told|added|wrote|tweeted|stated|claimed|insisted|argued|declared|"
+    r"announced|explained|noted|warned|asserted|replied|stressed|SAID|SAYS)"
+)
 _TRAILING_CUE = re.compile(
-    rf"^(?P<rest>.+?)[\s,]+(?:(?:{_CUE}|{_CUE.upper()})\s+{_SPEAKER}|"
-    rf"{_SPEAKER.replace('speaker', 'speaker2')}\s+(?:{_CUE}|{_CUE.upper()}))"
+    rf"^(?P<rest>.+?)[\s,]+(?:{_AFTER_CUE}\s+{_SPEAKER}|"
+    rf"{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE})"
     rf"(?:\s+{_SOURCE})?[\s.]*$",
     re.S,
 )
@@ -369,7 +374,10 @@ def _quoted_segments(text: str) -> tuple[list[str], str]:
     return [], text
 
 
-_NAME_PARTICLES = frozenset("of the de da del der van von bin al el la le y and & jr sr".split())
+_NAME_TAIL = frozenset(
+    "has have had is was were will would also just reportedly then once again later".split()
+)
+_NAME_PARTICLES = frozenset("of de da del der van von bin al el la le y & jr sr".split())
 
 
 def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
@@ -377,8 +385,12 @@ def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
     name or title, capitalised words only ("Mitt Romney", "President Obama", "KCNA")."""
     if not text:
         return None
-    name = text.strip(" ,.;:-'\"")
-    tokens = name.split()
+    tokens = text.strip(" ,.;:-'\"").split()
+    while tokens and tokens[-1].lower() in _NAME_TAIL:  # "Hillary Clinton has (pledged)"
+        tokens.pop()
+    if tokens and tokens[0].lower() in STOPWORDS and tokens[0].lower() != "the":
+        return None  # "about Alicia Machado", "it", "we"
+    name = " ".join(tokens)
     if not tokens or len(tokens) > _SPEAKER_WORDS_MAX or _QUOTE_MARK in name:
         return None
     if not any(c.isalpha() for c in name):
@@ -386,8 +398,11 @@ def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
     if strict and (
         len(tokens) > 5
         or not tokens[0][:1].isupper()
-        or tokens[0].lower() in STOPWORDS
-        or any(not t[:1].isupper() and t.lower() not in _NAME_PARTICLES for t in tokens)
+        or tokens[-1].lower() in _NAME_PARTICLES
+        or any(
+            (not t[:1].isupper() or t.lower() in STOPWORDS) and t.lower() not in _NAME_PARTICLES
+            for t in tokens
+        )
     ):
         return None
     return name
@@ -432,9 +447,9 @@ def parse_claim(
     source: str | None = None
 
     segments, outside = _quoted_segments(text)
-    if segments and sum(len(words(seg)) for seg in segments) < _MIN_QUOTED_WORDS:
-        # 'Our military has been "totally depleted"': scare quotes around a word or two;
-        # the claim is the whole sentence.
+    if segments and all(len(words(seg)) < _MIN_QUOTED_WORDS for seg in segments):
+        # 'Our military has been "totally depleted"', 'are "weak," "unfit"': scare quotes
+        # around a word or two; the claim is the whole sentence.
         segments, outside = [], text
     quoted = bool(segments)
     body = outside  # where the attribution is looked for
@@ -1013,6 +1028,9 @@ class Matcher:
         """'Cruz Six million people ...', 'Trump "I was against ..."': a known speaker's name
         at the start, followed by a capitalised word or the quotation (fact-checkers' style)."""
         text = parsed.context if parsed.quoted else parsed.words
+        if parsed.quoted and parsed.speaker:
+            # 'Kaine Trump "trash talks the military"': Kaine says Trump does
+            text = f"{parsed.speaker} {text}"
         tokens = text.split()
         for size in (3, 2, 1):
             if len(tokens) < size or (not parsed.quoted and len(tokens) <= size):
@@ -1028,7 +1046,7 @@ class Matcher:
             if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
                 break  # "Hillary Clinton supported ...": the name is the sentence's subject
             after = re.sub(r"\W", "", tokens[size]).lower() if rest else ""
-            if after and after not in STOPWORDS and not is_number(after):
+            if after and after not in STOPWORDS and not is_number(after) and not parsed.quoted:
                 break  # "Mitchell Kaye, ...": the name goes on
             if parsed.quoted:
                 return replace(parsed, speaker=name, context=rest)
