@@ -125,6 +125,10 @@ _CLAUSE_OPENER = re.compile(
     r"(?<![\w’'])(?:when|as|while|because|after|before|since|until|once|whereas)\s+", re.IGNORECASE
 )
 _NOT_SUBJECT = frozenset("hours minutes days weeks months years moments despite".split())
+_VERB_AFTER_COMMA = re.compile(
+    r",\s+(?:has|have|had|is|was|are|were|will|would|can|could|should|must|did|does|do|may|"
+    r"might)\b"
+)
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -738,6 +742,12 @@ class _Extractor:
                 m = _CLAUSE_CUTS.search(text, m.end(), s_end)
                 continue
             closing = self._paired_dash(m, s_end)
+            if closing < 0 and re.match(r",\s+who", m.group()):
+                # "that Gov. X, who must decide, has revealed nothing": a relative clause
+                # inside the content, closed by a comma before the verb
+                vm = _VERB_AFTER_COMMA.search(text, m.end(), min(s_end, m.end() + 200))
+                if vm is not None and not self.doc.quote_at(vm.start()):
+                    closing = vm.start() + 1
             if closing < 0:
                 break
             m = _CLAUSE_CUTS.search(text, closing, s_end)

@@ -477,6 +477,12 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "relative-clause-inside-content",
+        "People briefed on the situation say that the governor, who must decide, has revealed "
+        "nothing.",
+        [{"text": "that the governor, who must decide, has revealed nothing"}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
