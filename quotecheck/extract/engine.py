@@ -41,7 +41,7 @@ _HEADLINE_STOP = frozenset(
     """update updated note related photo source sources watch read breaking correction
     editor abstract full text video audio listen caption credit disclosure reporting
     advertisement warning update exclusive analysis opinion commentary live q a pm am
-    also see more latest poll daily""".split()
+    also see more latest daily""".split()
 )
 _QUOTED_IN = re.compile(
     r"(?:This|That|It|These|Those|The\s+(?:statement|remarks?|comments?|announcement|"
@@ -128,6 +128,15 @@ _NOT_SUBJECT = frozenset("hours minutes days weeks months years moments despite"
 _VERB_AFTER_COMMA = re.compile(
     r",\s+(?:has|have|had|is|was|are|were|will|would|can|could|should|must|did|does|do|may|"
     r"might)\b"
+)
+_NOMINAL = re.compile(
+    r"(?P<poss>(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*){0,3}[’']s)\s+(?:(?:earlier|latest|repeated|recent|new|frequent|"
+    r"own|initial|public|false|bold|controversial|previous|campaign)\s+)?"
+    r"(?P<noun>claims?|promises?|pledges?|vows?|warnings?|assertions?|arguments?|suggestions?|"
+    r"insistence|accusations?|allegations?|remarks?|comments?|demands?|threats?|proposals?|"
+    r"announcement|predictions?|contention|denials?|complaints?|admission|explanation|"
+    r"assurances?|statements?|calls?|charges?)\s+(?=(?:that|to)\s)"
 )
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
@@ -288,6 +297,7 @@ class _Extractor:
             if doc.quote_at(m.start()) is None:
                 self._according(doc.sentence_of(m.start()), m.start(), m.end())
         self._headlines()
+        self._nominal()
         self._asked()
         chosen = self._continued_paragraphs(self._select())
         return self._finish(chosen)
@@ -945,6 +955,26 @@ class _Extractor:
         kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
         self._add(c_s, c_e, kind, (a_s, a_e), spk, si, 0.7)
 
+    def _nominal(self) -> None:
+        """ "Donald Trump’s claim that Obama founded ISIS", "his promise to be neutral": a
+        speech noun with its possessor and a that-clause or a to-infinitive."""
+        text, doc = self.text, self.doc
+        for m in _NOMINAL.finditer(text):
+            if doc.quote_at(m.start()) is not None:
+                continue
+            si = doc.sentence_of(m.start())
+            s_end = doc.sentences[si][1]
+            c_s = m.end()
+            if c_s >= s_end:
+                continue
+            # a noun phrase sits inside a larger sentence: its content ends at a comma
+            c_e = self._relative_end(c_s, self._clause_end(c_s, s_end))
+            if len(text[c_s:c_e].split()) < 3:
+                continue
+            kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
+            spk = (m.start("poss"), m.end("poss"))
+            self._add(c_s, c_e, kind, (m.start("noun"), m.end("noun")), spk, si, 0.45)
+
     def _headlines(self) -> None:
         """ "Kishida: “...”" and transcript lines "FALLIN: I think ..." (name, colon, words)."""
         text, doc = self.text, self.doc
@@ -957,10 +987,11 @@ class _Extractor:
             words = name.split()
             if words[0].lower().strip(".") in _HEADLINE_STOP or words[0].lower() in STOP:
                 continue
-            if any(w[:1].islower() for w in words) or any(
+            lower = [w for w in words if w[:1].islower()]
+            if (lower and (len(words) > 3 or lower[-1:] != words[-1:])) or any(
                 w.lower() in _HEADLINE_STOP for w in words
             ):
-                continue
+                continue  # a name in capitals, or "Clinton camp:"
             if any(w.rstrip(".").isdigit() for w in words):
                 continue
             colon = text.find(":", m.start(1) + len(name) - 1, m.end())
@@ -972,7 +1003,7 @@ class _Extractor:
                     q.inner_start, q.inner_end, "direct", cue, (m.start(1), m.end(1)), si, 0.6
                 )
                 continue
-            if s_start not in para_starts or len(words) > 3:
+            if s_start not in para_starts or len(words) > 5:
                 continue
             # unquoted: the rest of the line is the statement (headline or transcript)
             line_end = text.find("\n", c_s)

@@ -483,6 +483,23 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "that the governor, who must decide, has revealed nothing"}],
     ),
     (
+        "nominal-claim",
+        "Pence blamed the media for Donald Trump’s claim that Obama founded ISIS.",
+        [
+            {"text": "the media for Donald Trump’s claim that Obama founded ISIS", "cue": "blamed"},
+        ],
+    ),
+    (
+        "nominal-promise",
+        "Trump's past statements, including his promise to be neutral, caused concern.",
+        [{"text": "to be neutral", "mention": "his", "cue": "promise"}],
+    ),
+    (
+        "headline-poll",
+        "Poll: Sanders Takes First National Lead\n\nThe survey was taken in May.",
+        [{"text": "Sanders Takes First National Lead", "mention": "Poll", "cue": ":"}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
