@@ -450,7 +450,7 @@ def parse_claim(
     if segments and all(len(words(seg)) < _MIN_QUOTED_WORDS for seg in segments):
         # 'Our military has been "totally depleted"', 'are "weak," "unfit"': scare quotes
         # around a word or two; the claim is the whole sentence.
-        segments, outside = [], text
+        segments, outside = [], _SPACES.sub(" ", text.replace('"', " ")).strip()
     quoted = bool(segments)
     body = outside  # where the attribution is looked for
 
@@ -563,30 +563,33 @@ class _SpeakerInfo:
     tokens: list[tuple[str, ...]]  # title-less tokens of the name and aliases
 
 
-def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo) -> bool:
+def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo) -> int:
+    """How well a claimed name fits a recorded speaker: 2 the name or an alias, 1 only a
+    surname or an initial agrees ("Donald Trump" for "TRUMP"), 0 not at all."""
     if not key:
-        return False
+        return 0
     if key in info.keys:
-        return True
+        return 2
     if not claimed_tokens:
-        return False
+        return 0
+    weak = 0
     for tokens in info.tokens:
         if not tokens:
             continue
         if set(claimed_tokens) <= set(tokens) and (
             len(claimed_tokens) > 1 or claimed_tokens[0] == tokens[-1]
         ):
-            return True  # "Kishida" ~ "Fumio Kishida" (a lone first name is not enough)
+            return 2  # "Kishida" ~ "Fumio Kishida" (a lone first name is not enough)
         if len(tokens) == 1 and tokens[0] == claimed_tokens[-1]:
-            return True  # recorded "TRUMP" ~ claimed "Donald Trump"
-        if (
+            weak = 1  # recorded "TRUMP" ~ claimed "Donald Trump"
+        elif (
             len(tokens) > 1
             and len(claimed_tokens) > 1
             and tokens[-1] == claimed_tokens[-1]
             and tokens[0][0] == claimed_tokens[0][0]
         ):
-            return True  # "Bernie Sanders" ~ "B. Sanders"
-    return False
+            weak = 1  # "Bernie Sanders" ~ "B. Sanders"
+    return weak
 
 
 # -- scoring -------------------------------------------------------------------------------
@@ -744,9 +747,19 @@ class Matcher:
         found = self._speaker_cache.get(claimed)
         if found is None:
             key, tokens = name_key(claimed), _name_tokens(claimed)
-            found = {
-                sid for sid, info in self._speakers.items() if _tokens_match(key, tokens, info)
-            }
+            fits = {sid: _tokens_match(key, tokens, info) for sid, info in self._speakers.items()}
+            found = {sid for sid, fit in fits.items() if fit}
+            if found and len(tokens) > 1 and max(fits.values()) < 2:
+                # only a surname agrees: "Kaine Trump" is two people (Kaine on Trump) when
+                # "Kaine" is a speaker too, not a Trump with a first name
+                first = tokens[0]
+                alone = {
+                    sid
+                    for sid, info in self._speakers.items()
+                    if _tokens_match(first, (first,), info) == 2
+                }
+                if alone and not alone & found:
+                    found = set()
             if len(self._speaker_cache) > 10_000:
                 self._speaker_cache.clear()
             self._speaker_cache[claimed] = found

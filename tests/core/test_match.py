@@ -445,3 +445,67 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
         result = check(form.format(s=speaker, w=text), store)
         assert result.verdict == "verified", (form, text, result.explanation)
         assert result.speaker_match is True
+
+
+@pytest.mark.parametrize(
+    ("claim", "speaker", "words", "quoted"),
+    [
+        # scare quotes: the claim is the whole sentence
+        (
+            'Our military has been "totally depleted."',
+            None,
+            "Our military has been totally depleted",
+            False,
+        ),
+        (
+            'Joyce Meyer died "shortly after taking ill" in October 2016.',
+            None,
+            "Joyce Meyer died shortly after taking ill in October 2016",
+            False,
+        ),
+        # an auxiliary is no part of a name
+        (
+            'Hillary Clinton has pledged "amnesty in her first 100 days"',
+            "Hillary Clinton",
+            "amnesty in her first 100 days",
+            True,
+        ),
+        # "tweets" after the words is a noun, not a cue; no speaker "about Alicia Machado"
+        (
+            'Trump "No, there was no sex tape" in his tweets about Alicia Machado.',
+            "Trump",
+            "No, there was no sex tape",
+            True,
+        ),
+        # a sentence starting with a capitalised word is not a speaker
+        ('A "large-scale killing" of white farmers is taking place.', None, None, None),
+        ("Sweden has begun referring to 'Christmas' as 'Winter Celebration'.", None, None, None),
+    ],
+)
+def test_parse_claim_attribution(
+    claim: str, speaker: str | None, words: str | None, quoted: bool | None
+) -> None:
+    parsed = parse_claim(claim)
+    assert parsed.speaker == speaker
+    if words is not None:
+        assert parsed.words == words
+    if quoted is not None:
+        assert parsed.quoted is quoted
+
+
+def test_fact_checker_headline_form() -> None:
+    """'Kaine Trump "trash talks the military"': Kaine (a known speaker) says it of Trump."""
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "He trash talks the military.", "speaker": "KAINE"},
+                {"text": "Our military is a disaster.", "speaker": "TRUMP"},
+            ]
+        )
+        result = check('Kaine Trump "trash talks the military."', store)
+        assert result.claimed_speaker == "Kaine"
+        assert result.verdict == "verified", result.explanation
+        result = check("Donald Trump said our military is a disaster", store)
+        assert (result.verdict, result.speaker_match) == ("verified", True)
+        result = check('Chris Smith said "our military is a disaster"', store)
+        assert result.verdict == "misattributed"
