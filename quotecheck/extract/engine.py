@@ -138,6 +138,8 @@ _NOMINAL = re.compile(
     r"announcement|predictions?|contention|denials?|complaints?|admission|explanation|"
     r"assurances?|statements?|calls?|charges?)\s+(?=(?:that|to)\s)"
 )
+_CUT_TAIL = re.compile(r"(?:[\s,]+(?:and|but|or|which|who|as|while|that|in|when|after))+$")
+_CUT_TRIM = frozenset(" \t\r\n\u00a0,;:—–-“\"‘'«(")
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -1095,14 +1097,42 @@ class _Extractor:
         chosen: list[_Cand] = []
         starts: list[int] = []  # sorted starts of the chosen, parallel to ends
         ends: list[int] = []
+        objs: list[_Cand] = []
+        text = self.text
         for c in cands:
             i = bisect.bisect_left(starts, c.end)  # chosen that start before c ends
             if i > 0 and ends[i - 1] > c.start:
-                continue  # overlaps the chosen one starting just before c's end
+                # overlaps the chosen one starting just before c's end; a content that runs
+                # into a later statement ("asserted that A: “B,” he claimed") keeps its head
+                k = bisect.bisect_right(starts, c.start)
+                if k >= len(starts) or (k > 0 and ends[k - 1] > c.start):
+                    continue
+                nxt = objs[k]
+                cut = min(nxt.start, nxt.cue_span[0], *(nxt.speaker_span or ()))
+                if c.cue_span[1] > cut or (c.speaker_span and c.speaker_span[1] > cut):
+                    continue
+                while cut > c.start and text[cut - 1] in _CUT_TRIM:
+                    cut -= 1
+                tail = _CUT_TAIL.search(text, c.start, cut)
+                if tail is not None:
+                    cut = tail.start()
+                if len(text[c.start : cut].split()) < 3 or self.doc.quote_at(cut - 1):
+                    continue
+                c = _Cand(
+                    c.start,
+                    cut,
+                    c.kind,
+                    c.cue_span,
+                    c.speaker_span,
+                    c.score,
+                    c.sentence,
+                    c.source_span,
+                )
             chosen.append(c)
             j = bisect.bisect_left(starts, c.start)
             starts.insert(j, c.start)
             ends.insert(j, c.end)
+            objs.insert(j, c)
         chosen.sort(key=lambda c: c.start)
         return chosen
 
