@@ -654,7 +654,11 @@ def _fts_term(term: str, prefix: bool) -> str:
 
 
 class Matcher:
-    """Checks claims against one store; keeps what it can (term rarity, speakers) between claims."""
+    """Checks claims against one store; keeps what it can (term rarity, speakers) between claims.
+
+    It uses the store's connection, so like the store it belongs to one thread; the caches
+    are dropped when the database changes (this connection's writes or another's commits).
+    """
 
     def __init__(self, store: Store, settings: MatchSettings | None = None) -> None:
         self.store = store
