@@ -77,7 +77,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
     r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
     r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
-    r"(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*[,:]\s*(?:[\"“]|''))"
+    r"(?:\s+[\w’'.-]+){0,5}?(?=\s*[,:]\s*(?:[\"“]|''))"
     r")(?=[\s,.:;\"“]|$)"
 )
 _CLAUSE_CUTS = re.compile(
@@ -156,7 +156,7 @@ _ASKED_Q = re.compile(
     r"(?:\s+(?:by\s+)?[^,.;:?!]{0,40}?)?\s+((?:what|whether|if|about|why|how|who|when|where)\b)"
 )
 _AS_X = re.compile(r"\s*As\s+[^,;:]{2,80}$")
-_TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{1,90}?(?:,[^.;:!?\"“”,]{1,60}?){0,2}?\s(that\s|:)")
+_TOLD_THAT = re.compile(r"[^.;:!?\"“”,]{0,90}?(?:,[^.;:!?\"“”,]{1,60}?){0,2}?,?\s(that\s|:)")
 _TO_VERBS = (
     frozenset(
         "urge ask tell warn advise remind vow pledge promise threaten agree offer demand want hope "
@@ -259,7 +259,9 @@ def _cue_group_start(text: str, lo: int, cue_start: int) -> int:
             break
         word = m.group(1)
         low = word.lower()
-        if low in AUX_WORDS or (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY):
+        if word[:1].islower() and (
+            low in AUX_WORDS or (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY)
+        ):  # "Kelly said", "Yin Myint May said": names, not adverbs
             pos = pos - len(m.group(0))
             continue
         break
@@ -381,6 +383,8 @@ class _Extractor:
                 # "X declined to name them but said ...": the subject of the sentence
                 subj = self._first_np(s_start, subj_end) or self._sentence_subject(si, subj_end)
                 borrowed = subj is not None
+            elif subj is None and info.form != "ing":
+                subj = self._long_subject(s_start, subj_end)
         if info.form == "ing" and subj is None:
             before = text[max(s_start, group_start - 3) : group_start]
             if (
@@ -559,6 +563,25 @@ class _Extractor:
             return None
         return span
 
+    def _long_subject(self, s_start: int, end: int) -> tuple[int, int] | None:
+        """ "Yin Myint May, 60, a doctor, said": a subject with several appositives or asides,
+        from the sentence's first noun phrase to the cue."""
+        text = self.text
+        e = end
+        while e > s_start and text[e - 1] in " \t\u00a0":
+            e -= 1
+        if e <= s_start or text[e - 1] not in ",—–-)":
+            return None
+        first = self._first_np(s_start, e)
+        if first is None or e - first[0] > 250 or self.doc.quotes_in(first[0], e):
+            return None
+        nxt = text[first[1] : first[1] + 3]
+        if not nxt.startswith((",", " —", " –", " -", " (")):
+            return None  # the first noun phrase must be followed by its appositive
+        while e > first[0] and text[e - 1] in " ,\t\u00a0—–-":
+            e -= 1
+        return first[0], e
+
     def _first_np(self, s_start: int, end: int) -> tuple[int, int] | None:
         """The noun phrase opening the sentence, when it is followed by a verb."""
         text = self.text
@@ -620,6 +643,16 @@ class _Extractor:
             if span is None:
                 continue
             words = text[span[0] : span[1]].split()
+            if len(words) > 1 and words[0][:1].isupper() and words[-1][:1].islower():
+                # "Sanders hit back, saying": np_after ran over the verb
+                k = len(words)
+                while k > 1 and words[k - 1][:1].islower() and words[k - 1] not in DETERMINERS:
+                    k -= 1
+                if all(w[:1].isupper() for w in words[:k]):
+                    span = (span[0], span[0] + len(" ".join(words[:k])))
+                    if text[span[0] : span[1]] != " ".join(words[:k]):
+                        span = (span[0], span[0] + len(words[0]))
+                    words = words[:k]
             nxt = re.match(r"\s+([a-z]+)", text[span[1] : span[1] + 20])
             if (_has_cap(" ".join(words)) or words[0].lower() in PRONOUNS) and nxt:
                 if nxt.group(1) in STOP and nxt.group(1) not in AUX_WORDS:
@@ -653,7 +686,9 @@ class _Extractor:
                 break
             pos = m.end()
         if info.takes_recipient or re.match(
-            r"\s+(?:to|in|at|on|during|before)\s", text[pos : pos + 9]
+            r"\s+(?:to|in|at|on|during|before|after|from|via|with|back|last|this|while)\s"
+            r"|\s*,\s*[A-Z]",
+            text[pos : pos + 12],
         ):
             # "told The Post and Courier newspaper of Charleston on Saturday that ..."
             tm = _TOLD_THAT.match(text, pos, s_end)
@@ -721,6 +756,8 @@ class _Extractor:
         end = self._clause_end(p, s_end)
         n_words = len(text[p:end].split())
         min_words = 1 if info.cls == OBJECT or word == "to" else 3
+        if word in SUBJECT_PRONOUNS and word not in ("who", "which"):
+            min_words = 2  # "They said she could."
         if end - p < 2 or (word != "that" and n_words < min_words and not colon):
             return None
         quotes = doc.quotes_in(p, end)
@@ -831,6 +868,8 @@ class _Extractor:
         else:
             content_end = q.end
         start = _skip_space(text, max(s_start, content_end - _MAX_CLAUSE), content_end)
+        if q is not None and text[start : q.start].rstrip().endswith((":", ";")):
+            start = q.start  # "X asserted that A: “B,” he claimed": the quotation only
         if content_end - start < 3:
             return False
         if q is None:

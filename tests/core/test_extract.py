@@ -500,6 +500,51 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "Sanders Takes First National Lead", "mention": "Poll", "cue": ":"}],
     ),
     (
+        "name-ending-in-ly",
+        "“Elections matter,” Kelly said. “Look at the records.”",
+        [
+            {
+                "text": "Elections matter,” Kelly said. “Look at the records.",
+                "speaker": "Kelly",
+                "kind": "direct",
+            }
+        ],
+    ),
+    (
+        "subject-with-several-asides",
+        "Democrats — and some Republicans — say that Trump’s rhetoric outweighs any gains.",
+        [
+            {
+                "text": "that Trump’s rhetoric outweighs any gains",
+                "mention": "Democrats — and some Republicans",
+            }
+        ],
+    ),
+    (
+        "said-of-x-colon",
+        "Clinton said of Chaffetz's latest request: “The FBI resolved all of this.”",
+        [{"text": "The FBI resolved all of this.", "speaker": "Clinton", "kind": "direct"}],
+    ),
+    (
+        "adverbials-with-commas-before-that",
+        "Sen. Bernie Sanders said Sunday in Madison, Wisconsin, that he hoped for a large turnout.",
+        [{"text": "that he hoped for a large turnout", "speaker": "Bernie Sanders"}],
+    ),
+    (
+        "participle-after-main-verb",
+        "Sanders hit back, saying at a campaign event that Clinton was not qualified.",
+        [{"text": "that Clinton was not qualified", "mention": "Sanders", "cue": "saying"}],
+    ),
+    (
+        "content-keeps-head-before-next-statement",
+        "Trump asserted that France had lost its identity: “France is no longer France,” he "
+        "claimed.",
+        [
+            {"text": "that France had lost its identity", "cue": "asserted"},
+            {"text": "France is no longer France", "cue": "claimed"},
+        ],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
