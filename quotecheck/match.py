@@ -1193,9 +1193,21 @@ class Matcher:
             result.source_match = bool(source_ids & ids)
             if not result.source_match:
                 result.flags.append("source mismatch")
-        others = [u for u in units[1:] if u is not best_unit]
-        close = any(abs(u.rank - best_unit.rank) <= s.ambiguous_margin for u in others)
-        if close and not analysis.exact:
+        # Several candidates as good: flag it when the wording is not exact, or when the same
+        # words are on record from someone else too and the claim names no one.
+        close = [
+            u
+            for u in units
+            if u is not best_unit and abs(u.rank - best_unit.rank) <= s.ambiguous_margin
+        ]
+        speakers = {r.speaker_id for r in best_unit.rows}
+        if close and (
+            not analysis.exact
+            or (
+                result.speaker_match is None
+                and any({r.speaker_id for r in u.rows} != speakers for u in close)
+            )
+        ):
             result.flags.append("ambiguous")
 
         who = _who(best)

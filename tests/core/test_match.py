@@ -509,3 +509,21 @@ def test_fact_checker_headline_form() -> None:
         assert (result.verdict, result.speaker_match) == ("verified", True)
         result = check('Chris Smith said "our military is a disaster"', store)
         assert result.verdict == "misattributed"
+
+
+def test_same_words_two_speakers_is_ambiguous_without_a_speaker() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "We will never give up on our farmers.", "speaker": "Jane Doe"},
+                {"text": "We will never give up on our farmers.", "speaker": "John Smith"},
+            ]
+        )
+        result = check('"We will never give up on our farmers."', store)
+        assert result.verdict == "verified"
+        assert "ambiguous" in result.flags
+        assert {m.speaker for m in result.matches[:2]} == {"Jane Doe", "John Smith"}
+        result = check('John Smith said "We will never give up on our farmers."', store)
+        assert result.verdict == "verified"
+        assert result.matches[0].speaker == "John Smith"
+        assert "ambiguous" not in result.flags
