@@ -73,6 +73,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"television|TV|radio)"
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
+    r"|to\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*:)"
     r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
     r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
     r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
@@ -558,6 +559,13 @@ class _Extractor:
             if _looks_like_clause(inner):
                 return None
             return first[0], comma2
+        if text[e - 1] == ")":
+            # "Sen. Chris Murphy (a Connecticut Democrat so boyish ...) says": a long aside
+            op = text.rfind("(", s_start, e)
+            if op > s_start and ")" not in text[op : e - 1] and e - op < 200:
+                head = np_before(text, s_start, op)
+                if head is not None and _has_cap(text[head[0] : head[1]]):
+                    return head[0], e
         span = np_before(text, s_start, e)
         if span is None:
             return None
