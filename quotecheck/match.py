@@ -1077,9 +1077,12 @@ class Matcher:
         best = max(unit.rows, key=lambda r: sum(claim_set.get(w, 0.0) for w in r.stems))
         return best.id
 
-    def _matches(self, units: list[_Unit], claim_set: dict[str, float]) -> list[Match]:
+    def _matches(
+        self, units: list[_Unit], claim_set: dict[str, float], keys: list[str]
+    ) -> list[Match]:
         """Matches best first. A window is listed by its member sharing most of the claim's
-        words (with the whole window's text), followed by its other members on their own."""
+        words (with the whole window's text), followed by its other members on their own.
+        Each match's score is how alike its words are to the claimed words (0-100)."""
         ids = [i for u in units for i in u.ids]
         full = self.store.quotes_by_ids(ids)
         out: list[Match] = []
@@ -1099,11 +1102,12 @@ class Matcher:
                     continue
                 seen.add(qid)
                 window = n == 0 and len(unit.rows) > 1
+                shown = unit.words if window else self._words_of(unit, qid)
                 out.append(
                     Match(
                         quote_id=qid,
                         ref=record.get("ref"),
-                        score=round(max(0.0, min(100.0, unit.rank - n)), 1),
+                        score=round(max(0.0, min(100.0, _similarity(keys, shown)[0])), 1),
                         speaker=record.get("speaker"),
                         speaker_role=record.get("speaker_role"),
                         source=record.get("source"),
@@ -1154,7 +1158,9 @@ class Matcher:
                     best_unit, best_sim, best_ops = unit, sim, ops
                     break
         ordered = [best_unit] + [u for u in units if u is not best_unit]
-        result.matches = self._matches(ordered, claim_set)
+        matches = self._matches(ordered, claim_set, keys)
+        # the best first (ranked with rarity, speaker and windows); the rest by likeness
+        result.matches = matches[:1] + sorted(matches[1:], key=lambda m: -m.score)
         quote_words, quote_range = best_unit.words, (0, len(best_unit.words))
         context = self._sentence_context(best_unit)
         if context is not None:
