@@ -34,7 +34,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 MAX_CLAIM_CHARS = 5000
+TRUE = frozenset({"1", "true", "yes", "on"})
 VERDICTS = ("verified", "altered", "contradicted", "misattributed", "paraphrase", "not found")
 
 
@@ -97,6 +98,23 @@ class MatchSettings:
     max_matches: int = 5
     max_claim_chars: int = MAX_CLAIM_CHARS  # longer claims are cut (flag "truncated")
     max_claim_words: int = 300
+
+    def __post_init__(self) -> None:
+        # Values may come from a settings file as floats or strings ("60.0"): each field is
+        # made its declared type, and sizes at least 1 (0 for the speaker's extra rows).
+        for f in fields(self):
+            value = getattr(self, f.name)
+            default = f.default
+            try:
+                if isinstance(default, bool):
+                    value = value if isinstance(value, bool) else str(value).lower() in TRUE
+                elif isinstance(default, int):
+                    value = max(0 if f.name == "speaker_candidates" else 1, int(float(value)))
+                elif isinstance(default, float):
+                    value = float(value)
+            except (TypeError, ValueError):
+                value = default
+            object.__setattr__(self, f.name, value)
 
 
 @dataclass(frozen=True, slots=True)

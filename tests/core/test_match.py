@@ -527,3 +527,18 @@ def test_same_words_two_speakers_is_ambiguous_without_a_speaker() -> None:
         assert result.verdict == "verified"
         assert result.matches[0].speaker == "John Smith"
         assert "ambiguous" not in result.flags
+
+
+def test_settings_from_a_settings_file(seed_store: Store) -> None:
+    """The GUI reads thresholds back as floats; sizes become ints, nonsense the default."""
+    settings = MatchSettings(
+        candidates=40.0,  # type: ignore[arg-type]
+        window="2",  # type: ignore[arg-type]
+        not_found_below="50",  # type: ignore[arg-type]
+        use_context="nonsense",  # type: ignore[arg-type]
+        rare_terms="x",  # type: ignore[arg-type]
+    )
+    assert (settings.candidates, settings.window, settings.rare_terms) == (40, 2, 8)
+    assert settings.not_found_below == 50.0 and settings.use_context is False
+    result = check("Kishida said Japan should not waste any moment", seed_store, settings)
+    assert result.verdict == "verified"
