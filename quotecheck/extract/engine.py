@@ -358,6 +358,10 @@ class _Extractor:
             return  # "could not find", "to continue": not a report
         group_start = _cue_group_start(text, s_start, cs)
         cue_span = (group_start, ce)
+        to_m = re.search(r"(?<![\w’'])to\s+$", text[max(s_start, group_start - 4) : group_start])
+        if to_m is not None:
+            # PolNeAR: "to defend", "to say" - the infinitive marker belongs to the cue
+            cue_span = (max(s_start, group_start - 4) + to_m.start(), ce)
         sm = _IN_STATEMENT.match(text, ce, s_end)
         if sm is not None:
             cue_span = (group_start, sm.end())  # PolNeAR: "said in a statement" is the cue
@@ -395,6 +399,16 @@ class _Extractor:
             ):
                 subj = self._sentence_subject(si, group_start)
                 borrowed = subj is not None
+        if (
+            subj is None
+            and info.cls != BELIEF
+            and info.form == "base"
+            and re.search(r"\bto\s+$", text[max(s_start, group_start - 4) : group_start])
+        ):
+            # "appeared on Fox to defend her", "rushed to TV to say he ...": the purpose
+            # clause speaks for the sentence's subject
+            subj = self._sentence_subject(si, group_start)
+            borrowed = subj is not None
         if subj is not None and not borrowed:
             lead_end = subj[0]
             while lead_end > s_start and text[lead_end - 1] in " \t\u00a0":
@@ -653,10 +667,8 @@ class _Extractor:
             words = text[span[0] : span[1]].split()
             if len(words) > 1 and words[0][:1].isupper() and words[-1][:1].islower():
                 # "Sanders hit back, saying": np_after ran over the verb
-                k = len(words)
-                while k > 1 and words[k - 1][:1].islower() and words[k - 1] not in DETERMINERS:
-                    k -= 1
-                if all(w[:1].isupper() for w in words[:k]):
+                k = len(words) - 1  # drop the verb only: "Sanders hit", "His critics rushed"
+                if words[k - 1].lower() not in DETERMINERS and words[k - 1].lower() not in PRONOUNS:
                     span = (span[0], span[0] + len(" ".join(words[:k])))
                     if text[span[0] : span[1]] != " ".join(words[:k]):
                         span = (span[0], span[0] + len(words[0]))

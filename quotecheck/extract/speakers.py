@@ -286,6 +286,8 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
     "North Korea's ambassador to China, Ri Ryong Nam" -> ("Ri Ryong Nam", "North Korea's
     ambassador to China"); "the official" -> (None, "the official").
     """
+    # a long bracketed aside is no part of the name: "Sen. Chris Murphy (a Democrat ...)"
+    mention = re.sub(r"\s*\([^()]{21,}\)\s*$", "", mention)
     parts = [p.strip() for p in mention.strip(" ,").split(",") if p.strip()]
     if not parts:
         return None, None

@@ -545,6 +545,17 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "purpose-clause-cue",
+        "Lanny Davis appeared on “Fox & Friends” to defend her.",
+        [{"text": "her", "speaker": "Lanny Davis", "cue": "to defend"}],
+    ),
+    (
+        "long-bracketed-aside",
+        "Sen. Chris Murphy (a Democrat so boyish he was mistaken for a staffer) says he was "
+        "unfocused.",
+        [{"text": "he was unfocused", "speaker": "Chris Murphy"}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
