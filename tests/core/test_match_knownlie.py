@@ -1,0 +1,73 @@
+"""Quality floors of the claim check on real transcripts (the shared evaluation data).
+
+Skipped when ../shared/data is absent; the data is read in place, never copied. The full
+measurement is bench/quality_claims.py; these floors only catch regressions (~15 s).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from quotecheck.match import Matcher
+from quotecheck.store import Store
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "quality_claims.py"
+
+
+def _quality() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quality_claims", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("quality_claims", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+quality = _quality()
+pytestmark = pytest.mark.skipif(
+    quality.data_missing() is not None,
+    reason=f"shared evaluation data absent: {quality.data_missing()}",
+)
+
+
+@pytest.fixture(scope="module")
+def knownlie(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Store, list[dict[str, Any]]]]:
+    rows = quality.statements()
+    store = quality.build_store(tmp_path_factory.mktemp("knownlie") / "k.db", rows)
+    yield store, rows
+    store.close()
+
+
+def test_ranking_floor(knownlie: tuple[Store, list[dict[str, Any]]]) -> None:
+    store, rows = knownlie
+    items = quality.pairs()
+    quality.resolve_gold(items, rows)
+    matcher = Matcher(store)
+    top1, top5, gold1, gold5, _ = quality.evaluate_ranking(
+        items, lambda claim: [m.ref for m in matcher.check(claim).matches]
+    )
+    # measured 28.2 / 43.1 (statement_id) and 41.2 / 60.5 (sentence); FTS5 bm25: 29 / 41, 39.5 / 55.2
+    assert gold1 >= 39.0 and gold5 >= 58.0, (top1, top5, gold1, gold5)
+
+
+def test_verdict_floor(knownlie: tuple[Store, list[dict[str, Any]]]) -> None:
+    store, rows = knownlie
+    items = quality.perturbations(rows, 60, seed=9)
+    verdicts, _, wrong = quality.evaluate_verdicts(store, items, Matcher(store).settings)
+    for category, counts in verdicts.items():
+        want = quality.CATEGORIES[category]
+        share = counts[want] / sum(counts.values())
+        assert share >= 0.95, (
+            category,
+            counts,
+            [w for w in wrong if w["category"] == category][:3],
+        )
