@@ -199,6 +199,14 @@ def cmd_speakers(args: argparse.Namespace) -> int:
             store.merge_speakers(keep, merge)
             print(f"speaker {merge} merged into {keep}")
             return 0
+        if args.rename is not None or args.role is not None:
+            if args.id is None:
+                raise UsageError(
+                    "say which speaker: quotecheck speakers ID --rename NAME / --role ROLE"
+                )
+            store.update_speaker(args.id, name=args.rename, role=args.role)
+            print(f"speaker {args.id} updated")
+            return 0
         rows = store.speakers()
     if args.json:
         for row in rows:
@@ -209,6 +217,59 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         aliases = ", ".join(a for a in row["aliases"] if a != row["name"])
         also = f"  (also: {aliases})" if aliases else ""
         print(f"{row['id']:5}  {row['name']}{role}: {row['quotes']} quote(s){also}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """One quote in full, with where it stands in its article."""
+    with open_store(args, read_only=True) as store:
+        quote = store.quote(args.id)
+        article = store.article(quote["article_id"]) if quote["article_id"] else None
+    if args.json:
+        print(
+            json.dumps(
+                {**quote, "article_text": article["text"] if article else None}, ensure_ascii=False
+            )
+        )
+        return 0
+    role = f" ({quote['speaker_role']})" if quote["speaker_role"] else ""
+    lines = [
+        f"#{quote['id']}  {quote['kind']}  {quote['status']}",
+        f"  {quote['text']}",
+        f"  speaker: {quote['speaker'] or '-'}{role}",
+        f"  source:  {quote['source'] or '-'}",
+    ]
+    if quote["note"]:
+        lines.append(f"  note:    {quote['note']}")
+    if article:
+        where = ", ".join(
+            x for x in (article["title"], article["publisher"], article["published"]) if x
+        )
+        lines.append(f"  article: {where} (characters {quote['start']}-{quote['end']})")
+        text = article["text"]
+        before = " ".join(text[max(0, quote["start"] - 200) : quote["start"]].split())
+        after = " ".join(text[quote["end"] : quote["end"] + 120].split())
+        lines.append(f"  context: ...{before} >>{quote['text']}<< {after}...")
+    elif quote["ref"] or quote["url"]:
+        lines.append(f"  from collection: ref {quote['ref'] or '-'} {quote['url'] or ''}".rstrip())
+    print("\n".join(lines))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with open_store(args, read_only=True) as store:
+        rows = store.articles()
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no articles")
+    for row in rows:
+        meta = ", ".join(x for x in (row["publisher"], row["published"]) if x)
+        print(
+            f"{row['id']:5}  {_clip(row['title'], 70)}{f' ({meta})' if meta else ''}: {row['quotes']} quote(s)"
+        )
     return 0
 
 
@@ -372,10 +433,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--redo", action="store_true", help="redo the last undone action")
     p.set_defaults(func=cmd_review)
 
-    p = sub.add_parser("speakers", help="list speakers, or merge two")
+    p = sub.add_parser("speakers", help="list speakers; merge two, rename one or set a role")
+    p.add_argument(
+        "id", nargs="?", type=int, metavar="ID", help="the speaker to rename or give a role"
+    )
     p.add_argument("--merge", nargs=2, type=int, metavar=("KEEP_ID", "MERGE_ID"))
+    p.add_argument("--rename", metavar="NAME", help="new name (the old one stays an alias)")
+    p.add_argument("--role", help="role, e.g. 'Japanese prime minister' (empty to clear)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
+
+    p = sub.add_parser("show", help="one quote in full, with its context in the article")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("articles", help="list the imported articles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_articles)
 
     p = sub.add_parser("history", help="the review history (newest first)")
     p.add_argument("--limit", type=int, default=50)

@@ -300,3 +300,20 @@ def test_odd_utf16_file_is_refused_and_the_batch_goes_on(
     good = write(tmp_path / "good.txt", 'The mayor said "the park reopens".\n')
     code, out, err = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(bad), str(good))
     assert code == 0 and "not valid UTF-16" in err and "1 added" in out
+
+
+def test_show_articles_and_speaker_roles(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quotes", "--speaker", "Fumio Kishida", "--text", "moment", "--json")
+    quote = json.loads(out)
+    code, out, _ = run(capsys, "show", str(quote["id"]))
+    assert code == 0 and "not waste any moment" in out and "context: ..." in out
+    assert "Japanese prime minister" in out and "the Diet" in out
+    code, out, _ = run(capsys, "articles")
+    assert "North Korea rejects talks with Japan at any level" in out and "7 quote(s)" in out
+    speaker_id = quote["speaker_id"]
+    code, out, _ = run(capsys, "speakers", str(speaker_id), "--role", "Prime Minister of Japan")
+    assert code == 0
+    code, out, _ = run(capsys, "speakers")
+    assert "Fumio Kishida — Prime Minister of Japan" in out
+    code, _, err = run(capsys, "speakers", "--rename", "X")
+    assert code == 1 and "say which speaker" in err
