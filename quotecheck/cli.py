@@ -525,6 +525,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(f"database error: {exc}")
     except sqlite3.DatabaseError as exc:
         return fail(f"database error: {exc}")
+    except BrokenPipeError:
+        # the reader (head, less) went away: not an error; keep Python quiet at exit too
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return fail(f"{where}{exc.strerror or exc}")
@@ -533,8 +539,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("quotecheck: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":
