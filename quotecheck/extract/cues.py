@@ -202,6 +202,9 @@ for _p, _l in (
     ("makes clear", "make clear"),
     ("pointed to", "point to"),
     ("refers to", "refer to"),
+    ("asked about", "ask about"),
+    ("asks about", "ask about"),
+    ("asking about", "ask about"),
     ("alluded to", "refer to"),
     ("alluding to", "refer to"),
     ("laid out", "lay out"),
@@ -278,6 +281,7 @@ for _p, _l in (
             "boast",
             "complain",
             "warn",
+            "ask about",
         )
         else SPEECH,
         _kind,

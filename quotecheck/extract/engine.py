@@ -141,6 +141,14 @@ _NOMINAL = re.compile(
 )
 _CUT_TAIL = re.compile(r"(?:[\s,]+(?:and|but|or|which|who|as|while|that|in|when|after))+$")
 _CUT_TRIM = frozenset(" \t\r\n\u00a0,;:—–-“\"‘'«(")
+_OBJECT_END = re.compile(
+    r",?\s+(?:and|but)\s+(?:then\s+|also\s+)?(?:[a-z]+ed|[a-z]+ing|said|told|says|wrote|"
+    r"praises|calls|urges|warns|adds)\b"
+    r"|\s+(?:on|last|this|early|late|earlier|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening)\b"
+    r"|\s+(?:in|on|during|since)\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d{4})\b"
+)
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -446,9 +454,7 @@ class _Extractor:
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
             a_s, a_e, kind = after
-            if text[subj[0] : subj[1]].lower() in ("who", "which") and text[
-                max(s_start, subj[0] - 2) : subj[0]
-            ].strip() in (",", ""):
+            if text[subj[0] : subj[1]].lower() in ("who", "which", "that"):
                 # "Clinton, who announced a plan on Monday, plans to ...": the relative clause
                 # ends at its comma
                 a_e = self._relative_end(a_s, a_e)
@@ -456,6 +462,14 @@ class _Extractor:
                 # "While Ramos said that ..., he appears uneasy": the subordinate clause ends at
                 # its comma
                 a_e = self._relative_end(a_s, a_e)
+            if info.cls == OBJECT:
+                # an object ends before a date or a second verb phrase: "backed Clinton on
+                # Tuesday", "attacked Khan and questioned why ..."
+                om = _OBJECT_END.search(text, a_s, a_e)
+                while om is not None and doc.quote_at(om.start()) is not None:
+                    om = _OBJECT_END.search(text, om.end(), a_e)
+                if om is not None and om.start() > a_s:
+                    a_e = om.start()
             score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
             for p_s, p_e, p_kind in self._split_coordinated(a_s, a_e, kind):
                 self._add(p_s, p_e, p_kind, cue_span, subj, si, score, source_span)

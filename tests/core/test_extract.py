@@ -556,6 +556,24 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "he was unfocused", "speaker": "Chris Murphy"}],
     ),
     (
+        "object-ends-before-date",
+        "Gov. Jerry Brown endorsed Clinton on Tuesday.",
+        [{"text": "Clinton", "speaker": "Jerry Brown", "cue": "endorsed"}],
+    ),
+    (
+        "object-ends-before-second-verb-phrase",
+        "Trump criticized Khizr Khan and questioned why his wife had not spoken.",
+        [
+            {"text": "Khizr Khan", "speaker": "Trump", "cue": "criticized"},
+            {"text": "why his wife had not spoken", "speaker": "Trump", "cue": "questioned"},
+        ],
+    ),
+    (
+        "asked-about",
+        "Trump was asked about the endorsement by a reporter.",
+        [],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
