@@ -460,7 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="FILE")
     p.set_defaults(func=cmd_backup)
 
-    __import__("quotecheck.cli_check").cli_check.register(sub)
+    from quotecheck import cli_check
+
+    cli_check.register(sub)
     p = sub.add_parser("export", help="export a quote sheet (PDF, HTML, Markdown, CSV, JSON)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument(
