@@ -701,8 +701,10 @@ class _Extractor:
         s_start, s_end = doc.sentences[si]
         pos = ce
         # recipient ("told reporters", "told CNN", "told him")
+        rec_start = -1
         if info.takes_recipient:
             p = _skip_space(text, pos, s_end)
+            rec_start = p
             m = re.match(r"(?:him|her|them|us|me|you|it)\b", text[p : p + 5])
             if m:
                 pos = p + m.end()
@@ -774,7 +776,9 @@ class _Extractor:
         elif text[pos:p].strip() == ",":
             return None  # "said, adding ..." / "said, referring to ...": no content clause
         elif (word == "to" or re.match(r"not\s+to\s", text[p : p + 8])) and info.lemma in _TO_VERBS:
-            pass  # "urged him to act", "vowed to fight on"
+            # "urged him to act", "vowed to fight on": PolNeAR keeps the addressee
+            if 0 <= rec_start < p and not text[rec_start:p].strip(" ,").endswith((".", ":", ";")):
+                p = rec_start
         elif info.lemma == "ask" or info.lemma == "wonder":
             if word not in ("if", "whether", "what", "how", "why", "when", "where", "who"):
                 return None

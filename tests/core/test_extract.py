@@ -408,7 +408,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "relative-clause-attribution",
         "He urged the judge to give a fair sentence, which I said was not a prison sentence.",
         [
-            {"text": "to give a fair sentence", "mention": "He", "cue": "urged"},
+            {"text": "the judge to give a fair sentence", "mention": "He", "cue": "urged"},
             {"text": "which I said was not a prison sentence", "mention": "I", "cue": "said"},
         ],
     ),
@@ -463,7 +463,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "urged-not-to",
         "Police urged people not to spread rumors.",
-        [{"text": "not to spread rumors", "mention": "Police", "cue": "urged"}],
+        [{"text": "people not to spread rumors", "mention": "Police", "cue": "urged"}],
     ),
     (
         "boasted-of",
