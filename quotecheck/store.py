@@ -420,10 +420,12 @@ class Store:
             return None
         row = self.db.execute("SELECT id FROM speakers WHERE name_key = ?", [key]).fetchone()
         if row:
-            if role:
-                self.db.execute(
-                    "UPDATE speakers SET role = ? WHERE id = ? AND role IS NULL", [role, row[0]]
-                )
+            if role and create:
+                with self._write():
+                    self.db.execute(
+                        "UPDATE speakers SET role = ? WHERE id = ? AND role IS NULL",
+                        [role, row[0]],
+                    )
             return int(row[0])
         ids = [
             r[0]
@@ -435,12 +437,13 @@ class Store:
             return int(ids[0])
         if not create:
             return None
-        cur = self.db.execute(
-            "INSERT INTO speakers (name, name_key, role, created_at) VALUES (?, ?, ?, ?)",
-            [name.strip(), key, role, now()],
-        )
-        speaker_id = int(cur.lastrowid or 0)
-        self.add_speaker_alias(speaker_id, name)
+        with self._write():  # its own transaction when called on its own, else a savepoint
+            cur = self.db.execute(
+                "INSERT INTO speakers (name, name_key, role, created_at) VALUES (?, ?, ?, ?)",
+                [name.strip(), key, role, now()],
+            )
+            speaker_id = int(cur.lastrowid or 0)
+            self.add_speaker_alias(speaker_id, name)
         return speaker_id
 
     def add_speaker_alias(self, speaker_id: int, alias: str) -> None:
@@ -470,13 +473,14 @@ class Store:
             return self.source_id(entry.name, kind=kind or entry.kind, create=create)
         if not create:
             return None
-        cur = self.db.execute(
-            "INSERT INTO sources (name, name_key, kind, created_at) VALUES (?, ?, ?, ?)",
-            [name.strip(), key, kind or (entry.kind if entry else None), now()],
-        )
-        source_id = int(cur.lastrowid or 0)
-        for known in (name, *(entry.aliases if entry else ())):
-            self.add_source_alias(source_id, known)
+        with self._write():
+            cur = self.db.execute(
+                "INSERT INTO sources (name, name_key, kind, created_at) VALUES (?, ?, ?, ?)",
+                [name.strip(), key, kind or (entry.kind if entry else None), now()],
+            )
+            source_id = int(cur.lastrowid or 0)
+            for known in (name, *(entry.aliases if entry else ())):
+                self.add_source_alias(source_id, known)
         return source_id
 
     def add_source_alias(self, source_id: int, alias: str) -> None:

@@ -518,3 +518,10 @@ def test_only_name_mentions_become_aliases(store: Store) -> None:
     kishida = store.speaker_id("Fumio Kishida", create=False)
     assert kishida and store.speaker_aliases(kishida) == ["Fumio Kishida", "Kishida"]
     assert store.speaker_id("Kishida", create=False) == kishida
+
+
+def test_creating_a_speaker_on_its_own_is_committed(file_store: Store) -> None:
+    speaker_id = file_store.speaker_id("Ana Lopez")
+    assert not file_store.db.conn.in_transaction
+    with Store(file_store.path) as other:
+        assert other.speaker_id("Ana Lopez", create=False) == speaker_id
