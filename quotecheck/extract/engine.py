@@ -312,6 +312,7 @@ class _Extractor:
         self._headlines()
         self._nominal()
         self._asked()
+        self._colon_quotes()
         chosen = self._continued_paragraphs(self._select())
         return self._finish(chosen)
 
@@ -1090,6 +1091,34 @@ class _Extractor:
                 line_end = len(text)
             kind: Kind = "mixed" if doc.quotes_in(c_s, line_end) else "indirect"
             self._add(c_s, line_end, kind, cue, (m.start(1), m.end(1)), si, 0.5)
+
+    def _colon_quotes(self) -> None:
+        """ "Kasich resisted: “Ohio governors do not have the power ...”": a quotation
+        introduced by a colon, spoken by the subject of the introducing sentence."""
+        text, doc = self.text, self.doc
+        for q in doc.quotes:
+            j = q.start
+            while j > 0 and text[j - 1] in " \t\r\n\u00a0":
+                j -= 1
+            if j == 0 or text[j - 1] != ":" or text[j : q.start].count("\n") > 4:
+                continue
+            colon = j - 1
+            si = doc.sentence_of(colon)
+            s_start = doc.sentences[si][0]
+            if colon - s_start < 3 or doc.quote_at(colon) is not None:
+                continue
+            spk = self._first_np(s_start, colon)
+            if spk is None:
+                inv = re.match(r"\s*[A-Z][a-z]+\s+", text[s_start:colon])  # "Stated Stone:"
+                if inv is not None:
+                    spk = np_after(text, s_start + inv.end(), colon)
+            if spk is None:
+                continue
+            w = re.search(r"[\w’']+\s*$", text[s_start:colon])
+            cue = (s_start + w.start(), colon + 1) if w else (colon, colon + 1)
+            if cue[0] < spk[1]:
+                cue = (colon, colon + 1)
+            self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.4)
 
     def _asked(self) -> None:
         """ "Asked whether he would run, Smith said ...": the question is reported too."""

@@ -37,8 +37,8 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 # Words that start a new sentence after a dotted abbreviation ("... in the U.S. He said").
 _STARTERS = re.compile(
-    r"\s+(?:He|She|It|They|We|I|The|But|And|This|That|These|Those|There|In|On|At|As|If|When|"
-    r"While|Still|Yet|So|Now|Then|His|Her|Their|Our|My|A|An)\s"
+    r"\s+(?:(?:He|She|It|They|We|I|The|But|And|This|That|These|Those|There|In|On|At|As|If|"
+    r"When|While|Still|Yet|So|Now|Then|His|Her|Their|Our|My|A|An)\s|[“\"]|''|``)"
 )
 
 
@@ -52,8 +52,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and text[j].isupper():
         return True  # an initial: "John F. Kennedy"
-    if word in _ABBREV and "." in word and _STARTERS.match(text, dot + 1):
-        return False  # "U.S. He said": the abbreviation ends the sentence too
+    if word in _ABBREV and _STARTERS.match(text, dot + 1):
+        # "in the U.S. He said", "in Santa Monica, Calif. “The reality ...": the abbreviation
+        # ends the sentence too (a pronoun only after a dotted one: "Gen. He Weidong")
+        if "." in word or not text[dot + 1 :].lstrip()[:1].isalpha():
+            return False
     return word in _ABBREV
 
 

@@ -574,6 +574,23 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "colon-introduces-quote",
+        "Kasich resisted: “Ohio governors do not have the power to suspend rights.”",
+        [
+            {
+                "text": "Ohio governors do not have the power to suspend rights.",
+                "speaker": "Kasich",
+                "cue": "resisted:",
+                "kind": "direct",
+            }
+        ],
+    ),
+    (
+        "abbreviation-before-quote-ends-sentence",
+        "“They'd be wrong,” Michael Briggs said in Santa Monica, Calif. “It goes on.”",
+        [{"text": "They'd be wrong,” Michael Briggs said in Santa Monica, Calif. “It goes on."}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
