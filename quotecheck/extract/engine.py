@@ -149,6 +149,12 @@ _OBJECT_END = re.compile(
     r"|\s+(?:in|on|during|since)\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|\d{4})\b"
 )
+_QUOTE_VERB = re.compile(
+    r"\s*,?\s*(?P<spk>(?:[A-Z][\w’'.-]*|he|she|they|we|I)(?:\s+[A-Z][\w’'.-]*){0,3}"
+    r"|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+    r"(?P<verb>[a-z]+(?:ed|s))\b(?:\s+(?:on|in|at|last|this|to|during)\b[^.!?;:\"“”]{0,60})?"
+    r"\s*[.!?]?\s*$"
+)
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -313,6 +319,7 @@ class _Extractor:
         self._nominal()
         self._asked()
         self._colon_quotes()
+        self._quote_then_verb()
         chosen = self._continued_paragraphs(self._select())
         return self._finish(chosen)
 
@@ -1119,6 +1126,37 @@ class _Extractor:
             if cue[0] < spk[1]:
                 cue = (colon, colon + 1)
             self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.4)
+
+    def _quote_then_verb(self) -> None:
+        """ "“What was the pivot point?” Beck questioned.": a quotation followed by a name and any
+        verb that ends the sentence is attributed to that name (verbs outside the lexicon)."""
+        text, doc = self.text, self.doc
+        for q in doc.quotes:
+            si = doc.sentence_of(q.start)
+            s_start, s_end = doc.sentences[si]
+            lead = text[s_start : q.start].strip(" \t\u00a0")
+            if lead and not lead.endswith(":"):
+                continue
+            if s_end <= q.end + 1 and si + 1 < len(doc.sentences):
+                # “... fundamentally?” Beck questioned.  (the quotation closed its sentence)
+                n_start, n_end = doc.sentences[si + 1]
+                if "\n" not in text[q.end : n_start]:
+                    s_end = n_end
+            m = _QUOTE_VERB.match(text, q.end, s_end)
+            if m is None:
+                continue
+            spk = (m.start("spk"), m.end("spk"))
+            spk_text = m.group("spk")
+            if not (
+                _has_cap(spk_text)
+                or spk_text.lower() in SUBJECT_PRONOUNS
+                or spk_text.startswith("the ")
+            ):
+                continue
+            if spk_text.split()[0].lower() in STOP:
+                continue
+            cue = (m.start("verb"), m.end("verb"))
+            self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.42)
 
     def _asked(self) -> None:
         """ "Asked whether he would run, Smith said ...": the question is reported too."""

@@ -591,6 +591,18 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "They'd be wrong,” Michael Briggs said in Santa Monica, Calif. “It goes on."}],
     ),
     (
+        "quote-then-any-verb",
+        "“What was the pivot point to make him change?” Beck questioned.",
+        [
+            {
+                "text": "What was the pivot point to make him change?",
+                "speaker": "Beck",
+                "cue": "questioned",
+                "kind": "direct",
+            }
+        ],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
