@@ -35,7 +35,7 @@ for _w in (
     "reiterate repeat lament muse speculate tout assure inform "
     "advise concur interject post opine posit exclaim demand continue find show read "
     "remind retweet shout yell chant email signal imply hint bemoan grumble scoff lash "
-    "acknowledge concede declare insist vent"
+    "acknowledge concede declare insist vent confide"
 ).split():
     _LEMMAS[_w] = SPEECH
 # Cues only with a to-infinitive: "declined to comment" is speech; intentions ("plans to run",

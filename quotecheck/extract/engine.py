@@ -74,6 +74,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"|via\s+email|by\s+phone|by\s+telephone"
     r"|to\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*:)"
+    r"|(?<=,)\s*[^,.;:!?\"“”]{1,40},(?=\s*that\s)"
     r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
     r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
     r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
@@ -185,7 +186,7 @@ _ASKED = re.compile(
 )
 _CLAUSE_STARTERS = frozenset(
     "there this these those what how if because although though unless while too many most "
-    "some all both more less no such".split()
+    "some all both more less no such why whether when where who".split()
 )
 _NOT_CLAUSE_START = frozenset(
     """to so nothing something anything everything yes goodbye hello thanks hi

@@ -603,6 +603,16 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "aside-between-cue-and-that",
+        "She also said, without evidence, that the videos existed.",
+        [{"text": "that the videos existed", "mention": "She", "cue": "also said"}],
+    ),
+    (
+        "explained-why",
+        "The actress explained why the label is a backhanded compliment.",
+        [{"text": "why the label is a backhanded compliment", "cue": "explained"}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
