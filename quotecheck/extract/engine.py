@@ -121,7 +121,7 @@ _SUBORDINATORS = frozenset("while although though if because since as when where
 # An aside between a subject and its verb, not an appositive: "X, for his part, said".
 _ASIDE_START = frozenset(
     """for in by on at of from with according after during like unlike meanwhile however
-    though too also still then now instead once again in""".split()
+    though too still instead again""".split()
 )
 _CLAUSE_OPENER = re.compile(
     r"(?<![\w’'])(?:when|as|while|because|after|before|since|until|once|whereas)\s+", re.IGNORECASE
@@ -156,6 +156,7 @@ _QUOTE_VERB = re.compile(
     r"(?P<verb>[a-z]+(?:ed|s))\b(?:\s+(?:on|in|at|last|this|to|during)\b[^.!?;:\"“”]{0,60})?"
     r"\s*[.!?]?\s*$"
 )
+_NAME_LIST = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)+$")
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -589,7 +590,7 @@ class _Extractor:
                 return None
             if inner.split()[0].lower() in ("who", "which", "whose", "whom"):
                 return first[0], comma2
-            if re.match(r"[a-z]+ing\b", inner):
+            if re.match(r"(?!including\b)[a-z]+ing\b", inner):
                 return first  # "Kihara, speaking at a news conference, said"
             if inner.split()[0].lower() in _ASIDE_START:
                 return first  # "Ted Cruz, by contrast, wrote", "Snyder, for his part, has"
@@ -606,6 +607,11 @@ class _Extractor:
         span = np_before(text, s_start, e)
         if span is None:
             return None
+        # "Carson, Fiorina and Huckabee have": a list of names
+        if re.search(r"\band\b", text[span[0] : span[1]]):
+            lm = _NAME_LIST.search(text, max(s_start, span[0] - 120), span[0])
+            if lm is not None:
+                return lm.start(), span[1]
         return span
 
     def _long_subject(self, s_start: int, end: int) -> tuple[int, int] | None:

@@ -613,6 +613,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "why the label is a backhanded compliment", "cue": "explained"}],
     ),
     (
+        "appositive-including",
+        "Six newspapers in New Jersey, including the Asbury Park Press, said he is unfit.",
+        [
+            {
+                "text": "he is unfit",
+                "mention": "Six newspapers in New Jersey, including the Asbury Park Press",
+            }
+        ],
+    ),
+    (
+        "list-of-names",
+        "Carson, Fiorina and Huckabee said that the speeches were a duty.",
+        [{"text": "that the speeches were a duty", "mention": "Carson, Fiorina and Huckabee"}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
