@@ -157,6 +157,13 @@ _QUOTE_VERB = re.compile(
     r"\s*[.!?]?\s*$"
 )
 _NAME_LIST = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)+$")
+_POLL_NP = (
+    r"(?:(?:a|an|the|this|that|another|its|their|[A-Z][\w’'.-]*[’']s)\s+)?"
+    r"(?:[\w’'./&-]+\s+){0,8}?(?:poll|polls|survey|surveys|exit\s+polls?|study|analysis|tally)"
+    r"(?:\s+(?:released|conducted|published|taken|by|of|for|from|this|last|on|in)\b[^,;:]{0,60}?)?"
+)
+_IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
+_IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -321,6 +328,7 @@ class _Extractor:
         self._nominal()
         self._asked()
         self._colon_quotes()
+        self._in_poll()
         self._quote_then_verb()
         chosen = self._continued_paragraphs(self._select())
         return self._finish(chosen)
@@ -1164,6 +1172,28 @@ class _Extractor:
                 continue
             cue = (m.start("verb"), m.end("verb"))
             self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.42)
+
+    def _in_poll(self) -> None:
+        """ "In a CNN/ORC poll released Monday, 31% of Republicans said ...": a poll or survey as
+        the source of a sentence (leading "In ...," or trailing "... in the latest Fox poll.")."""
+        text, doc = self.text, self.doc
+        for si, (s_start, s_end) in enumerate(doc.sentences):
+            m = _IN_POLL_LEAD.match(text, s_start, s_end)
+            if m is not None:
+                c_s = _skip_space(text, m.end(), s_end)
+                c_e = self._clause_end(c_s, s_end)
+                if len(text[c_s:c_e].split()) >= 3:
+                    kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
+                    cue = (m.start(1), m.start(1) + 2)
+                    self._add(c_s, c_e, kind, cue, (m.start(2), m.end(2)), si, 0.5)
+                continue
+            t = _IN_POLL_TAIL.search(text, s_start, s_end)
+            if t is not None and t.start() > s_start:
+                c_s = _skip_space(text, s_start, t.start())
+                if len(text[c_s : t.start()].split()) >= 3 and not doc.quote_at(t.start()):
+                    kind = "mixed" if doc.quotes_in(c_s, t.start()) else "indirect"
+                    cue = (t.start(1), t.start(1) + 2)
+                    self._add(c_s, t.start(), kind, cue, (t.start(2), t.end(2)), si, 0.5)
 
     def _asked(self) -> None:
         """ "Asked whether he would run, Smith said ...": the question is reported too."""

@@ -628,6 +628,28 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "that the speeches were a duty", "mention": "Carson, Fiorina and Huckabee"}],
     ),
     (
+        "in-a-poll-leading",
+        "In exit polls, voters in both parties were unhappy with the government.",
+        [
+            {
+                "text": "voters in both parties were unhappy with the government",
+                "mention": "exit polls",
+                "cue": "In",
+            }
+        ],
+    ),
+    (
+        "in-a-poll-trailing",
+        "Kasich was at 25 percent support in the most recent Fox poll.",
+        [
+            {
+                "text": "Kasich was at 25 percent support",
+                "mention": "the most recent Fox poll",
+                "cue": "in",
+            }
+        ],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
