@@ -528,6 +528,9 @@ class _Extractor:
         subj = np_before(text, s_start, g0)
         if subj is None:
             return
+        subj_text = text[subj[0] : subj[1]]
+        if not (_has_cap(subj_text) or subj_text.lower() in SUBJECT_PRONOUNS):
+            return  # "the bid to normalise relations seemed ...": no one in particular
         start = subj[0]
         end = self._clause_end(ce, s_end)
         lead = text[s_start:start].strip().lower()

@@ -764,6 +764,7 @@ BELIEF_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    ("seems-needs-someone", "The bid to normalise relations seemed to have worked.", []),
     (
         "want-to",
         "Sanders wants to break up the banks.",
@@ -812,6 +813,14 @@ def test_seed_article() -> None:
     roles = {a.speaker: a.speaker_role for a in found if a.speaker_role}
     assert roles["Fumio Kishida"] == "Japanese prime minister"
     assert roles["Ri Ryong Nam"] == "North Korea’s ambassador to China"
+
+
+def test_seed_article_with_beliefs() -> None:
+    """The seed holds no thoughts or impressions: beliefs on, the same seven statements."""
+    text = SEED.read_text(encoding="utf-8")
+    assert [(a.start, a.end) for a in extract(text, include_beliefs=True)] == [
+        (a.start, a.end) for a in extract(text)
+    ]
 
 
 def test_seed_not_quotes() -> None:
