@@ -841,7 +841,13 @@ class _Extractor:
             if self.doc.quote_at(cut) is not None:
                 continue
             first, second = self.doc.quotes_in(a_s, cut), self.doc.quotes_in(nxt, a_e)
-            if first and second:
+            if (
+                len(first) == 1
+                and len(second) == 1
+                and all(
+                    len(self.text[q.inner_start : q.inner_end].split()) >= 3 for q in first + second
+                )
+            ):
                 return [(q.inner_start, q.inner_end, "direct") for q in (*first, *second)]
         return [(a_s, a_e, kind)]
 
