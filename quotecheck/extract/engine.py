@@ -164,6 +164,7 @@ _POLL_NP = (
 )
 _IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
 _IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
+_INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -476,7 +477,7 @@ class _Extractor:
                 # "Clinton, who announced a plan on Monday, plans to ...": the relative clause
                 # ends at its comma
                 a_e = self._relative_end(a_s, a_e)
-            elif _SUBORDINATE.search(text, s_start, subj[0]):
+            elif _SUBORDINATE.search(text, max(s_start, subj[0] - 30), subj[0]):
                 # "While Ramos said that ..., he appears uneasy": the subordinate clause ends at
                 # its comma
                 a_e = self._relative_end(a_s, a_e)
@@ -533,7 +534,7 @@ class _Extractor:
             return  # "the bid to normalise relations seemed ...": no one in particular
         start = subj[0]
         end = self._clause_end(ce, s_end)
-        lead = text[s_start:start].strip().lower()
+        lead = text[max(s_start, start - 40) : start].strip().lower()
         if lead.split()[-1:] and lead.split()[-1] in _SUBORDINATORS:
             comma = text.find(",", ce, end)
             if comma > 0:
@@ -649,7 +650,7 @@ class _Extractor:
         text = self.text
         # "The crowd cheered when Trump spotted a sign and asked ...": the nearest clause's
         # subject
-        for m in reversed(list(_CLAUSE_OPENER.finditer(text, s_start, end))):
+        for m in reversed(list(_CLAUSE_OPENER.finditer(text, max(s_start, end - 200), end))):
             span = np_after(text, m.end(), end, max_words=8)
             if span is not None and span[0] == m.end():
                 first = text[span[0] : span[1]]
@@ -1020,8 +1021,9 @@ class _Extractor:
         spk = np_after(text, p, s_end, max_words=12)
         # PolNeAR: the source runs to the next comma or the sentence end ("according to a
         # new poll by the Harvard University Institute of Politics")
-        stop = _ACCORDING_STOP.search(text, p, s_end)
-        stop_at = stop.start() if stop is not None else s_end
+        limit = min(s_end, p + 400)
+        stop = _ACCORDING_STOP.search(text, p, limit)
+        stop_at = stop.start() if stop is not None else (s_end if s_end == limit else p)
         while stop_at > p and text[stop_at - 1] in " \t\u00a0.!?\"”’')":
             stop_at -= 1
         if stop_at > p and len(text[p:stop_at].split()) <= 20 and text[p].isalnum():
@@ -1140,13 +1142,14 @@ class _Extractor:
                 continue
             spk = self._first_np(s_start, colon)
             if spk is None:
-                inv = re.match(r"\s*[A-Z][a-z]+\s+", text[s_start:colon])  # "Stated Stone:"
+                inv = _INVERTED_LEAD.match(text, s_start, colon)  # "Stated Stone:"
                 if inv is not None:
-                    spk = np_after(text, s_start + inv.end(), colon)
+                    spk = np_after(text, inv.end(), colon)
             if spk is None:
                 continue
-            w = re.search(r"[\w’']+\s*$", text[s_start:colon])
-            cue = (s_start + w.start(), colon + 1) if w else (colon, colon + 1)
+            lo = max(s_start, colon - 60)
+            w = re.search(r"[\w’']+\s*$", text[lo:colon])
+            cue = (lo + w.start(), colon + 1) if w else (colon, colon + 1)
             if cue[0] < spk[1]:
                 cue = (colon, colon + 1)
             self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.4)
