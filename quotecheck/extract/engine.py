@@ -354,6 +354,9 @@ class _Extractor:
                 self._add(qm.start(1), end, "indirect", (g0, ce), None, si, 0.5)
                 return
         if _is_passive(text, s_start, cs, info) or _is_noun_use(text, s_start, cs, info):
+            if info.lemma == "expect" and _is_passive(text, s_start, cs, info):
+                # "Sanders is expected to win": an expectation, the whole clause (beliefs)
+                self._seems(si, _cue_group_start(text, s_start, cs), ce, to_only=True)
             return
         word = text[cs:ce]
         if word[0].isupper() and cs > s_start and not text[s_start:cs].rstrip().endswith(":"):
@@ -518,12 +521,16 @@ class _Extractor:
         word = prev.group(1).lower()
         return word not in STOP and cue_info(word) is None and not word.endswith("ly")
 
-    def _seems(self, si: int, cs: int, ce: int) -> None:
+    def _seems(self, si: int, cs: int, ce: int, to_only: bool = False) -> None:
         """ "Trump appears to be ignorant of ...": an impression, the whole clause is the content
         (no speaker; reported with the beliefs)."""
         text = self.text
         s_start, s_end = self.doc.sentences[si]
-        if not _SEEM_NEXT.match(text, ce, s_end):
+        if not (
+            re.match(r"\s+to\s", text[ce : ce + 5])
+            if to_only
+            else _SEEM_NEXT.match(text, ce, s_end)
+        ):
             return
         g0 = _cue_group_start(text, s_start, cs)
         subj = np_before(text, s_start, g0)

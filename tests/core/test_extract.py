@@ -764,6 +764,11 @@ BELIEF_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "is-expected-to",
+        "Nabisco is expected to cut 277 workers this week.",
+        [{"text": "Nabisco is expected to cut 277 workers this week", "cue": "is expected"}],
+    ),
     ("seems-needs-someone", "The bid to normalise relations seemed to have worked.", []),
     (
         "want-to",
