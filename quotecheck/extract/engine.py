@@ -84,7 +84,7 @@ _ADVERBIAL_AFTER = re.compile(
 )
 _CLAUSE_CUTS = re.compile(
     r",\s+(?:according\s+to|(?!including\b|during\b|something\b|nothing\b|anything\b)\w+ing|"
-    r"who|whose|but|even\s+as|he\s+said|she\s+said|they\s+said|"
+    r"who|whose|but(?!\s+that\b)|even\s+as|he\s+said|she\s+said|they\s+said|"
     r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
     r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
     r"|(?<=,[”\"’])\s+(?:(?!including\b|during\b)[a-z]+ing|according\s+to)\b"
@@ -982,7 +982,7 @@ class _Extractor:
             mm = re.match(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s*(?=[A-Za-z])", rest)
             if (
                 mm
-                and not re.match(r"\s*,\s*\w+ing\b", rest)
+                and not re.match(r"\s*,\s*(?!including\b)\w+ing\b", rest)
                 and not re.match(
                     r"\s*,\s*(?:according|who|which|as|in|at|on|during|after|before|when)\b", rest
                 )

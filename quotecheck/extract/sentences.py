@@ -10,7 +10,7 @@ __all__ = ["split_sentences", "paragraph_bounds"]
 
 _ABBREV = frozenset(
     "mr mrs ms dr sen rep gov gen lt col st jr sr prof rev sgt capt maj adm cmdr pres supt insp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept univ ave "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs v etc inc corp co ltd dept univ ave "
     "mt ft u.s u.k u.n d.c r.i.p e.g i.e a.m p.m fla calif ariz mich wis minn ky tenn ga ala "
     "miss va wash ore colo conn mass okla pa ill ind nev neb kan del md n.j n.y n.h s.c n.c".split()
 )

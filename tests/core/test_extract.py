@@ -650,6 +650,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "abbreviation-v",
+        "Trump said he would appoint judges who would overturn Roe v. Wade.",
+        [{"text": "he would appoint judges who would overturn Roe v. Wade"}],
+    ),
+    (
+        "but-that-coordinated",
+        "Rubio said the U.S. must secure the border, but that he would not support deportation.",
+        [
+            {
+                "text": "the U.S. must secure the border, but that he would not support deportation",
+                "speaker": "Rubio",
+            }
+        ],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
