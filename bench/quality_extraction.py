@@ -1,9 +1,10 @@
 """Extraction quality: run ``quotecheck.extract`` on gold files and score with the shared scorer.
 
-Usage: python bench/quality_extraction.py [--gold PATH ...] [--json]
+Usage: python bench/quality_extraction.py [--gold PATH ...] [--train] [--json]
 
 Defaults to ``../shared/data/seed_gold.json`` and ``../shared/data/polnear/dev.jsonl`` (the
-evaluation data lives beside the repository and is never copied into it). Each gold file is
+evaluation data lives beside the repository and is never copied into it); ``--train`` adds
+``../shared/data/polnear/train.jsonl`` (the set the rules were tuned on). Each gold file is
 scored twice: speech only (the default of ``extract``) and with beliefs
 (``include_beliefs=True``). Prints a Markdown section; exits 0 with a message when the shared
 directory is absent.
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 SCORER = SHARED / "tools" / "score_extraction.py"
 DEFAULT_GOLD = [SHARED / "data" / "seed_gold.json", SHARED / "data" / "polnear" / "dev.jsonl"]
+TRAIN_GOLD = SHARED / "data" / "polnear" / "train.jsonl"
 
 sys.path.insert(0, str(ROOT))
 
@@ -77,8 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, action="append", help="gold file (repeatable)")
     ap.add_argument("--json", action="store_true", help="print raw JSON scores instead")
+    ap.add_argument("--train", action="store_true", help="also score PolNeAR train (tuning set)")
     args = ap.parse_args(argv)
-    golds: list[Path] = args.gold or DEFAULT_GOLD
+    golds: list[Path] = list(args.gold or DEFAULT_GOLD)
+    if args.train:
+        golds.append(TRAIN_GOLD)
     if not args.json:
         print("## Extraction quality\n")
     if not SCORER.exists() or not all(g.exists() for g in golds):
