@@ -542,3 +542,323 @@ def test_settings_from_a_settings_file(seed_store: Store) -> None:
     assert settings.not_found_below == 50.0 and settings.use_context is False
     result = check("Kishida said Japan should not waste any moment", seed_store, settings)
     assert result.verdict == "verified"
+
+
+# -- review findings (each claim is a reviewer's reproduction) ------------------------------
+
+REVIEW_RECORDS = [
+    {"text": "We will cut taxes, not raise them.", "speaker": "Jane Smith"},
+    {"text": "The minister resigned. No one asked him to stay.", "speaker": "Ann Lee"},
+    {"text": "Absolutely not. Our economy is growing faster than ever.", "speaker": "Jane Smith"},
+    {
+        "text": "We will not cut pensions, and we will raise wages for every worker.",
+        "speaker": "Tom Brown",
+    },
+    {
+        "text": "The reactor is safe and there is no radiation leak at the plant.",
+        "speaker": "Jane Smith",
+    },
+    {"text": "I do not think the new plan will work.", "speaker": "Tom Brown"},
+    {"text": "We created 3 million jobs since 2019.", "speaker": "Jane Smith"},
+    {"text": "Unemployment fell by 3 percent last year.", "speaker": "Jane Smith"},
+    {"text": "We will never raise taxes on the middle class.", "speaker": "Tom Brown"},
+    {"text": "Taxes are too high for families.", "speaker": "Jane Smith"},
+    {"text": "Crime has fallen in every city.", "speaker": "Tom Brown"},
+    {"text": "Says who?", "speaker": "Ann Lee"},
+]
+
+
+# findings that need a store of their own
+OWN_STORES = {
+    "gap": [
+        {
+            "text": "We will, whatever my opponents may tell you, not cut pensions.",
+            "speaker": "Tom Brown",
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def review_store() -> Store:
+    store = Store(":memory:")
+    store.add_quote_records(REVIEW_RECORDS)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def seed_module_store() -> Store:
+    store = build_seed_store()
+    yield store
+    store.close()
+
+
+# (finding, store, claim, verdict, flags that must be there, flags that must not)
+REVIEW_CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
+    # 1. a negation just outside a faithful excerpt is no flip
+    ("1a", "review", 'Jane Smith said "We will cut taxes"', "verified", {"excerpt"}, set()),
+    ("1b", "review", 'Ann Lee said "The minister resigned."', "verified", {"excerpt"}, set()),
+    (
+        "1c",
+        "review",
+        'Jane Smith said "Our economy is growing faster than ever."',
+        "verified",
+        {"excerpt"},
+        set(),
+    ),
+    (
+        "1d",
+        "seed",
+        'Kishida said he "wanted to hold talks with North Korean leader Kim Jong Un"',
+        "verified",
+        {"excerpt"},
+        set(),
+    ),
+    (
+        "1e",
+        "seed",
+        "Kishida said he wanted to hold talks with North Korean leader Kim Jong Un",
+        "verified",
+        {"excerpt"},
+        set(),
+    ),
+    (
+        "1f",
+        "seed",
+        "Kishida wants unconditional talks with Kim Jong Un",
+        "paraphrase",
+        set(),
+        set(),
+    ),
+    # 2. a "not" left out at a marked gap
+    ("2a", "gap", 'Tom Brown said "We will ... cut pensions."', "contradicted", set(), set()),
+    ("2b", "gap", 'Tom Brown said "We will [...] cut pensions."', "contradicted", set(), set()),
+    # 3. a negation in brackets is an added word
+    (
+        "3a",
+        "seed",
+        'Kishida said it was "[not] extremely important for me to take the initiative to '
+        'build top-level ties"',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "3b",
+        "seed",
+        'Kishida said it was "extremely important for me to take the initiative to [never] '
+        'build top-level ties"',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "3c",
+        "seed",
+        'Kishida said it was "extremely important for me to take the initiative to build '
+        '[no] top-level ties"',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    # 4. the wrong speaker is never verified, even when an ellipsis lowers the similarity
+    (
+        "4",
+        "seed",
+        'Choe Son Hui said it was "extremely important ... top-level ties"',
+        "misattributed",
+        set(),
+        set(),
+    ),
+    # 5. names: in-order parts only; a Korean surname comes first
+    (
+        "5a",
+        "seed",
+        'Kim Jong Un said "a visit by Kishida to Pyongyang would only be possible if Tokyo '
+        'did not make the abduction issue an obstacle"',
+        "misattributed",
+        set(),
+        set(),
+    ),
+    (
+        "5b",
+        "seed",
+        '"a visit by Kishida to Pyongyang would only be possible if Tokyo did not make the '
+        'abduction issue an obstacle" — Kim Jong Un',
+        "misattributed",
+        set(),
+        set(),
+    ),
+    (
+        "5c",
+        "seed",
+        'Kim Jong said "a visit by Kishida to Pyongyang would only be possible if Tokyo did '
+        'not make the abduction issue an obstacle"',
+        "misattributed",
+        set(),
+        set(),
+    ),
+    (
+        "5d",
+        "seed",
+        'Yo Jong said "a visit by Kishida to Pyongyang would only be possible if Tokyo did '
+        'not make the abduction issue an obstacle"',
+        "misattributed",
+        set(),
+        set(),
+    ),
+    (
+        "5e",
+        "seed",
+        'Kim said "a visit by Kishida to Pyongyang would only be possible if Tokyo did '
+        'not make the abduction issue an obstacle"',
+        "verified",
+        set(),
+        set(),
+    ),
+    (
+        "5f",
+        "seed",
+        "Choe said there was no interest in any summit meeting with Japan",
+        "verified",
+        set(),
+        set(),
+    ),
+    (
+        "5g",
+        "seed",
+        "Hui said there was no interest in any summit meeting with Japan",
+        "misattributed",
+        set(),
+        set(),
+    ),
+    # 6. negations do not cancel across clauses
+    (
+        "6a",
+        "review",
+        'Tom Brown said "We will cut pensions, and we will not raise wages for every worker."',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "6b",
+        "review",
+        'Jane Smith said "The reactor is not safe and there is a radiation leak at the plant."',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "6c",
+        "seed",
+        "Kishida said he never wanted to hold talks with North Korean leader Kim Jong Un",
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "6d",
+        "seed",
+        "Kishida said he didn't want to hold talks with North Korean leader Kim Jong Un",
+        "contradicted",
+        set(),
+        set(),
+    ),
+    # ... but a negation moved within one clause is a rewording
+    (
+        "6e",
+        "review",
+        'Tom Brown said "I think the new plan will not work."',
+        "altered",
+        set(),
+        set(),
+    ),
+    # 7. a negation inside a longer edit at the start or at a gap
+    (
+        "7a",
+        "seed",
+        'Kishida said it was "no longer important for me to take the initiative to build '
+        'top-level ties"',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "7b",
+        "seed",
+        "Choe Son Hui said it is not true that there was no interest in any summit meeting "
+        "with Japan",
+        "contradicted",
+        set(),
+        set(),
+    ),
+    (
+        "7c",
+        "seed",
+        'Kishida said it was "extremely important ... not to build top-level ties"',
+        "contradicted",
+        set(),
+        set(),
+    ),
+    # 8. attributions that deny
+    (
+        "8a",
+        "seed",
+        'Kishida denied that Japan should "not waste any moment"',
+        "contradicted",
+        {"denial"},
+        set(),
+    ),
+    (
+        "8b",
+        "seed",
+        'Kishida never said that Japan should "not waste any moment"',
+        "contradicted",
+        {"denial"},
+        set(),
+    ),
+    (
+        "8c",
+        "seed",
+        'Kishida did not say that Japan should "not waste any moment"',
+        "contradicted",
+        {"denial"},
+        set(),
+    ),
+    (
+        "8d",
+        "seed",
+        'Kishida falsely claimed that Japan should "not waste any moment"',
+        "verified",
+        set(),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("finding", "where", "claim", "verdict", "flags", "no_flags"),
+    REVIEW_CASES,
+    ids=[c[0] for c in REVIEW_CASES],
+)
+def test_review_findings(
+    review_store: Store,
+    seed_module_store: Store,
+    finding: str,
+    where: str,
+    claim: str,
+    verdict: str,
+    flags: set[str],
+    no_flags: set[str],
+) -> None:
+    if where in OWN_STORES:
+        with Store(":memory:") as own:
+            own.add_quote_records(OWN_STORES[where])
+            result = check(claim, own)
+    else:
+        result = check(claim, review_store if where == "review" else seed_module_store)
+    assert result.verdict == verdict, (finding, result.explanation, result.flags)
+    assert flags <= set(result.flags), (finding, result.flags)
+    assert not (no_flags & set(result.flags)), (finding, result.flags)
