@@ -149,7 +149,8 @@ class ClaimPanel(QWidget):
         self.setObjectName("claimPanel")
         self.setAccessibleName("Check a claim")
         self.result: Any = None
-        self._job: Job | None = None
+        self._job: Job | None = None  # the check whose result will be shown
+        self._generation = 0
 
         self.claim_edit = QPlainTextEdit()
         self.claim_edit.setAccessibleName("Claim to check")
@@ -272,12 +273,15 @@ class ClaimPanel(QWidget):
         if matcher is None:
             self.show_message(UNAVAILABLE)
             return
-        if self._job is not None:
-            self._job.cancel()
         settings = matcher_settings(matcher, self.ctx.settings.match_thresholds())
+        # Every check is numbered; only the newest one's result is shown and saved. A check
+        # cannot be stopped inside the matcher, so an older one still running is left to
+        # finish and its result dropped; the newest waits for it (one check at a time).
+        self._generation += 1
+        generation = self._generation
 
         def work(store: Any, _job: Job) -> Any:
-            return matcher.check(claim, store, settings)
+            return generation, matcher.check(claim, store, settings)
 
         self.check_button.setEnabled(False)
         self.show_message("Checking…")
@@ -288,9 +292,12 @@ class ClaimPanel(QWidget):
         if self.ctx.db_path == ":memory:":
             job.run()
         else:
-            self.ctx.runner.start(job)
+            self.ctx.runner.submit_latest("claim-check", job)
 
-    def _on_result(self, result: Any) -> None:
+    def _on_result(self, outcome: tuple[int, Any]) -> None:
+        generation, result = outcome
+        if generation != self._generation:
+            return  # a check of an earlier claim: not what the box now says
         self._job = None
         self.check_button.setEnabled(True)
         record = result.to_record() if hasattr(result, "to_record") else as_dict(result)
@@ -303,6 +310,8 @@ class ClaimPanel(QWidget):
         self.checked.emit(result)
 
     def _on_failed(self, message: str, details: str) -> None:
+        if self._job is None or self.sender() is not self._job.signals:
+            return  # an earlier check failed: the newest is still running
         self._job = None
         self.check_button.setEnabled(True)
         self.show_message(f"The check failed: {message}")

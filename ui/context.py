@@ -24,6 +24,17 @@ from quotecheck_ui.workers import Runner
 
 log = logging.getLogger(__name__)
 
+# The GUI thread's connection waits this long for a lock held by a worker (an import) and then
+# says "busy, try again" instead of freezing the window for the store's default 60 s.
+GUI_BUSY_TIMEOUT_MS = 300
+BULK = 2000  # review actions on more quotes than this run (and undo/redo) in a worker
+
+
+def gui_connection(store: Store) -> Store:
+    """Make `store` fit for the GUI thread: fail fast when the database is locked."""
+    store.db.conn.execute(f"PRAGMA busy_timeout = {GUI_BUSY_TIMEOUT_MS}")
+    return store
+
 
 def affected(entry: dict[str, Any]) -> tuple[list[int], bool]:
     """(quote ids touched, whether speaker names changed) for a history entry."""
@@ -40,22 +51,48 @@ class StoreCommand(QUndoCommand):
     """One recorded store action. The action is already done when the command is pushed, so
     the first `redo()` (QUndoStack calls it on push) does nothing."""
 
-    def __init__(self, ctx: AppContext, history_id: int, text: str) -> None:
+    def __init__(self, ctx: AppContext, history_id: int, text: str, size: int = 1) -> None:
         super().__init__(text)
         self.ctx = ctx
         self.history_id = history_id
+        self.size = size  # quotes touched: a large step is replayed in a worker
         self._pushed = False
+        self.skip = False  # the next redo/undo only moves the stack back (a refused replay)
 
     def redo(self) -> None:
-        if not self._pushed:
+        if not self._pushed or self.skip:
             self._pushed = True
+            self.skip = False
             return
-        if not self.ctx.replay(self.history_id, undo=False):
+        if not self.ctx.replay(self, undo=False):
             self.setObsolete(True)  # the store refused: drop the step rather than lie about it
 
     def undo(self) -> None:
-        if not self.ctx.replay(self.history_id, undo=True):
+        if self.skip:
+            self.skip = False
+            return
+        if not self.ctx.replay(self, undo=True):
             self.setObsolete(True)
+
+
+class Receiver(QObject):
+    """Bound slots in the GUI thread for one job's signals (a plain function connected to a
+    worker's signal could run in the worker thread)."""
+
+    def __init__(
+        self, parent: QObject, on_finished: Callable[..., None], on_failed: Callable[..., None]
+    ) -> None:
+        super().__init__(parent)
+        self._finished = on_finished
+        self._failed = on_failed
+
+    def finished(self, result: object) -> None:
+        self._finished(result)
+        self.deleteLater()
+
+    def failed(self, message: str, details: str) -> None:
+        self._failed(message, details)
+        self.deleteLater()
 
 
 class AppContext(QObject):
@@ -64,13 +101,16 @@ class AppContext(QObject):
     speakersChanged = Signal()  # names/roles/merges: many rows may show other names
     dataImported = Signal()  # new articles/quotes: result sets must be recomputed
     errorRaised = Signal(str)  # an expected error to show as a plain message
+    storeAboutToChange = Signal()  # the current database is about to be closed
+    replayingChanged = Signal(bool)  # a large undo/redo is running in a worker
 
     def __init__(self, store: Store, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store = gui_connection(store)
         self.settings = settings
         self.runner = Runner(self)
         self.undo_stack = QUndoStack(self)
+        self.replaying = False
 
     @property
     def db_path(self) -> str:
@@ -82,7 +122,8 @@ class AppContext(QObject):
 
     def open(self, path: str | Path) -> None:
         """Switch to another database file (creating it if needed)."""
-        new = Store(path)
+        new = gui_connection(Store(path))
+        self.storeAboutToChange.emit()
         self.runner.cancel_all()
         self.runner.wait(10000)
         old, self.store = self.store, new
@@ -108,14 +149,30 @@ class AppContext(QObject):
             return 0
         if not history_id:
             return 0  # nothing changed
-        self.undo_stack.push(StoreCommand(self, history_id, text))
+        self.record(history_id, text)
+        return history_id
+
+    def record(self, history_id: int, text: str, size: int = 1) -> None:
+        """Put an action the store has done (here or in a worker) on the undo stack."""
+        self.undo_stack.push(StoreCommand(self, history_id, text, size))
         entry = self._entry(history_id)
         if entry is not None:
             self._announce(entry)
-        return history_id
 
-    def replay(self, history_id: int, *, undo: bool) -> bool:
+    def undo(self) -> None:
+        if not self.replaying:
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if not self.replaying:
+            self.undo_stack.redo()
+
+    def replay(self, command: StoreCommand, *, undo: bool) -> bool:
         """Undo or redo one recorded action; False (and a message) if the store refused."""
+        if command.size > BULK and self.db_path != ":memory:":
+            self._replay_in_worker(command, undo=undo)
+            return True
+        history_id = command.history_id
         try:
             entry = self.store.undo(history_id) if undo else self.store.redo(history_id)
         except (QuoteCheckError, sqlite3.OperationalError) as exc:
@@ -124,6 +181,41 @@ class AppContext(QObject):
         if entry is not None:
             self._announce(entry)
         return True
+
+    def _replay_in_worker(self, command: StoreCommand, *, undo: bool) -> None:
+        """A large step: the stack moves now, the store follows in a worker; if the store
+        refuses, the stack is moved back (the command skips that move) and the user told."""
+        from quotecheck_ui.workers import Job
+
+        history_id = command.history_id
+
+        def work(store: Store, _job: Job) -> dict[str, Any] | None:
+            return store.undo(history_id) if undo else store.redo(history_id)
+
+        def finished(entry: dict[str, Any] | None) -> None:
+            self._set_replaying(False)
+            if entry is not None:
+                self._announce(entry)
+
+        def failed(message: str, _details: str) -> None:
+            self._set_replaying(False)
+            command.skip = True
+            if undo:
+                self.undo_stack.redo()
+            else:
+                self.undo_stack.undo()
+            self.errorRaised.emit(message)
+
+        job = Job(self.db_path, work, name="undo" if undo else "redo")
+        receiver = Receiver(self, finished, failed)
+        job.signals.finished.connect(receiver.finished)
+        job.signals.failed.connect(receiver.failed)
+        self._set_replaying(True)
+        self.runner.start(job)
+
+    def _set_replaying(self, replaying: bool) -> None:
+        self.replaying = replaying
+        self.replayingChanged.emit(replaying)
 
     def _entry(self, history_id: int) -> dict[str, Any] | None:
         for entry in self.store.history(limit=5):

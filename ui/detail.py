@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,12 +29,27 @@ from PySide6.QtWidgets import (
 QUOTE_BG, QUOTE_FG = QColor("#ffe58a"), QColor("#1b1b1b")
 SPEAKER_BG, SPEAKER_FG = QColor("#b9dcff"), QColor("#0b2a4a")
 CUE_BG, CUE_FG = QColor("#bfeccb"), QColor("#0d3b1c")
+# Status words are coloured text on the window: one set for light palettes, a lighter one for
+# dark palettes (each >= 4.5:1 against the window colour of the Fusion/Breeze/Adwaita themes).
 STATUS_COLOURS = {
-    "verified": "#1e8a4c",
-    "disputed": "#b86e00",
-    "rejected": "#c0392b",
-    "unreviewed": "#6b7785",
+    "verified": "#1b7a43",
+    "disputed": "#8f5600",
+    "rejected": "#b12d20",
+    "unreviewed": "#57616d",
 }
+STATUS_COLOURS_DARK = {
+    "verified": "#5fd98e",
+    "disputed": "#f2b44e",
+    "rejected": "#ff8a7a",
+    "unreviewed": "#b4bec9",
+}
+
+
+def status_colour(status: str, palette: QPalette) -> str:
+    """The colour for a status word on `palette`'s window (light or dark)."""
+    dark = palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+    colours = STATUS_COLOURS_DARK if dark else STATUS_COLOURS
+    return colours.get(status, colours["unreviewed"])
 
 
 def chip(text: str, bg: QColor, fg: QColor) -> QLabel:
@@ -76,13 +91,22 @@ class NameBox(QComboBox):
         self._names.setStringList(names)
         self.setEditText(current)
 
-    def load(self, text: str) -> None:
+    def load(self, text: str, *, keep_typing: bool = False) -> None:
+        """Show the stored `text`; `keep_typing` leaves an edit in progress on screen (it is
+        still committed by Enter or focus out, since it differs from what is stored)."""
         self._loaded = text
-        self.setEditText(text)
+        line = self.lineEdit()
+        typing = self.hasFocus() or (line is not None and line.hasFocus())
+        if not (keep_typing and typing):
+            self.setEditText(text)
+
+    @property
+    def pending(self) -> bool:
+        return self.isEnabled() and self.currentText().strip() != self._loaded
 
     def _finish(self) -> None:
         text = self.currentText().strip()
-        if text != self._loaded:
+        if text != self._loaded and self.isEnabled():
             self._loaded = text
             self.committed.emit(text)
 
@@ -98,6 +122,7 @@ class DetailPane(QWidget):
         self.setObjectName("detailPane")
         self.setAccessibleName("Quote details")
         self.quote_id: int | None = None
+        self.read_only = False
         self.record: dict[str, Any] | None = None
         self.article: dict[str, Any] | None = None  # the article on show (kept while browsing it)
 
@@ -229,14 +254,46 @@ class DetailPane(QWidget):
         self.speaker_box.set_names(speakers)
         self.source_box.set_names(sources)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A database that cannot be written: the editors show, but do not take, changes."""
+        self.read_only = read_only
+        tip = "The database is open read-only" if read_only else ""
+        for box in (self.speaker_box, self.source_box):
+            box.setEnabled(not read_only)
+        self.note_edit.setReadOnly(read_only)
+        self.note_edit.setClearButtonEnabled(not read_only)
+        self.note_edit.setPlaceholderText("" if read_only else "A note on this quote (Enter saves)")
+        for widget in (self.speaker_box, self.source_box, self.note_edit):
+            widget.setToolTip(tip or widget.toolTip())
+
+    def commit_pending(self) -> None:
+        """Save a speaker, source or note typed but not yet committed (no Enter, no focus out)
+        for the quote on show, before it is replaced, cleared or the database changes."""
+        if self.quote_id is None or self.read_only:
+            return
+        self.speaker_box._finish()
+        self.source_box._finish()
+        self._note_committed()
+
     def clear(self, message: str = "Select a quote to see it in its article.") -> None:
+        self.commit_pending()
         self.quote_id = None
         self.record = None
         self.placeholder.setText(message)
         self.stack.setCurrentWidget(self.placeholder)
 
-    def show_quote(self, record: dict[str, Any], article: dict[str, Any] | None) -> None:
+    def discard(self) -> None:
+        """Forget the quote on show without saving anything (its database was closed)."""
+        self.quote_id = None
+        self.clear()
+
+    def show_quote(
+        self, record: dict[str, Any], article: dict[str, Any] | None, *, force: bool = False
+    ) -> None:
+        """Show a quote; the same quote again keeps an edit being typed unless `force`."""
         same = self.quote_id == record["id"]
+        if not same:
+            self.commit_pending()  # typed for the quote being replaced: saved, never lost
         self.quote_id = int(record["id"])
         self.record = record
         self.stack.setCurrentIndex(1)
@@ -244,7 +301,7 @@ class DetailPane(QWidget):
         direct = record.get("kind") == "direct"
         self.quote_label.setText(f"\u201c{record['text']}\u201d" if direct else record["text"])
         status = record.get("status") or "unreviewed"
-        colour = STATUS_COLOURS.get(status, "#6b7785")
+        colour = status_colour(status, self.palette())
         bits = [
             f"<b style='color:{colour}'>{status.upper()}</b>",
             record.get("kind") or "",
@@ -261,10 +318,11 @@ class DetailPane(QWidget):
         role = record.get("speaker_role") or ""
         self.role_label.setText(role)
         self.role_label.setVisible(bool(role))
-        self.speaker_box.load(record.get("speaker") or "")
-        self.source_box.load(record.get("source") or "")
-        if not (same and self.note_edit.hasFocus()):
-            self._note_loaded = record.get("note") or ""
+        keep = same and not force
+        self.speaker_box.load(record.get("speaker") or "", keep_typing=keep)
+        self.source_box.load(record.get("source") or "", keep_typing=keep)
+        self._note_loaded = record.get("note") or ""
+        if not (keep and self.note_edit.hasFocus()):
             self.note_edit.setText(self._note_loaded)
         if not same:
             self._show_article(record, article)
@@ -353,8 +411,14 @@ class DetailPane(QWidget):
         if self.quote_id is not None:
             self.sourceEdited.emit(self.quote_id, text)
 
+    def changeEvent(self, event: QEvent) -> None:
+        # The status word's colour depends on the palette: redo it when the palette changes.
+        if event.type() == QEvent.Type.PaletteChange and self.record is not None:
+            self.show_quote(self.record, self.article)
+        super().changeEvent(event)
+
     def _note_committed(self) -> None:
         text = self.note_edit.text().strip()
-        if self.quote_id is not None and text != self._note_loaded:
+        if self.quote_id is not None and text != self._note_loaded and not self.read_only:
             self._note_loaded = text
             self.noteEdited.emit(self.quote_id, text)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from quotecheck.export import build_sheet, render_html, write_sheet
-from quotecheck.store import QuoteFilter, Store
+from quotecheck.store import Store
 from quotecheck_ui import query as q
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.workers import Job
@@ -45,15 +45,33 @@ GROUPS = (("speaker", "Speaker"), ("source", "Source"), ("article", "Article"), 
 PREVIEW_QUOTES = 200  # the preview shows the first quotes; the saved sheet has them all
 
 
-def query_filter(query: q.Query) -> QuoteFilter:
-    """The table's query as the store's filter (search text as whole words)."""
-    return QuoteFilter(
-        speaker_id=query.speaker_id,
-        source_id=query.source_id,
-        status=query.status,
-        kind=query.kind,
-        text=query.text.strip() or None,
-    )
+def describe_query(query: q.Query) -> str:
+    """The table's search and filters in words, for the sheet's footer."""
+    parts = []
+    if query.text.strip():
+        parts.append(f"search \u201c{query.text.strip()}\u201d")
+    for group in ("speaker", "source", "status", "kind"):
+        if query.facet_value(group) is not None:
+            parts.append(f"a {group} filter")
+    shown = "quotes shown in the table"
+    return f"{shown} ({', '.join(parts)})" if parts else shown
+
+
+def sheet_options(store: Store, options: dict[str, Any], limit: int | None = None) -> Any:
+    """Build the sheet for `options`; "shown" is the table's own id list (its search with the
+    word being typed as a prefix, its filters and its sort), never a re-made filter."""
+    query: q.Query | None = options.get("query")
+    kwargs = {k: v for k, v in options.items() if k != "query"}
+    if query is not None:
+        kwargs["ids"] = q.quote_ids(store, query)
+    ids = kwargs.get("ids")
+    total = len(ids) if ids is not None else None
+    if ids is not None and limit is not None:
+        kwargs["ids"] = ids[:limit]
+    sheet = build_sheet(store, **kwargs)
+    if query is not None:
+        sheet = dataclasses.replace(sheet, selection=describe_query(query))
+    return sheet, (total if total is not None else len(sheet.quotes))
 
 
 class ExportDialog(QDialog):
@@ -159,14 +177,14 @@ class ExportDialog(QDialog):
 
     def options(self) -> dict[str, Any]:
         which = self.choice.checkedId()
-        quote_filter: QuoteFilter | None = None
+        query: q.Query | None = None
         ids: list[int] | None = None
         if which == 1:
-            quote_filter = query_filter(self.query)
+            query = self.query
         elif which == 2:
             ids = self.selected_ids
         return {
-            "quote_filter": quote_filter,
+            "query": query,
             "ids": ids,
             "title": self.title.text().strip() or None,
             "group_by": self.group.currentData(),
@@ -186,8 +204,7 @@ class ExportDialog(QDialog):
         options = self.options()
 
         def work(store: Store, _job: Job | None) -> tuple[int, int, str, str]:
-            sheet = build_sheet(store, **options)
-            total = len(sheet.quotes)
+            sheet, total = sheet_options(store, options, limit=PREVIEW_QUOTES)
             shown = dataclasses.replace(sheet, quotes=sheet.quotes[:PREVIEW_QUOTES])
             return generation, total, sheet.selection, render_html(shown)
 
@@ -239,7 +256,7 @@ class ExportDialog(QDialog):
         page = self.page.currentData()
 
         def work(store: Store, _job: Job | None) -> tuple[str, str, str]:
-            sheet = build_sheet(store, **options)
+            sheet, _total = sheet_options(store, options)
             if not sheet.quotes:
                 from quotecheck import QuoteCheckError
 

@@ -56,7 +56,7 @@ from quotecheck.paths import log_dir
 from quotecheck.store import Store
 from quotecheck_ui import query as q
 from quotecheck_ui.claims import ClaimPanel
-from quotecheck_ui.context import AppContext
+from quotecheck_ui.context import BULK, AppContext, Receiver
 from quotecheck_ui.detail import DetailPane
 from quotecheck_ui.dialogs import (
     PasteArticleDialog,
@@ -70,6 +70,13 @@ from quotecheck_ui.models import FacetModel, QuoteTableModel
 from quotecheck_ui.workers import Job
 
 log = logging.getLogger(__name__)
+
+
+def shiboken_valid(obj: Any) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
 
 COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 REVIEW = (
@@ -139,6 +146,10 @@ class MainWindow(QMainWindow):
     importFinished = Signal(object)  # ImportReport (collections appear as outcomes too)
     backupFinished = Signal(str)  # the backup file written
     facetsRefreshed = Signal()
+    reviewFinished = Signal(int)  # a large review done in a worker: its history id (0: failed)
+
+    SEARCH_DELAY_MS = 80  # typing pauses this long before the search runs (in a worker)
+    BULK_REVIEW = BULK  # reviews of more quotes than this are written by a worker
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +164,12 @@ class MainWindow(QMainWindow):
         self._status_counts: dict[str, int] = {}
         self._speakers_dialog: SpeakersDialog | None = None
         self._splitters_restored = False
+        self._keep_quote: int | None = None  # the current quote across a table reset
+        self._review_job: Job | None = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
 
         self.model = QuoteTableModel(ctx.store, ctx.runner, self)
         self.facets = FacetModel(self)
@@ -237,15 +254,21 @@ class MainWindow(QMainWindow):
         )
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
 
+        # Undo/redo go through the context, which refuses them while a large step is being
+        # replayed in a worker; text and enabled state follow the stack.
+        self.act_undo = a("&Undo", self.ctx.undo, [QKeySequence.StandardKey.Undo], "undo")
+        self.act_redo = a(
+            "&Redo", self.ctx.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo"
+        )
         stack = self.ctx.undo_stack
-        self.act_undo = stack.createUndoAction(self, "&Undo")
-        self.act_undo.setIcon(icon("undo"))
-        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.act_redo = stack.createRedoAction(self, "&Redo")
-        self.act_redo.setIcon(icon("redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(self.act_undo)
-        self.addAction(self.act_redo)
+        for signal in (
+            stack.canUndoChanged,
+            stack.canRedoChanged,
+            stack.undoTextChanged,
+            stack.redoTextChanged,
+            self.ctx.replayingChanged,
+        ):
+            signal.connect(self._undo_state_changed)
         self.act_find = a(
             "&Find quotes", self.focus_search, QKeySequence.StandardKey.Find, "search"
         )
@@ -414,6 +437,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.loaded.connect(self._model_loaded)
+        self.model.modelAboutToBeReset.connect(self._model_about_to_reset)
         self.model.modelReset.connect(self._model_reset)
         self.model.busyChanged.connect(self._busy_changed)
         self.model.queryChanged.connect(lambda _q: self.refresh_facets())
@@ -423,10 +447,11 @@ class MainWindow(QMainWindow):
         self.claims.quoteRequested.connect(self.show_quote)
         ctx.quotesChanged.connect(self._quotes_changed)
         ctx.speakersChanged.connect(self._speakers_changed)
+        ctx.storeAboutToChange.connect(self.detail.commit_pending)
         ctx.storeChanged.connect(self._store_changed)
         ctx.dataImported.connect(self._data_imported)
         ctx.errorRaised.connect(lambda msg: show_error(self, msg))
-        self._update_actions()
+        self._update_undo_actions()
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -467,6 +492,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.commit_pending()
         self.save_state()
         if self._import_job is not None:
             self._import_job.cancel()
@@ -482,13 +508,24 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(self.ctx.store.notice or self.ctx.db_path)
         for action in (self.act_import, self.act_paste, self.act_collection):
             action.setEnabled(not read_only)
+        self.detail.set_read_only(read_only)
         if self.ctx.store.notice:
             self.statusBar().showMessage(self.ctx.store.notice, 15000)
 
     # -- the table and its query ----------------------------------------------------------------
 
-    def _search_changed(self, text: str) -> None:
-        self.model.set_query(dataclasses.replace(self.model.query, text=text))
+    def _search_changed(self, _text: str) -> None:
+        self._search_timer.start()  # restarted by every keystroke: one query per pause
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(dataclasses.replace(self.model.query, text=self.search.text()))
+
+    def _clear_search_box(self) -> None:
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
 
     def _facet_toggled(self, group: str, value: Any) -> None:
         self.model.set_query(self.model.query.with_facet(group, value))
@@ -507,22 +544,36 @@ class MainWindow(QMainWindow):
         self.model.set_query(dataclasses.replace(self.model.query, sort="id", descending=False))
 
     def clear_filters(self) -> None:
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self._clear_search_box()
         query = self.model.query
         self.model.set_query(q.Query(sort=query.sort, descending=query.descending))
 
+    def _model_about_to_reset(self) -> None:
+        # Whatever replaces the rows (a search, a sort, an import, another database), an edit
+        # being typed is saved first and the current quote is kept if it is still listed.
+        self.detail.commit_pending()
+        current = self.table.currentIndex()
+        if current.isValid():
+            self._keep_quote = self.model.quote_id(current.row())
+
     def _model_reset(self) -> None:
         self._update_counts()
-        if self._pending_select is None:
-            QTimer.singleShot(0, self._select_first_row)
+        keep, self._keep_quote = self._keep_quote, None
+        if self._pending_select is not None:
+            return
+        if keep is not None and self.select_quote(keep, center=False):
+            return
+        if keep is not None and not self.model.complete:
+            self._pending_select = keep  # maybe further down: decided when all rows are known
+        self._select_first_row()
 
     def _model_loaded(self) -> None:
         self._update_counts()
         if self._pending_select is not None:
             quote_id, self._pending_select = self._pending_select, None
-            self.select_quote(quote_id)
+            if self.model.quote_id(self.table.currentIndex().row()) != quote_id:
+                if not self.select_quote(quote_id):
+                    self._select_first_row()
 
     def _busy_changed(self, busy: bool) -> None:
         self.busy_label.setText("Loading…" if busy else "")
@@ -540,8 +591,8 @@ class MainWindow(QMainWindow):
             )
         self._update_actions()
 
-    def select_quote(self, quote_id: int) -> bool:
-        row = self.model.row_of(quote_id)
+    def select_quote(self, quote_id: int | None, *, center: bool = True) -> bool:
+        row = self.model.row_of(quote_id) if quote_id is not None else None
         if row is None:
             return False
         index = self.model.index(row, 0)
@@ -550,7 +601,8 @@ class MainWindow(QMainWindow):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        hint = QAbstractItemView.ScrollHint
+        self.table.scrollTo(index, hint.PositionAtCenter if center else hint.EnsureVisible)
         return True
 
     def show_quote(self, quote_id: int) -> None:
@@ -565,17 +617,36 @@ class MainWindow(QMainWindow):
             self.select_quote(quote_id)
         self.table.setFocus()
 
+    def _selected_spans(self) -> list[tuple[int, int]]:
+        """The selected rows as merged (first, last) spans, from the selection's ranges: never
+        one index per row (Ctrl+A on a million rows is one range)."""
+        selection = self.table.selectionModel().selection()
+        ranges = (selection.at(i) for i in range(selection.size()))
+        spans = sorted((r.top(), r.bottom()) for r in ranges)
+        merged: list[tuple[int, int]] = []
+        for top, bottom in spans:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+            else:
+                merged.append((top, bottom))
+        return merged
+
+    def selected_count(self) -> int:
+        return sum(bottom - top + 1 for top, bottom in self._selected_spans())
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        ids = [self.model.quote_id(r) for r in rows]
-        return [i for i in ids if i is not None]
+        ids: list[int] = []
+        for top, bottom in self._selected_spans():
+            ids.extend(self.model._ids[top : bottom + 1])
+        return ids
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail(current.row() if current.isValid() else -1)
         self._update_actions()
 
-    def _show_detail(self, row: int) -> None:
-        quote_id = self.model.quote_id(row)
+    def _show_detail(self, row: int, *, force: bool = False, quote_id: int | None = None) -> None:
+        if quote_id is None:
+            quote_id = self.model.quote_id(row)
         if quote_id is None:
             self.detail.clear()
             return
@@ -592,11 +663,11 @@ class MainWindow(QMainWindow):
             article = shown  # browsing one article's quotes: its text is already laid out
         else:
             article = self.ctx.store.article(article_id)
-        self.detail.show_quote(record, article)
+        self.detail.show_quote(record, article, force=force)
 
     def _selection_changed(self, *_args: Any) -> None:
         self._update_actions()
-        selected = len(self.table.selectionModel().selectedRows())
+        selected = self.selected_count()
         self.detail.set_selection_note(
             f"{selected:,} quotes selected: Verify/Dispute/Reject/Reset apply to all of them."
             if selected > 1
@@ -605,8 +676,23 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = bool(self.table.selectionModel().hasSelection())
+        free = self._review_job is None and not self.ctx.replaying
         for action in self.review_actions.values():
-            action.setEnabled(has and not self.ctx.store.read_only)
+            action.setEnabled(has and free and not self.ctx.store.read_only)
+
+    def _undo_state_changed(self, *_args: Any) -> None:
+        if shiboken_valid(self.ctx.undo_stack):  # not while the stack itself is destroyed
+            self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        stack = self.ctx.undo_stack
+        free = not self.ctx.replaying and self._review_job is None
+        self.act_undo.setEnabled(stack.canUndo() and free)
+        self.act_redo.setEnabled(stack.canRedo() and free)
+        undo, redo = stack.undoText(), stack.redoText()
+        self.act_undo.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.act_redo.setText(f"&Redo {redo}" if redo else "&Redo")
+        self._update_actions()
 
     def _update_counts(self) -> None:
         shown = self.model.rowCount()
@@ -659,12 +745,51 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         label = {"unreviewed": "Reset"}.get(status, status.capitalize())
-        text = f"{label} {len(ids)} quotes" if len(ids) > 1 else f"{label} quote {ids[0]}"
+        text = f"{label} {len(ids):,} quotes" if len(ids) > 1 else f"{label} quote {ids[0]}"
+        if len(ids) > self.BULK_REVIEW and self.ctx.db_path != ":memory:":
+            self._review_in_worker(ids, status, text)
+            return
         history_id = self.ctx.perform(text, lambda s: s.set_status(ids, status))
         if history_id:
             self.statusBar().showMessage(f"{text} — Ctrl+Z undoes it", 5000)
         if history_id and len(ids) == 1:
             self.move_to_next()
+
+    def _review_in_worker(self, ids: list[int], status: str, text: str) -> None:
+        """Thousands of quotes: written by a worker (its own connection, the store's own busy
+        wait), then put on the undo stack as one step."""
+        if self._review_job is not None or self.ctx.replaying:
+            return
+
+        def work(store: Store, _job: Job) -> int:
+            return store.set_status(ids, status)
+
+        def finished(history_id: int) -> None:
+            self._review_done()
+            if history_id:
+                self.ctx.record(history_id, text, len(ids))
+                self.statusBar().showMessage(f"{text} — Ctrl+Z undoes it", 5000)
+            self.reviewFinished.emit(history_id)
+
+        def failed(message: str, _details: str) -> None:
+            self._review_done()
+            show_error(self, f"Nothing was changed: {message}")
+            self.reviewFinished.emit(0)
+
+        job = Job(self.ctx.db_path, work, name="review")
+        receiver = Receiver(self, finished, failed)
+        job.signals.finished.connect(receiver.finished)
+        job.signals.failed.connect(receiver.failed)
+        self._review_job = job
+        self.statusBar().showMessage(f"{text}…")
+        self.busy_label.setText("Saving…")
+        self._update_undo_actions()
+        self.ctx.runner.start(job)
+
+    def _review_done(self) -> None:
+        self._review_job = None
+        self.busy_label.setText("Loading…" if self.model.busy else "")
+        self._update_undo_actions()
 
     def move_to_next(self) -> None:
         current = self.table.currentIndex()
@@ -679,21 +804,30 @@ class MainWindow(QMainWindow):
             self.table.scrollTo(index)
 
     def _edit_speaker(self, quote_id: int, name: str) -> None:
-        self.ctx.perform(
+        done = self.ctx.perform(
             f"Speaker of quote {quote_id}: {name or '(none)'}",
             lambda s: s.edit_quote(quote_id, speaker=name),
         )
         self.refresh_names()
+        self._edit_done(quote_id, done)
 
     def _edit_source(self, quote_id: int, name: str) -> None:
-        self.ctx.perform(
+        done = self.ctx.perform(
             f"Source of quote {quote_id}: {name or '(none)'}",
             lambda s: s.edit_quote(quote_id, source=name),
         )
         self.refresh_names()
+        self._edit_done(quote_id, done)
 
     def _edit_note(self, quote_id: int, note: str) -> None:
-        self.ctx.perform(f"Note on quote {quote_id}", lambda s: s.set_note(quote_id, note))
+        done = self.ctx.perform(f"Note on quote {quote_id}", lambda s: s.set_note(quote_id, note))
+        self._edit_done(quote_id, done)
+
+    def _edit_done(self, quote_id: int, history_id: int) -> None:
+        """A refused (or empty) edit: show what the store holds again, so nothing looks saved
+        that was not, and the same edit can be made again."""
+        if not history_id and self.detail.quote_id == quote_id:
+            self._show_detail(self.model.row_of(quote_id) or -1, force=True, quote_id=quote_id)
 
     def _quotes_changed(self, ids: list[int]) -> None:
         self.model.refresh_quotes(ids)
@@ -709,8 +843,12 @@ class MainWindow(QMainWindow):
         self.refresh_names()
 
     def _store_changed(self) -> None:
+        self._clear_search_box()  # the new database starts unfiltered: box and table agree
+        self._pending_select = None
+        self._keep_quote = None
         self.detail.article = None
-        self.detail.clear()
+        self.detail.discard()  # pending edits were saved to the old database already
+        self.table.selectionModel().clear()
         self.model.set_store(self.ctx.store)
         self.claims.reload_history()
         self.refresh_names()
@@ -952,6 +1090,8 @@ class MainWindow(QMainWindow):
         self.claims.claim_edit.setFocus()
 
     def focus_table(self) -> None:
+        if self._search_timer.isActive():
+            self._apply_search()  # Enter right after typing: search now, not after the pause
         self.table.setFocus()
         if not self.table.currentIndex().isValid():
             self._select_first_row()

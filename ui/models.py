@@ -62,7 +62,6 @@ class QuoteTableModel(QAbstractTableModel):
 
     PAGE = 200
     MAX_PAGES = 64  # rows kept: 12,800 at most, however large the database
-    SYNC_ROWS = 20000  # re-sorting a result this small is done at once, without a worker
 
     loaded = Signal()  # the whole result set is known (rowCount is final)
     busyChanged = Signal(bool)
@@ -78,6 +77,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._generation = 0
         self._complete = True
         self._busy = False
+        self._current_job: QObject | None = None  # the signals of the query being run
 
     # -- Qt model interface ----------------------------------------------------------------
 
@@ -215,23 +215,26 @@ class QuoteTableModel(QAbstractTableModel):
         self.set_query(self.query, force=True)
 
     def set_query(self, query: q.Query, *, force: bool = False) -> None:
+        """Show the rows of `query`. Only the first page of everything in import order is read
+        here (one index range, instant at any size); every other query runs in a worker, which
+        hands over its first page as soon as it has it and then the whole ordered id list."""
         if query == self.query and not force:
             return
-        same_filter = dataclasses.replace(query, sort="id", descending=False) == (
-            dataclasses.replace(self.query, sort="id", descending=False)
-        )
+        if not force and q.same_rows(query, self.query):
+            self.query = query  # e.g. one more letter of a word too short to filter yet
+            return
         self.query = query
         self.queryChanged.emit(query)
         self._generation += 1
         generation = self._generation
+        self._current_job = None
         if self.store.path == ":memory:":  # no second connection possible: all at once
             self._replace(q.quote_ids(self.store, query), True)
             self._set_busy(False)
             self.loaded.emit()
             return
-        if query.sort == "id":
-            # The first page in id order is cheap at any size: show it now, and let a worker
-            # fetch the remaining ids if there are more.
+        first_done = False
+        if query.sort == "id" and not query.filtered:
             first = q.quote_ids(self.store, query, limit=self.PAGE + 1)
             complete = len(first) <= self.PAGE
             self._replace(first if complete else first[: self.PAGE], complete)
@@ -239,21 +242,29 @@ class QuoteTableModel(QAbstractTableModel):
                 self._set_busy(False)
                 self.loaded.emit()
                 return
-        elif same_filter and self._complete and len(self._ids) <= self.SYNC_ROWS:
-            self._replace(q.quote_ids(self.store, query), True)
-            self._set_busy(False)
-            self.loaded.emit()
-            return
+            first_done = True
         self._set_busy(True)
-        job = Job(
-            self.store.path,
-            lambda store, _job: (generation, q.quote_ids(store, query)),
-            read_only=True,
-            name="quote ids",
-        )
+        page = self.PAGE
+
+        def work(store: Store, job: Job) -> tuple[int, list[int]]:
+            if not first_done:
+                first = q.quote_ids(store, query, limit=page + 1)
+                if len(first) <= page:
+                    return generation, first
+                job.partial((generation, first[:page]))
+            return generation, q.quote_ids(store, query)
+
+        job = Job(self.store.path, work, read_only=True, interruptible=True, name="quote ids")
+        job.signals.partial.connect(self._on_first_page)
         job.signals.finished.connect(self._on_ids)
         job.signals.failed.connect(self._on_failed)
-        self.runner.submit_latest("quote-ids", job)
+        self._current_job = job.signals
+        self.runner.submit_latest("quote-ids", job, interrupt=True)
+
+    def _on_first_page(self, result: tuple[int, list[int]]) -> None:
+        generation, ids = result
+        if generation == self._generation:
+            self._replace(ids, False)
 
     def _on_ids(self, result: tuple[int, list[int]]) -> None:
         generation, ids = result
@@ -261,6 +272,8 @@ class QuoteTableModel(QAbstractTableModel):
             self._apply_ids(generation, ids)
 
     def _on_failed(self, message: str, details: str) -> None:
+        if self.sender() is not self._current_job:
+            return  # an older query (interrupted by a newer one, or failed): not ours
         log.warning("quote query failed: %s", message)
         self._set_busy(False)
 
@@ -409,7 +422,7 @@ class FacetModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and group == "status":
             return icon(STATUS_ICONS.get(value, "unreviewed"))
-        if role == Qt.ItemDataRole.FontRole and self._selected[group] == value:
+        if role == Qt.ItemDataRole.FontRole and selected:
             font = QFont()
             font.setBold(True)
             return font

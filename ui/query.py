@@ -18,6 +18,7 @@ from quotecheck.text import normalize
 FACET_GROUPS = ("speaker", "source", "status", "kind")
 PREFIX_MIN = 3  # the word being typed matches as a prefix from this many characters
 FACET_LIMIT = 200  # speakers/sources listed per group (the rest are reachable by search)
+MISSING = 0  # as a speaker_id/source_id filter: quotes with no speaker/source (ids start at 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,9 @@ def where(query: Query, *, skip: str | None = None) -> tuple[str, list[Any]]:
         value = query.facet_value(group)
         if group == skip or value is None:
             continue
+        if group in ("speaker", "source") and value == MISSING:
+            clauses.append(f"q.{_FACET_FIELD[group]} IS NULL")
+            continue
         clauses.append(f"q.{_FACET_FIELD[group]} = ?")
         params.append(value)
     match = fts_prefix_query(query.text)
@@ -108,6 +112,12 @@ def quote_ids(store: Store, query: Query, limit: int | None = None) -> list[int]
     return [r[0] for r in store.db.execute(sql, params)]
 
 
+def same_rows(a: Query, b: Query) -> bool:
+    """Whether two queries select the same rows in the same order (e.g. "s" and "sa" while
+    typing: neither filters yet), so the second needs no new query."""
+    return (a.sort, a.descending) == (b.sort, b.descending) and where(a) == where(b)
+
+
 def count(store: Store, query: Query | None = None) -> int:
     clause, params = where(query or Query())
     return int(store.db.execute(f"SELECT COUNT(*) FROM quotes q{clause}", params).fetchone()[0])
@@ -132,10 +142,10 @@ def facets(store: Store, query: Query) -> dict[str, list[tuple[Any, str, int]]]:
     out: dict[str, list[tuple[Any, str, int]]] = {}
     for group in FACET_GROUPS:
         clause, params = where(query, skip=group)
-        rows = [
-            (r[0], str(r[1]), int(r[2]))
-            for r in store.db.execute(_FACET_SQL[group].format(w=clause), params)
-        ]
+        rows: list[tuple[Any, str, int]] = []
+        for r in store.db.execute(_FACET_SQL[group].format(w=clause), params):
+            value = MISSING if r[0] is None and group in ("speaker", "source") else r[0]
+            rows.append((value, str(r[1]), int(r[2])))
         if group == "status":
             rank = {s: i for i, s in enumerate(STATUS_ORDER)}
             rows.sort(key=lambda r: rank.get(r[0], 99))

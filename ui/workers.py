@@ -26,11 +26,13 @@ class JobSignals(QObject):
     progress = Signal(int, int, str)  # done, total, what
     finished = Signal(object)  # the function's return value
     failed = Signal(str, str)  # message, details (a traceback for unexpected errors)
+    partial = Signal(object)  # an early part of the result (e.g. the first page of rows)
     done = Signal()  # after finished or failed
 
 
 class Job(QRunnable):
-    """One unit of background work. `cancel()` asks it to stop at its next progress call."""
+    """One unit of background work. `cancel()` asks it to stop at its next progress call; an
+    `interruptible` job (a read-only query) is also interrupted inside SQLite at once."""
 
     def __init__(
         self,
@@ -38,6 +40,7 @@ class Job(QRunnable):
         fn: Callable[[Store, Job], Any],
         *,
         read_only: bool = False,
+        interruptible: bool = False,
         name: str = "job",
     ) -> None:
         super().__init__()
@@ -45,12 +48,25 @@ class Job(QRunnable):
         self.db_path = db_path
         self.fn = fn
         self.read_only = read_only
+        self.interruptible = interruptible
         self.name = name
         self.signals = JobSignals()
         self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._store: Store | None = None  # while fn runs, for interrupting it
 
     def cancel(self) -> None:
         self._cancel.set()
+        if self.interruptible:
+            with self._lock:
+                if self._store is not None:
+                    # sqlite3's interrupt() is safe from another thread: the running
+                    # statement fails with "interrupted" and the job ends as cancelled.
+                    self._store.db.conn.interrupt()
+
+    def partial(self, value: Any) -> None:
+        """Called by the job function to hand an early part of its result to the GUI."""
+        self.signals.partial.emit(value)
 
     @property
     def cancelled(self) -> bool:
@@ -73,18 +89,31 @@ class Job(QRunnable):
             self.signals.failed.emit(f"cannot open the database: {exc}", traceback.format_exc())
             self.signals.done.emit()
             return
+        with self._lock:
+            self._store = store
         try:
+            if self._cancel.is_set() and self.interruptible:
+                raise _Cancelled
             result = self.fn(store, self)
         except QuoteCheckError as exc:
             self.signals.failed.emit(str(exc), "")
         except Exception as exc:
-            log.exception("%s failed", self.name)
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            if self._cancel.is_set() and self.interruptible:
+                self.signals.failed.emit("cancelled", "")
+            else:
+                log.exception("%s failed", self.name)
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}", traceback.format_exc())
         else:
             self.signals.finished.emit(result)
         finally:
+            with self._lock:
+                self._store = None
             store.close()
         self.signals.done.emit()
+
+
+class _Cancelled(Exception):
+    """A cancelled interruptible job that had not started its work yet."""
 
 
 class Runner(QObject):
@@ -114,12 +143,15 @@ class Runner(QObject):
         self.pool.start(job)
         return job
 
-    def submit_latest(self, slot: str, job: Job) -> Job:
+    def submit_latest(self, slot: str, job: Job, *, interrupt: bool = False) -> Job:
+        """Run `job` when the slot's running job is done (`interrupt`: cancel that one now)."""
         if slot in self._running_slot:
             old = self._waiting_slot.get(slot)
             if old is not None:
                 old.cancel()
             self._waiting_slot[slot] = job
+            if interrupt:
+                self._running_slot[slot].cancel()
             return job
         self._running_slot[slot] = job
         return self.start(job)

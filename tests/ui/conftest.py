@@ -91,3 +91,19 @@ def window(qtbot, db_path: str, settings: Settings, errors: list[str]) -> Iterat
     yield win
     win.close()
     ctx.close()
+
+
+@pytest.fixture
+def settle(qtbot):  # type: ignore[no-untyped-def]
+    """Wait until the window has nothing in flight: the table's query, every worker, and the
+    events they posted (a reset's re-selection runs after the model reports it)."""
+    from PySide6.QtWidgets import QApplication
+
+    def wait(win) -> None:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(
+            lambda: not win.model.busy and win.model.complete and not win.ctx.runner.busy,
+            timeout=20000,
+        )
+        QApplication.processEvents()
+
+    return wait

@@ -39,7 +39,8 @@ def test_quote_table_model(qtmodeltester, qtbot, store) -> None:  # type: ignore
     model.set_query(q.Query(), force=True)
     qtmodeltester.check(model)
     assert model.rowCount() == store.count_quotes()
-    model.set_query(q.Query(text="summit"))
+    with qtbot.waitSignal(model.loaded, timeout=10000):
+        model.set_query(q.Query(text="summit"))  # a search runs in a worker
     qtmodeltester.check(model)
     assert 0 < model.rowCount() < store.count_quotes()
 

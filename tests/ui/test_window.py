@@ -110,7 +110,7 @@ def test_search_as_you_type(window, qtbot) -> None:  # type: ignore[no-untyped-d
 
 def test_search_with_fts_syntax_is_literal(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.search.setText('NEAR( "unbalanced * OR')
-    qtbot.waitUntil(lambda: not window.model.busy)
+    qtbot.waitUntil(lambda: window.model.query.text.startswith("NEAR") and not window.model.busy)
     assert window.model.rowCount() == 0
     qtbot.waitUntil(lambda: "No quote matches" in window.detail.placeholder.text())
 
