@@ -30,6 +30,25 @@ WORDS = [
     "Kim Jong-un",
     "North Korea’s",
     "This was quoted in another KCNA report.",
+    # constructions added with the PolNeAR tuning
+    "which he said",
+    "declined to",
+    "seems to",
+    "is expected to",
+    "Trump’s claim that",
+    "his promise to",
+    "In a CNN/ORC poll,",
+    "in the latest Fox poll",
+    "to defend",
+    "asked about",
+    "Calif.",
+    "Roe v. Wade",
+    ", but that",
+    ", who must decide,",
+    "— and some —",
+    "(a Democrat so boyish he was mistaken for a staffer)",
+    "urged people not to",
+    "Beck questioned.",
 ]
 pieces = st.one_of(st.sampled_from(MARKS), st.sampled_from(WORDS), st.text(max_size=6))
 texty = st.lists(pieces, max_size=60).map("".join)
