@@ -13,28 +13,48 @@ Pipeline
    never inside a quotation, so ``“A. B,” X said.`` is one unit.
 3. ``cues.find_cues`` finds reporting verbs in every inflection (say/tell/add/state/announce/
    claim/insist/warn/note/argue/write/tweet/declare/urge/vow/deny/... plus "according to",
-   "point out", "call for"), outside quotations. A cue is dropped when it is a noun ("the
-   state's", "his remarks", "Islamic State"), a passive ("was revealed by"), or - for
-   noun-like verbs (state, report, post, ...) - not followed by "that", a colon or a quote.
+   "point out", "call for", "rail against", "laid out", "asked about", ...), outside
+   quotations. The object cues (criticize, endorse, condemn, echo, label, ...) were mined from
+   PolNeAR train: verbs that are a gold cue in at least a third of their occurrences. A cue is
+   dropped when it is a noun or an adjective ("the state's", "his remarks", "Islamic State",
+   "nine states", "a contested convention", "her continued struggles"), a passive ("was
+   revealed by"), or - for noun-like verbs (state, report, post, ...) - not followed by "that",
+   a colon or a quote. "declined" (and the intentions below) count only before "to ...";
+   "refused to engage" is an action and never a statement.
 4. For each cue the engine looks for a speaker and a content:
 
    * ``X said (that) CLAUSE`` / ``X said: “...”`` - the subject noun phrase before the cue
-     (titles, possessive roles, appositives "ROLE, NAME," and who-clauses included), the
-     content after it (recipients of tell/warn/urge and adverbials such as "on Monday",
-     "in a statement", "in a KCNA report" are skipped). "that" belongs to the content, as in
-     PolNeAR. The clause ends at the sentence end or before ", according to", ", adding",
-     ", who", a dash, or a trailing channel phrase ("in a speech at the UNGA").
+     (titles, possessive roles, appositives "ROLE, NAME," and who-clauses included; lists
+     "Carson, Fiorina and Huckabee", shares "52 percent of voters", "About four in 10",
+     brackets "(a Democrat ...)"; not asides "X, for his part, said"), the content after it
+     (recipients of tell/warn and adverbials such as "on Monday", "in a statement", "in
+     Madison, Wisconsin,", "of Chaffetz's request:" are skipped; "urged X to ..." keeps X, as
+     PolNeAR does). "that" belongs to the content, as in PolNeAR. The clause ends at the
+     sentence end or before ", according to", ", adding" (also after a closing quote), ", who",
+     ", but" (not ", but that"), ", while", ";", ", and VERBed", a dash (a pair of dashes stays
+     inside), or a trailing channel phrase ("in a speech at the UNGA"). Relative ("Clinton,
+     who announced a plan on Monday, plans") and subordinate ("While Ramos said that ..., he")
+     clauses end at their comma; an object ends before a date or a second verb phrase.
+   * Coordinated verbs and participles take the sentence's subject ("X declined to name them
+     but said ...", "Sanders hit back, saying ...", "appeared on Fox to defend her").
+   * ``which X said ...`` / ``whom he described as ...``: the relative clause is the content.
+   * ``A, X argued, B``: an attribution in the middle of a sentence spans both parts.
    * ``“...,” X said.`` / ``CLAUSE, X added.`` / ``“...,” said X, ROLE.`` - the content
      before; quoted sentences that follow in the same paragraph join it
      (``“A,” X said. “B.”`` is one statement, as PolNeAR annotates it).
-   * ``according to X`` at either end of a sentence; ``Quoting X, Y stated that ...``
-     (speaker X, channel Y); ``X: “...”`` headlines and ``NAME: words`` transcript lines;
-     ``Asked whether ...,`` questions; "..., adding/saying that ..." (the speaker of the
-     sentence).
+   * ``according to X`` at either end of a sentence (X runs to the next comma);
+     ``Quoting X, Y stated that ...`` (speaker X, channel Y); ``X: “...”`` headlines and
+     ``NAME: words`` transcript lines; ``Asked whether ...,`` questions; "..., adding/saying
+     that ..." (the speaker of the sentence); ``In a CNN/ORC poll, ...`` / ``... in the latest
+     Fox poll.`` (the poll as source); ``X resisted: “...”`` (a quotation after a colon);
+     ``“...?” Beck questioned.`` (a quotation, a name and any verb ending the sentence);
+     ``Trump’s claim that ...`` / ``his promise to ...`` (a speech noun with its possessor).
    * A paragraph that is nothing but a quotation continues the previous speaker.
    * ``said A “...” and that B “...”`` with quoted words on both sides: each quotation is a
      direct statement of its own (the seed key's convention).
-5. Overlapping candidates: the most confident wins (direct attributions before indirect).
+5. Overlapping candidates: the most confident wins (direct attributions before indirect); a
+   loser whose content merely runs into the winner keeps its head ("asserted that A: “B,” he
+   claimed" gives both).
 6. Speakers (``speakers.SpeakerResolver``): the canonical name is the capitalised tail of the
    mention without titles ("Japanese prime minister Fumio Kishida" -> "Fumio Kishida", role
    "Japanese prime minister"); a surname alone resolves to the latest full name ending (or
@@ -51,15 +71,19 @@ Pipeline
 Kinds: ``direct`` (the content is a quotation), ``mixed`` (reported speech carrying quoted
 words), ``indirect`` (no quotation marks). Confidence: 0.85 direct quote with its
 attribution, 0.8 speech cue with a clause, 0.75 belief, 0.6-0.7 content before the cue and
-"according to", 0.5 object cues ("criticized X", "called for Y"), headlines and questions,
-0.4 a quoted paragraph continuing the previous speaker.
+"according to", 0.55 relative clauses, 0.5 object cues ("criticized X", "called for Y"),
+headlines, polls and questions, 0.45 speech nouns and impressions, 0.4 a quoted paragraph
+continuing the previous speaker or a quotation after a colon.
 
 Thoughts and beliefs
 --------------------
-"X believes/thinks/hopes/fears/expects/knows/wants ..." are NOT statements by default: a
-belief reported by a journalist is not something the person said, and a fact-checker who
-verifies "X said ..." must not be handed an inference about X's mind. They are reported
-with ``include_beliefs=True`` (PolNeAR annotates them, so the evaluation reports both).
+"X believes/thinks/hopes/fears/expects/knows/wants/sees ..." are NOT statements by default:
+a belief reported by a journalist is not something the person said, and a fact-checker who
+verifies "X said ..." must not be handed an inference about X's mind. The same holds for
+intentions ("plans/seeks/decided/intends/aims to ...") and impressions ("Trump appears to
+...", "Sanders is expected to win": the whole clause, no speaker; only with a named subject).
+They are reported with ``include_beliefs=True`` (PolNeAR annotates them, so the evaluation
+reports both).
 
 Not statements: quotation marks without a cue (scare quotes, titles, nicknames), possessive
 mentions ("Kishida's wish"), passives without an agent as speaker, "refused to engage".
