@@ -190,6 +190,7 @@ class ClaimPanel(QWidget):
         self.matches_view.verticalHeader().setDefaultSectionSize(line + 8)
         self.matches_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.matches_view.setWordWrap(False)
+        self.matches_view.setTabKeyNavigation(False)
         self.matches_view.setToolTip("Double-click or Enter: show the quote in the table")
         self.matches_view.activated.connect(self._match_activated)
 
@@ -205,6 +206,7 @@ class ClaimPanel(QWidget):
         self.checks_view.setColumnWidth(0, 90)
         self.checks_view.setColumnWidth(1, 100)
         self.checks_view.setWordWrap(False)
+        self.checks_view.setTabKeyNavigation(False)
         self.checks_view.activated.connect(self._check_activated)
         self.checks_view.clicked.connect(self._check_activated)
 

@@ -121,6 +121,7 @@ class QuoteTable(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.setAccessibleName("Quotes")
+        self.setTabKeyNavigation(False)  # Tab leaves the table (rows are walked with arrows)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(False)

@@ -113,19 +113,31 @@ def test_a_review_error_reaches_the_user(window, errors) -> None:  # type: ignor
 
 
 def test_store_each_job_opens_its_own_connection(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A job runs in a pool thread on a connection of its own: it cannot see a change the GUI
+    thread's connection has not committed, and the GUI connection is never touched."""
+    import threading
+
     from quotecheck_ui.workers import Job
 
-    seen: list[int] = []
+    gui = window.ctx.store
+    quote_id = window.model.quote_id(0)
+    seen: dict[str, object] = {}
 
-    def work(store: Store, _job: Job) -> int:
-        seen.append(id(store))
-        return store.count_quotes()
+    def work(store: Store, _job: Job) -> str | None:
+        seen["gui_thread"] = threading.current_thread() is threading.main_thread()
+        seen["same_store"] = store is gui
+        return store.quote(quote_id)["note"]
 
-    job = Job(window.ctx.db_path, work, read_only=True)
-    with qtbot.waitSignal(job.signals.finished) as blocker:
-        window.ctx.runner.start(job)
-    assert blocker.args[0] == window.ctx.store.count_quotes()
-    assert seen[0] != id(window.ctx.store)
+    gui.db.execute("BEGIN")
+    gui.db.execute("UPDATE quotes SET note = 'uncommitted' WHERE id = ?", [quote_id])
+    try:
+        job = Job(window.ctx.db_path, work, read_only=True)
+        with qtbot.waitSignal(job.signals.finished) as blocker:
+            window.ctx.runner.start(job)
+    finally:
+        gui.db.execute("ROLLBACK")
+    assert blocker.args[0] is None  # the job's connection does not see the open transaction
+    assert seen == {"gui_thread": False, "same_store": False}
 
 
 def test_desktop_file_and_icons_ship_with_the_package(qapp) -> None:  # type: ignore[no-untyped-def]

@@ -57,9 +57,15 @@ def test_huge_file_is_refused_by_the_worker_while_the_window_stays_live(
         fh.truncate(50 * 1024 * 1024)
     good = tmp_path / "good.txt"
     good.write_text('Short news\nThe mayor said "the bridge opens in May".\n', encoding="utf-8")
+    window.search.setText("bridge")
     with qtbot.waitSignal(window.importFinished, timeout=30000) as blocker:
         window.start_import([str(huge), str(good)])
-        window.search.setText("bridge")  # the GUI thread keeps serving the user meanwhile
+        assert window.importing  # start_import returned while the worker reads the files
+        # the GUI thread keeps serving the user meanwhile: the search runs and is shown
+        qtbot.waitUntil(lambda: window.model.query.text == "bridge" and not window.model.busy)
     report = blocker.args[0]
     assert report.added == 1
     assert "huge.txt" in report.refused[0].reason and "MB limit" in report.refused[0].reason
+    # the imported quote appears under the search that was typed during the import
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.busy)
+    assert "bridge" in window.model.index(0, 0).data()

@@ -14,11 +14,20 @@ def row_texts(win, column: int = QuoteTableModel.COL_QUOTE) -> list[str]:  # typ
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
-def test_first_rows_and_counts(window) -> None:  # type: ignore[no-untyped-def]
-    assert window.model.rowCount() == window.ctx.store.count_quotes()
-    assert "quotes shown" in window.counts_label.text()
+def test_first_rows_and_counts(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    # what the file holds, read with a connection of the test's own
+    with sqlite3.connect(window.ctx.db_path) as raw:
+        rows = raw.execute("SELECT id, text FROM quotes ORDER BY id").fetchall()
+    assert len(rows) == 13  # the seed article's seven quotes and the six of the collection
+    assert window.model.rowCount() == len(rows)
+    assert [window.model.quote_id(r) for r in range(len(rows))] == [i for i, _t in rows]
+    assert window.model.index(0, QuoteTableModel.COL_QUOTE).data() == " ".join(rows[0][1].split())
+    qtbot.waitUntil(lambda: "13 of 13 quotes shown" in window.counts_label.text())
+    assert "0 verified" in window.counts_label.text()
     assert window.table.currentIndex().row() == 0
-    assert window.detail.quote_id == window.model.quote_id(0)
+    assert window.detail.quote_id == rows[0][0]
 
 
 def test_verify_with_keyboard_then_undo_redo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -200,11 +209,12 @@ def test_detail_pane_highlights_and_edits(window, qtbot) -> None:  # type: ignor
     store = window.ctx.store
     row = next(
         r
-        for r in range(window.model.rowCount())
+        for r in range(window.model.rowCount() - 1)
         if (window.model.record(r) or {}).get("article_id")
         and (window.model.record(r) or {}).get("speaker_start") is not None
     )
-    window.table.selectRow(row)
+    window.table.setFocus()
+    window.select_quote(window.model.quote_id(row))
     detail = window.detail
     kinds = [k for _s, _e, k in detail.highlights]
     assert "quote" in kinds and "speaker" in kinds
@@ -212,12 +222,30 @@ def test_detail_pane_highlights_and_edits(window, qtbot) -> None:  # type: ignor
     text = detail.article_view.toPlainText()
     assert text[record["start"] : record["end"]] == record["text"]
 
-    detail.note_edit.setText("checked against the transcript")
-    detail.note_edit.editingFinished.emit()
+    # typed with the keyboard, saved by Enter
+    detail.note_edit.setFocus()
+    qtbot.waitUntil(detail.note_edit.hasFocus)
+    qtbot.keyClicks(detail.note_edit, "checked against the transcript")
+    qtbot.keyClick(detail.note_edit, Qt.Key.Key_Return)
     assert store.quote(record["id"])["note"] == "checked against the transcript"
-    detail.speaker_box.setEditText("Someone Else")
-    detail.speaker_box.lineEdit().editingFinished.emit()
+    line = detail.speaker_box.lineEdit()
+    detail.speaker_box.setFocus()
+    qtbot.waitUntil(detail.speaker_box.hasFocus)
+    line.selectAll()
+    qtbot.keyClicks(line, "Someone Else")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
     assert store.quote(record["id"])["speaker"] == "Someone Else"
+    # the next row with the keyboard: the pane follows, and the edits stay on their quote
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    following = window.model.quote_id(row + 1)
+    assert detail.quote_id == following
+    assert detail.note_edit.text() == (store.quote(following)["note"] or "")
+    assert detail.speaker_box.currentText() == (store.quote(following)["speaker"] or "")
+    # a reset of the table (a refresh after an import) keeps the quote on show
+    window.model.refresh()
+    qtbot.waitUntil(lambda: not window.model.busy and window.model.complete)
+    assert detail.quote_id == following
     window.act_undo.trigger()
     assert store.quote(record["id"])["speaker"] == record["speaker"]
     window.act_undo.trigger()
@@ -367,9 +395,10 @@ def test_keyboard_only_review_of_a_filtered_list(window, qtbot) -> None:  # type
     qtbot.keyClicks(window.search, "trade ")
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert window.table.hasFocus() or window.focusWidget() is window.table
-    window.table.selectRow(0)
+    assert window.focusWidget() is window.table
+    assert window.table.currentIndex().row() == 0  # the first match is current: no mouse
     ids = [window.model.quote_id(r) for r in range(2)]
+    assert window.detail.quote_id == ids[0]
     qtbot.keyClick(window.table, Qt.Key.Key_V)
     qtbot.keyClick(window.table, Qt.Key.Key_V)
     store = window.ctx.store
@@ -401,16 +430,29 @@ def test_every_input_and_view_has_an_accessible_name(window) -> None:  # type: i
     assert unnamed == []
 
 
-def test_tab_order_search_facets_table_detail(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_order_search_facets_table_detail_claims(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox
+
+    detail = window.detail
     window.search.setFocus()
     qtbot.waitUntil(window.search.hasFocus)
     order = []
-    for _ in range(4):
-        window.focusNextChild()
-        order.append(window.focusWidget())
-    assert order[0] is window.facet_view
-    assert order[1] is window.table
-    assert order[2] is window.detail.speaker_box or order[2] is window.detail.speaker_box.lineEdit()
+    for _ in range(11):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        widget = window.focusWidget()
+        if isinstance(widget.parent(), QComboBox):  # a combo box's own line edit
+            widget = widget.parent()
+        order.append(widget)
+    assert order == [
+        window.facet_view,
+        window.table,
+        detail.speaker_box,
+        detail.source_box,
+        *detail.review_buttons,
+        detail.note_edit,
+        detail.article_view,
+        window.claims.claim_edit,  # the detail pane's last stop leads to the claim panel
+    ]
 
 
 def test_window_state_is_restored(qtbot, db_path, settings, errors) -> None:  # type: ignore[no-untyped-def]
@@ -435,11 +477,19 @@ def test_window_state_is_restored(qtbot, db_path, settings, errors) -> None:  # 
 
 
 def test_recent_databases_menu(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    other = tmp_path / "second.db"
-    assert window.open_path(str(other))
+    first = window.ctx.db_path
+    other = str(tmp_path / "second.db")
     window._fill_recent()
-    entries = [a.text() for a in window.recent_menu.actions()]
-    assert any(e.endswith("quotes.db") for e in entries) or entries == ["(none)"]
+    assert [a.text() for a in window.recent_menu.actions()] == ["(none)"]
+    assert window.open_path(other)
+    assert window.open_path(first)
+    window._fill_recent()  # what opening the menu does
+    actions = window.recent_menu.actions()
+    assert [a.text() for a in actions] == [other]  # the open database is not listed
+    actions[0].trigger()
+    assert window.ctx.db_path == other
+    window._fill_recent()
+    assert [a.text() for a in window.recent_menu.actions()] == [first]
 
 
 def test_about_lists_versions() -> None:
