@@ -40,6 +40,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from quotecheck import QuoteCheckError
+from quotecheck.extract.cues import SPEECH, cue_info, inflections
 from quotecheck.store import Store
 from quotecheck.text import _FOLD, fold, name_key, words
 from quotecheck.text import _WORD as _STORE_WORD
@@ -160,6 +161,7 @@ class ParsedClaim:
     context: str = ""  # the claim's other words (outside the quotation marks, no attribution)
     denial: bool = False  # "X denied that ...", "X never said ...": the claim is that X did not
     speaker_cued: bool = False  # the speaker is named by an attribution ("X said", "- X")
+    sentence: str = ""  # quoted claims: the attributed clause with the quotation in it
 
 
 @dataclass(slots=True)
@@ -357,6 +359,20 @@ _CUE = (
     r"suggested|suggests|promised|promises|vowed|vows|pledged|pledges|admitted|admits|"
     r"denied|denies|replied|replies|responded|responds|stressed|stresses|repeated|repeats)"
 )
+# More cue verbs, from the extractor's lexicon (quotecheck.extract.cues), in the past tense
+# only: their other forms are often nouns ("reports", "comment").
+_MORE_CUE_LEMMAS = """emphasize emphasise urge report confirm acknowledge reiterate maintain
+    contend predict reveal concede complain boast testify observe comment mention propose
+    recall retort threaten allege affirm proclaim""".split()
+_MORE_CUES = sorted(
+    {
+        form
+        for lemma in _MORE_CUE_LEMMAS
+        for form in inflections(lemma)
+        if form.endswith("ed") and (info := cue_info(form)) is not None and info.cls == SPEECH
+    }
+)
+_CUE = _CUE[:-1] + "|" + "|".join(_MORE_CUES) + ")"
 _VENUE = (
     r"(?:speech|session|report|interview|statement|address|press\s+conference|briefing|"
     r"meeting|rally|debate|broadcast|hearing|op-ed|post|tweet|video)"
@@ -379,7 +395,8 @@ _SHORT_QUOTE_WORDS = 5  # ... and so are fewer than this when no one is said to 
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
 _CUE_FORM = re.compile(
-    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+{_SOURCE})?(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$",
+    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+(?P<src>{_SOURCE}))?"
+    rf"(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$",
     re.S,
 )
 _DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)
@@ -387,13 +404,54 @@ _COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
 # After the words ('"...", X said'), only verbs: "tweets", "claims", "states" there are nouns.
 _AFTER_CUE = (
     r"(?:said|says|told|added|wrote|tweeted|stated|claimed|insisted|argued|declared|"
-    r"announced|explained|noted|warned|asserted|replied|stressed|SAID|SAYS)"
+    r"announced|explained|noted|warned|asserted|replied|stressed|SAID|SAYS|"
+    + "|".join(_MORE_CUES)
+    + ")"
+)
+# Whom it was said to, or when, after '"...", X told': no speaker ("reporters") and no source.
+_AUDIENCE = (
+    r"(?:(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|legislators|supporters|"
+    r"voters|crowd|audience|students|delegates|workers|members|nation|country)"
+    r"|yesterday|today|tonight|earlier|later)"
 )
 _TRAILING_CUE = re.compile(
-    rf"^(?P<rest>.+?)[\s,]+(?:{_AFTER_CUE}\s+{_SPEAKER}|"
-    rf"{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE})"
-    rf"(?:\s+{_SOURCE})?[\s.]*$",
+    rf"^(?P<rest>.+?)[\s,]+(?:{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
+    rf"(?:\s+{_AUDIENCE})?|{_AFTER_CUE}\s+{_SPEAKER})"
+    rf"(?:\s+(?P<src>{_SOURCE}))?[\s.]*$",
     re.S,
+)
+# "In an interview, Kishida said ...", "Speaking at the UNGA, Kishida said ...": a clause
+# before the attribution (its source phrase, if any, is the claimed source)
+_LEAD_IN = re.compile(
+    r"^(?P<lead>(?i:in|at|on|during|speaking|addressing|asked|writing|talking|after|before|"
+    r"earlier|later|last|yesterday|today|while|when|responding|answering|interviewed|"
+    r"appearing)\b[^,\x01\"]{0,80}),\s+(?P<rest>\S.*)$",
+    re.S,
+)
+# "Kishida, the prime minister, said ...", "Kishida, speaking in the Diet, said ..."
+_APPOSITIVE = re.compile(
+    rf"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}),\s+(?P<app>[^,\x01\"]{{2,80}}),\s+"
+    rf"(?P<cue>{_CUE})\b",
+    re.S,
+)
+_ACCORDING_AFTER = re.compile(
+    r"^(?P<rest>.+?)[\s,]+(?i:according\s+to)\s+(?P<attr>[^,\x01]{1,80}?)[\s.]*$", re.S
+)
+# A short quotation that is the whole claim but for its attribution ('"Says who?" - Ann
+# Lee', 'Ann Lee said: "No."') is a quotation, not scare quotes.
+_ATTRIBUTED_ONLY = re.compile(
+    rf"^\x01[\s,.]*(?:-{{1,3}}\s*[^\x01-]{{2,60}}|{_AFTER_CUE}\s+[^\x01]{{2,60}}"
+    rf"|[^\x01]{{2,60}}?\s+{_AFTER_CUE}[\s.]*)$"
+    rf"|^[^\x01]{{2,60}}?(?:\s+{_AFTER_CUE}|:)[\s,:]*\x01[\s.]*$",
+    re.S,
+)
+_SOURCE_AT_END = re.compile(rf"{_SOURCE}\s*$")
+_DATE = re.compile(
+    r"^(?:(?:on|last|this|next|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|yesterday|today|tonight|week|month|year|morning|evening|night|"
+    r"\d[\d/.-]*)\b",
+    re.I,
 )
 _TRAILING_SOURCE = re.compile(rf"^(?P<rest>.+?)[\s,]+{_SOURCE}[\s.]*$", re.S)
 _TOLD = re.compile(r"\b((?i:told|tells))\s+(?=(?:the\s+)?[A-Z])")
@@ -466,7 +524,8 @@ def _source_from(match: re.Match[str]) -> str | None:
     for group in ("src_a", "src_b", "src_c"):
         value = match.groupdict().get(group)
         if value:
-            return value.strip(" .,")
+            value = value.strip(" .,")
+            return None if _DATE.match(value) else value  # "on Monday" is when, not where
     return None
 
 
@@ -475,9 +534,12 @@ def _is_source(
 ) -> str | None:
     """The source named by a source phrase, if it really looks like one."""
     source = _source_from(match)
-    venue = bool(re.search(_VENUE, match.group(0), re.I))
+    phrase = match.groupdict().get("src") or match.group(0)
+    venue = bool(re.search(_VENUE, phrase, re.I))
+    if source is None and not venue and _DATE.match(phrase.split(None, 1)[-1]):
+        return None
     if source is None:
-        return match.group(0).split(None, 1)[-1].strip(" .,") if venue else None
+        return phrase.split(None, 1)[-1].strip(" .,") if venue else None
     key = name_key(source)
     if known_sources is not None and key in known_sources:
         return source
@@ -501,7 +563,11 @@ def parse_claim(
     source: str | None = None
 
     segments, outside = _quoted_segments(text)
-    if segments and all(len(words(seg)) < _MIN_QUOTED_WORDS for seg in segments):
+    if (
+        segments
+        and all(len(words(seg)) < _MIN_QUOTED_WORDS for seg in segments)
+        and not _ATTRIBUTED_ONLY.match(outside)
+    ):
         # 'Our military has been "totally depleted"', 'are "weak," "unfit"': scare quotes
         # around a word or two; the claim is the whole sentence.
         segments, outside = [], _SPACES.sub(" ", text.replace('"', " ")).strip()
@@ -514,10 +580,31 @@ def parse_claim(
         body = according.group("rest")
         if speaker is not None and known_sources is not None and name_key(speaker) in known_sources:
             source, speaker = speaker, None
+    elif (after := _ACCORDING_AFTER.match(body)) is not None:
+        # "... with Japan, according to KCNA"
+        named = _plausible_name(after.group("attr"))
+        if named is not None:
+            body = after.group("rest")
+            if known_sources is not None and name_key(named) in known_sources:
+                source = named
+            else:
+                speaker = named
     body = _SAYS_PREFIX.sub("", body)
+    lead_source: str | None = None
+    lead = _LEAD_IN.match(body)
+    if lead and _CUE_FORM.match(lead.group("rest")):
+        # "In the Diet, Kishida said ...": the lead-in clause may say where
+        body = lead.group("rest")
+        lead_source = _source_in(lead.group("lead"), known_sources)
+    apposition = _APPOSITIVE.match(body)
+    if apposition:
+        # "Kishida, speaking in the Diet, said ...": the name, then the cue
+        lead_source = lead_source or _source_in(apposition.group("app"), known_sources)
+        body = f"{apposition.group('name')} {body[apposition.start('cue') :]}"
     body = _TOLD.sub(r"\1 to ", body)  # "told the Diet": the audience is where it was said
 
     rest: str | None = None
+    sentence = ""
     denial = False
     cued = speaker is not None
     for form in (_CUE_FORM, _COLON_FORM, _DASH_FORM, _TRAILING_CUE):
@@ -545,13 +632,14 @@ def parse_claim(
             # "According to KCNA, Choe said ...": KCNA is the channel, Choe the speaker
             source, speaker = speaker, name
         rest = m.group("rest")
-        if "src_a" in m.groupdict() and (m.group("src_a") or m.group("src_b") or m.group("src_c")):
+        if m.groupdict().get("src"):
             found = _is_source(m, known_sources, strict=False)
             if found:
                 source = source or found
         break
     if rest is None:
         rest = body
+    source = source or lead_source
 
     if not quoted:
         trailing = _TRAILING_SOURCE.match(rest)
@@ -563,13 +651,18 @@ def parse_claim(
         claimed = rest.strip()
     else:
         claimed = " ... ".join(segments)
+        if rest is not body and rest.count(_QUOTE_MARK) == 1:
+            # the attribution's whole clause, quotation included ('he wanted talks with
+            # Kim Jong Un "with some preconditions"'): a short quotation is judged in it
+            sentence = rest.replace(_QUOTE_MARK, segments[0] if len(segments) == 1 else claimed)
+            sentence = _SPACES.sub(" ", sentence).strip(" ,;:-.")
         around = _TRAILING_SOURCE.match(body.replace(_QUOTE_MARK, " "))
         if source is None and around:
             source = _is_source(around, known_sources, strict=True)
         if speaker is None:
             # 'Mitt Romney "..."': a name right before the quote
-            lead = body.split(_QUOTE_MARK, 1)[0].strip(" ,:-")
-            speaker = _plausible_name(lead, strict=True)
+            before_quote = body.split(_QUOTE_MARK, 1)[0].strip(" ,:-")
+            speaker = _plausible_name(before_quote, strict=True)
     claimed = claimed.strip(" ,;:-")
     if claimed.endswith(".") and not claimed.endswith("..."):
         claimed = claimed[:-1]
@@ -601,7 +694,14 @@ def parse_claim(
         context=context,
         denial=denial,
         speaker_cued=cued and speaker is not None,
+        sentence=sentence if quoted else "",
     )
+
+
+def _source_in(phrase: str, known_sources: Collection[str] | None) -> str | None:
+    """The source named at the end of a lead-in or appositive ("Speaking at the UNGA")."""
+    found = _SOURCE_AT_END.search(phrase)
+    return _is_source(found, known_sources, strict=True) if found else None
 
 
 _NEGATED_CUE = frozenset("not never n't".split())
@@ -643,6 +743,46 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in tokens if len(t) > 1) or tuple(tokens)
 
 
+# Roles written another way: "Japan's prime minister", "Japanese PM", "the prime minister of
+# Japan" are one role; so are "North Korea's foreign minister" and "the North Korean ...".
+_DEMONYMS = {
+    "japanese": "japan",
+    "north korean": "north korea",
+    "south korean": "south korea",
+    "korean": "korea",
+    "chinese": "china",
+    "american": "us",
+    "united states": "us",
+    "u s": "us",
+    "british": "uk",
+    "united kingdom": "uk",
+    "russian": "russia",
+    "french": "france",
+    "german": "germany",
+    "indian": "india",
+    "ukrainian": "ukraine",
+    "israeli": "israel",
+    "iranian": "iran",
+    "canadian": "canada",
+    "australian": "australia",
+    "mexican": "mexico",
+    "italian": "italy",
+    "spanish": "spain",
+    "turkish": "turkey",
+}
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "pres": "president"}
+_DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+def role_key(role: str) -> str:
+    """A role's words as a sorted set, demonyms as countries, "X of Y" as "Y X"."""
+    key = name_key(role).replace("'s ", " ").replace("’s ", " ")
+    key = re.sub(r"^(?:a|an) ", "", key)
+    key = " ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in key.split())
+    key = _DEMONYM_RE.sub(lambda m: _DEMONYMS[m.group(1)], key)
+    return "role:" + " ".join(sorted(set(key.split()) - {"of", "the"}))
+
+
 # Korean family names: a three-word name starting with one ("Kim Yo Jong", "Choe Son Hui",
 # "Ri Ryong Nam") is said family name first, so "Kim" names the person and "Jong" does not.
 _FAMILY_NAME_FIRST = frozenset(
@@ -668,7 +808,7 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
     name, but not in its order)."""
     if not key:
         return 0
-    if key in info.keys:
+    if key in info.keys or role_key(key) in info.keys:
         return 2
     if not claimed_tokens:
         return 0
@@ -769,6 +909,7 @@ class Matcher:
         self._total = 0
         self._speakers: dict[int, _SpeakerInfo] = {}
         self._speaker_cache: dict[str, set[int]] = {}
+        self._misspelt: set[str] = set()  # claimed names resolved as a spelling variant
         self._sources: dict[int, set[str]] = {}
         self._source_keys: set[str] = set()
         self._version: tuple[int, int] | None = None
@@ -797,6 +938,7 @@ class Matcher:
             keys = {key}
             if role:
                 keys.add(name_key(role))
+                keys.add(role_key(role))
             speakers[sid] = _SpeakerInfo(sid, name, role, keys, [_name_tokens(name)])
         for sid, alias, key in self._conn.execute(
             "SELECT speaker_id, alias, alias_key FROM speaker_aliases"
@@ -807,6 +949,7 @@ class Matcher:
                 info.tokens.append(_name_tokens(alias))
         self._speakers = speakers
         self._speaker_cache = {}
+        self._misspelt = set()
         sources: dict[int, set[str]] = {}
         for sid, key in self._conn.execute("SELECT id, name_key FROM sources"):
             sources.setdefault(sid, set()).add(key)
@@ -864,10 +1007,36 @@ class Matcher:
                 }
                 if alone and not alone & found:
                     found = set()
+            if not found:
+                found = self._spelling_variants(key, tokens)
+                if found:
+                    self._misspelt.add(claimed)
             if len(self._speaker_cache) > 10_000:
                 self._speaker_cache.clear()
+                self._misspelt.clear()
             self._speaker_cache[claimed] = found
         return set(found)
+
+    def _spelling_variants(self, key: str, tokens: tuple[str, ...]) -> set[int]:
+        """Speakers whose name the claimed one nearly spells ("Kishda", "Choe Sonhui"): one
+        typo in a surname of five letters or more, or a whole name 90% alike."""
+        if not tokens or len(key) < 5:
+            return set()
+        out: set[int] = set()
+        for sid, info in self._speakers.items():
+            for names in info.tokens:
+                if not names:
+                    continue
+                whole = " ".join(names)
+                if len(key) >= 8 and fuzz.ratio(key, whole, processor=None) >= 90:
+                    out.add(sid)
+                elif (
+                    len(tokens) == 1
+                    and len(tokens[0]) >= 5
+                    and fuzz.ratio(tokens[0], names[-1], processor=None) >= 85
+                ):
+                    out.add(sid)
+        return out
 
     def source_ids(self, claimed: str | None) -> set[int]:
         if not claimed:
@@ -1057,6 +1226,8 @@ class Matcher:
         )
         if parsed.truncated:
             result.flags.append("truncated")
+        if speaker_ids and parsed.speaker in self._misspelt:
+            result.flags.append("speaker spelling")
         toks = _tokens(parsed.words, editorial=True)[: s.max_claim_words]
         keys = [t.key for t in toks]
         if not keys:
@@ -1117,6 +1288,18 @@ class Matcher:
             root = stem(key)
             word_weights[root] = max(word_weights.get(root, 0.0), self._word_weight(key, weights))
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
+        if (
+            result.verdict == "not found"
+            and parsed.sentence
+            and len(keys) < _SHORT_QUOTE_WORDS + 1
+            and len(_tokens(parsed.sentence)) > len(keys)
+        ):
+            # 'he wanted talks with Kim Jong Un "with some preconditions"': three quoted words
+            # are not found on their own; the clause they stand in may be
+            whole = self.check(parsed.claim.replace('"', " ").replace("“", " "))
+            if whole.verdict != "not found":
+                whole.claim, whole.claimed_words = parsed.claim, parsed.sentence
+                return whole
         return result
 
     def _word_weight(self, key: str, weights: dict[str, float]) -> float:
@@ -1205,6 +1388,35 @@ class Matcher:
                 return replace(parsed, speaker=name, context=rest)
             return replace(parsed, speaker=name, words=rest)
         return parsed
+
+    def _spliced(
+        self,
+        toks: list[_Tok],
+        ops: Sequence[tuple[str, int, int, int, int]],
+        units: list[_Unit],
+        best: _Unit,
+    ) -> Match | None:
+        """Another statement holding the claimed words the best match lacks (three content
+        words or more, in order): the claim joins words of two statements."""
+        left = [t.key for tag, i1, i2, _, _ in ops if tag != "equal" for t in toks[i1:i2]]
+        content = [w for w in left if w not in STOPWORDS]
+        if len(content) < 3:
+            return None
+        best_ids = set(best.ids)
+        for unit in units:
+            if unit is best or best_ids & set(unit.ids):
+                continue
+            sm = difflib.SequenceMatcher(None, left, unit.words, autojunk=False)
+            found = [
+                w
+                for a, _, n in sm.get_matching_blocks()
+                for w in left[a : a + n]
+                if w not in STOPWORDS
+            ]
+            if len(found) >= max(3, 0.8 * len(content)):
+                matches = self._matches([unit], {}, [t.key for t in toks])
+                return matches[0] if matches else None
+        return None
 
     @staticmethod
     def _representative(unit: _Unit, claim_set: dict[str, float]) -> int:
@@ -1295,8 +1507,11 @@ class Matcher:
                     break
         ordered = [best_unit] + [u for u in units if u is not best_unit]
         matches = self._matches(ordered, claim_set, keys)
-        # the best first (ranked with rarity, speaker and windows); the rest by likeness
-        result.matches = matches[:1] + sorted(matches[1:], key=lambda m: -m.score)
+        # the best first (ranked with rarity, speaker and windows); the rest by likeness,
+        # without those that share nothing with the claimed words
+        result.matches = matches[:1] + sorted(
+            (m for m in matches[1:] if m.score > 0), key=lambda m: -m.score
+        )
         quote_words, quote_range = best_unit.words, (0, len(best_unit.words))
         quote_breaks = self._unit_breaks(best_unit)
         context = self._sentence_context(best_unit)
@@ -1370,12 +1585,17 @@ class Matcher:
             result.flags.append("ambiguous")
 
         who = _who(best)
+        spliced = None if analysis.exact else self._spliced(toks, best_ops, units, best_unit)
+        if spliced is not None:
+            result.flags.append("spliced")
         if best_sim < s.not_found_below or (
             # a loose likeness made of common words: the claim's rare words are elsewhere
             not analysis.exact and result.coverage < s.min_coverage and best_sim < s.altered_min
         ):
             result.verdict = "not found"
             result.diff = []
+            if "ambiguous" in result.flags:  # several candidates, none of them close
+                result.flags.remove("ambiguous")
             result.explanation = (
                 f"Nothing on record is close enough; the nearest quote ({who}) is "
                 f"{best_sim:.0f}% like the claimed words and holds {result.coverage:.0f}% of "
@@ -1396,6 +1616,8 @@ class Matcher:
             # gaps) or nearly, else nothing by the claimed speaker is close enough
             if analysis.exact or best_sim >= s.misattributed_min:
                 result.verdict = "misattributed"
+                if not speaker_ids:  # "Kim Jong Un": no one of that name is on record
+                    result.flags.append("speaker not on record")
                 if analysis.exact:
                     result.explanation = (
                         f"The words are on record, but said by {who}, not {result.claimed_speaker}."
@@ -1471,6 +1693,12 @@ class Matcher:
             )
             return
         result.verdict = "paraphrase"
+        if spliced is not None:
+            result.explanation = (
+                f"Words of two statements joined: part is what {who} said, the rest what "
+                f"{_who(spliced)} said."
+            )
+            return
         if kind == "direct":
             result.explanation = (
                 f"Only loosely like what {who} said ({best_sim:.0f}% of the wording); "
@@ -1679,7 +1907,7 @@ def _analyse(
         if dropped and not added:
             if edge or at_gap:
                 excerpt = True
-            else:
+            elif not number_format_only:
                 exact = False
         # Negations in this edit.
         neg_added: list[str] = []

@@ -678,7 +678,7 @@ REVIEW_CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
         'Kim Jong Un said "a visit by Kishida to Pyongyang would only be possible if Tokyo '
         'did not make the abduction issue an obstacle"',
         "misattributed",
-        set(),
+        {"speaker not on record"},
         set(),
     ),
     (
@@ -862,3 +862,303 @@ def test_review_findings(
     assert result.verdict == verdict, (finding, result.explanation, result.flags)
     assert flags <= set(result.flags), (finding, result.flags)
     assert not (no_flags & set(result.flags)), (finding, result.flags)
+
+
+_W = '"not waste any moment"'
+# (finding, store, claim, verdict, claimed speaker or None, claimed source or None (""
+# for: none), flags that must be there, flags that must not)
+PARSING_CASES: list[tuple[str, str, str, str, str | None, str | None, set[str], set[str]]] = [
+    # 9. lead-in clauses, appositives, more cue verbs, a trailing "according to"
+    (
+        "9a",
+        "seed",
+        f"In an interview, Kishida said Japan should {_W}",
+        "verified",
+        "Kishida",
+        None,
+        set(),
+        set(),
+    ),
+    (
+        "9b",
+        "seed",
+        f"In the Diet, Kishida said Japan should {_W}",
+        "verified",
+        "Kishida",
+        "Diet",
+        set(),
+        {"source mismatch"},
+    ),
+    (
+        "9c",
+        "seed",
+        f"Speaking at the UNGA, Kishida said Japan should {_W}",
+        "verified",
+        "Kishida",
+        "UNGA",
+        {"source mismatch"},
+        set(),
+    ),
+    (
+        "9d",
+        "seed",
+        f"Kishida, the prime minister, said Japan should {_W}",
+        "verified",
+        "Kishida",
+        None,
+        set(),
+        set(),
+    ),
+    (
+        "9e",
+        "seed",
+        f"Kishida, speaking in the Diet, said Japan should {_W}",
+        "verified",
+        "Kishida",
+        "Diet",
+        set(),
+        {"source mismatch"},
+    ),
+    (
+        "9f",
+        "seed",
+        f"Kishida emphasized that Japan should {_W}",
+        "verified",
+        "Kishida",
+        None,
+        set(),
+        set(),
+    ),
+    ("9g", "seed", f"Kishida urged Japan to {_W}", "verified", "Kishida", None, set(), set()),
+    (
+        "9h",
+        "seed",
+        "KCNA reported that there was no interest in any summit meeting with Japan",
+        "verified",
+        None,
+        "KCNA",
+        set(),
+        {"source mismatch"},
+    ),
+    (
+        "9i",
+        "seed",
+        "There was no interest in any summit meeting with Japan, according to KCNA",
+        "verified",
+        None,
+        "KCNA",
+        set(),
+        {"source mismatch"},
+    ),
+    # 10. an audience after "told" is no speaker
+    (
+        "10",
+        "seed",
+        '"Japan should not waste any moment," Kishida told reporters.',
+        "verified",
+        "Kishida",
+        None,
+        set(),
+        set(),
+    ),
+    # 11. roles written another way
+    (
+        "11a",
+        "seed",
+        f"Japan's prime minister said Japan should {_W}",
+        "verified",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    ("11b", "seed", f"Japanese PM said Japan should {_W}", "verified", None, None, set(), set()),
+    (
+        "11c",
+        "seed",
+        f"The prime minister of Japan said Japan should {_W}",
+        "verified",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    (
+        "11d",
+        "seed",
+        "The North Korean foreign minister said there was no interest in any summit meeting with Japan",
+        "verified",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    # 13. a date is no source; a venue is
+    (
+        "13a",
+        "seed",
+        f"Kishida said on Monday that Japan should {_W}",
+        "verified",
+        "Kishida",
+        "",
+        set(),
+        {"source mismatch"},
+    ),
+    (
+        "13b",
+        "seed",
+        '"Japan should not waste any moment," said Prime Minister Fumio Kishida on Tuesday.',
+        "verified",
+        None,
+        "",
+        set(),
+        {"source mismatch"},
+    ),
+    (
+        "13c",
+        "seed",
+        f"Kishida said at a press conference that Japan should {_W}",
+        "verified",
+        "Kishida",
+        "a press conference",
+        {"source mismatch"},
+        set(),
+    ),
+    # 17. a misspelt name is the speaker it nearly names, flagged
+    (
+        "17",
+        "seed",
+        f"Kishda said Japan should {_W}",
+        "verified",
+        None,
+        None,
+        {"speaker spelling"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("finding", "where", "claim", "verdict", "speaker", "source", "flags", "no_flags"),
+    PARSING_CASES,
+    ids=[c[0] for c in PARSING_CASES],
+)
+def test_review_parsing(
+    review_store: Store,
+    seed_module_store: Store,
+    finding: str,
+    where: str,
+    claim: str,
+    verdict: str,
+    speaker: str | None,
+    source: str | None,
+    flags: set[str],
+    no_flags: set[str],
+) -> None:
+    result = check(claim, review_store if where == "review" else seed_module_store)
+    assert result.verdict == verdict, (finding, result.explanation, result.flags)
+    if speaker is not None:
+        assert result.claimed_speaker == speaker
+    if source == "":
+        assert result.claimed_source is None
+    elif source is not None:
+        assert result.claimed_source == source
+    assert flags <= set(result.flags), (finding, result.flags)
+    assert not (no_flags & set(result.flags)), (finding, result.flags)
+
+
+# (finding, claim, verdict, flags that must be there, flags that must not)
+NUMBER_AND_SHORT_CASES: list[tuple[str, str, str, set[str], set[str]]] = [
+    # 14. numbers compared by value
+    (
+        "14a",
+        'Jane Smith said "We created 3 million jobs since 2009."',
+        "altered",
+        {"number changed"},
+        set(),
+    ),
+    (
+        "14b",
+        'Jane Smith said "We created three million jobs since 2019."',
+        "verified",
+        set(),
+        {"number changed"},
+    ),
+    (
+        "14c",
+        'Jane Smith said "We created 3,000,000 jobs since 2019."',
+        "verified",
+        set(),
+        {"number changed"},
+    ),
+    (
+        "14d",
+        'Jane Smith said "Unemployment fell by 3% last year."',
+        "verified",
+        set(),
+        {"number changed"},
+    ),
+    (
+        "14e",
+        'Jane Smith said "We created 30 million jobs since 2019."',
+        "altered",
+        {"number changed"},
+        set(),
+    ),
+    (
+        "14f",
+        'Jane Smith said "Unemployment fell by 3.5 percent last year."',
+        "altered",
+        {"number changed"},
+        set(),
+    ),
+    # 16. words of two speakers spliced together
+    (
+        "16",
+        '"Taxes are too high for families and crime has fallen in every city."',
+        "paraphrase",
+        {"spliced"},
+        set(),
+    ),
+    # cosmetic: a short quotation with an attribution is the claimed words
+    ("c1", '"Says who?" — Ann Lee', "verified", set(), set()),
+    # 2-word contradiction is too short to judge
+    ("15a", 'Tom Brown said "raise taxes"', "not found", set(), set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("finding", "claim", "verdict", "flags", "no_flags"),
+    NUMBER_AND_SHORT_CASES,
+    ids=[c[0] for c in NUMBER_AND_SHORT_CASES],
+)
+def test_review_numbers_and_splices(
+    review_store: Store, finding: str, claim: str, verdict: str, flags: set[str], no_flags: set[str]
+) -> None:
+    result = check(claim, review_store)
+    assert result.verdict == verdict, (finding, result.explanation, result.flags)
+    assert flags <= set(result.flags), (finding, result.flags)
+    assert not (no_flags & set(result.flags)), (finding, result.flags)
+
+
+@pytest.mark.parametrize("claim", ["waste", 'Kishida said "waste any"', "Kishida: waste"])
+def test_review_too_short_is_never_contradicted(seed_module_store: Store, claim: str) -> None:
+    """15. one or two words prove nothing, whatever stands next to them in the record."""
+    assert check(claim, seed_module_store).verdict == "not found"
+
+
+def test_review_short_distortion_in_quotes(seed_module_store: Store) -> None:
+    """12. a short quoted part is judged with the words around it."""
+    result = check(
+        'Kishida said he wanted to hold talks with Kim Jong Un "with some preconditions"',
+        seed_module_store,
+    )
+    assert result.verdict in ("contradicted", "altered"), result.explanation
+
+
+def test_review_not_found_has_no_ambiguous_flag_nor_empty_matches(seed_module_store: Store) -> None:
+    for claim in UNRELATED:
+        result = check(claim, seed_module_store)
+        assert result.verdict == "not found"
+        assert "ambiguous" not in result.flags
+        assert all(m.score > 0 for m in result.matches)
