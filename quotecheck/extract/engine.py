@@ -165,6 +165,7 @@ _POLL_NP = (
 _IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
 _IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
 _INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
+_TITLE_COLON = re.compile(r"([A-Z][\w’'.&/-]*(?:\s+[\w’'.&/()-]+){0,5}?)\s*:\s*(?=\S)")
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -1101,6 +1102,13 @@ class _Extractor:
         para_starts = {p for p, _ in paragraph_bounds(text)}
         for si, (s_start, s_end) in enumerate(doc.sentences):
             m = _HEADLINE.match(text, s_start, s_end)
+            if not m and si == 0:
+                # the title: "Clinton camp: ...", "Former AG Mukasey at RNC: ..."
+                m = _TITLE_COLON.match(text, s_start, s_end)
+                if m is not None and (
+                    "\n" in text[s_start : m.end()] or doc.quote_starting(m.end()) is not None
+                ):
+                    m = None  # a quotation after the colon is _colon_quotes' business
             if not m:
                 continue
             name = m.group(1)
@@ -1108,7 +1116,7 @@ class _Extractor:
             if words[0].lower().strip(".") in _HEADLINE_STOP or words[0].lower() in STOP:
                 continue
             lower = [w for w in words if w[:1].islower()]
-            if (lower and (len(words) > 3 or lower[-1:] != words[-1:])) or any(
+            if (lower and si > 0 and (len(words) > 3 or lower[-1:] != words[-1:])) or any(
                 w.lower() in _HEADLINE_STOP for w in words
             ):
                 continue  # a name in capitals, or "Clinton camp:"

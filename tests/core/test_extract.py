@@ -665,6 +665,17 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "title-colon-with-lowercase-words",
+        "Clinton camp: Trump’s rhetoric threatens national security\n\nThe campaign said so.",
+        [
+            {
+                "text": "Trump’s rhetoric threatens national security",
+                "mention": "Clinton camp",
+                "cue": ":",
+            }
+        ],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
