@@ -82,17 +82,28 @@ def _batch(args: argparse.Namespace, matcher: Matcher, store: Any) -> int:
         for line_no, line in enumerate(source, 1):
             if not line.strip():
                 continue
+            item: Any = None
             try:
                 item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise TypeError("a line must be a JSON object")
                 claim = item["claim"]
                 if not isinstance(claim, str):
                     raise TypeError("'claim' must be text")
             except (ValueError, KeyError, TypeError) as exc:
                 bad += 1
-                print(
-                    f'quotecheck: {args.jsonl} line {line_no}: expected {{"id", "claim"}} ({exc})',
-                    file=sys.stderr,
-                )
+                why = f'expected {{"id", "claim"}} ({exc})'
+                print(f"quotecheck: {args.jsonl} line {line_no}: {why}", file=sys.stderr)
+                # still one output line per input line, so results line up with the claims
+                claim_id = item.get("id") if isinstance(item, dict) else None
+                record: dict[str, Any] = {
+                    "id": claim_id,
+                    "verdict": None,
+                    "flags": [],
+                    "matches": [],
+                }
+                record["error"] = f"line {line_no}: {why}"
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 continue
             result = matcher.check(claim)
             if store is not None:

@@ -1162,3 +1162,34 @@ def test_review_not_found_has_no_ambiguous_flag_nor_empty_matches(seed_module_st
         assert result.verdict == "not found"
         assert "ambiguous" not in result.flags
         assert all(m.score > 0 for m in result.matches)
+
+
+def test_batch_cli_bad_lines_get_an_output_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """One output line per input line with a claim, a bad one says why (verdict null)."""
+    from quotecheck.cli import main
+
+    db = tmp_path / "seed.db"
+    build_seed_store(str(db)).close()
+    batch = tmp_path / "claims.jsonl"
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "claim": None}),
+                json.dumps(["not", "an", "object"]),
+                "{not json",
+                json.dumps({"id": "d", "claim": "Kishida said Japan should not waste any moment"}),
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert main(["--db", str(db), "check", "--jsonl", str(batch)]) == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["id"], r["verdict"]) for r in lines] == [
+        ("a", None),
+        (None, None),
+        (None, None),
+        ("d", "verified"),
+    ]
+    assert all(r["error"] for r in lines[:3])
+    assert "error" not in lines[3]
