@@ -808,11 +808,17 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
     name, but not in its order)."""
     if not key:
         return 0
-    if key in info.keys or role_key(key) in info.keys:
+    claimed_role = role_key(key)
+    if key in info.keys or claimed_role in info.keys:
         return 2
-    if not claimed_tokens:
-        return 0
     weak = 0
+    if info.role and len(claimed_role.split()) >= 2 and _TITLES & set(key.split()):
+        # "the prime minister" for "Japanese prime minister": part of the recorded role
+        role_words = set(role_key(info.role)[5:].split())
+        if set(claimed_role[5:].split()) <= role_words:
+            weak = 1
+    if not claimed_tokens:
+        return weak
     size = len(claimed_tokens)
     for tokens in info.tokens:
         if not tokens:
@@ -825,8 +831,8 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
                 return 2  # "Kishida" ~ "Fumio Kishida" (but not "Hui" ~ "Choe Son Hui")
             if claimed_tokens[0] == tokens[0]:
                 weak = 1  # "Fumio" ~ "Fumio Kishida"
-        elif tokens[:size] == claimed_tokens:
-            return 2  # "Bernie Sanders" ~ "Bernie Sanders Vermont"
+        elif tokens[:size] == claimed_tokens or tuple(reversed(claimed_tokens)) == tokens:
+            return 2  # "Bernie Sanders" ~ "Bernie Sanders Vermont"; "Kishida Fumio"
         if len(tokens) == 1 and size > 1 and tokens[0] == claimed_tokens[-1]:
             weak = 1  # recorded "TRUMP" ~ claimed "Donald Trump"
     return weak

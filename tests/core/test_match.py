@@ -993,6 +993,17 @@ PARSING_CASES: list[tuple[str, str, str, str, str | None, str | None, set[str], 
         set(),
         set(),
     ),
+    (
+        "11e",
+        "seed",
+        '"Japan should not waste any moment," the prime minister said.',
+        "verified",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    ("11f", "seed", f"Kishida Fumio said Japan should {_W}", "verified", None, None, set(), set()),
     # 13. a date is no source; a venue is
     (
         "13a",
