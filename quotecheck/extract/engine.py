@@ -820,17 +820,24 @@ class _Extractor:
         elif info.cls == OBJECT:
             pass
         else:
-            if word in _NOT_CLAUSE_START or word.endswith("ing") and cue_info(word) is not None:
+            answer = word in ("yes", "no", "so") and not re.sub(
+                r"^[\w’'-]+", "", text[p:s_end]
+            ).strip(" .!?\u00a0")
+            if answer:
+                pass  # "Everyone but Hewlett said yes.", "55 percent said so."
+            elif word in _NOT_CLAUSE_START or word.endswith("ing") and cue_info(word) is not None:
                 return None
-            if info.lemma in ("call", "tell") and word not in PRONOUNS:
+            elif info.lemma in ("call", "tell") and word not in PRONOUNS:
                 return None
-            if word in STOP and word not in _CLAUSE_STARTERS:
+            elif word in STOP and word not in _CLAUSE_STARTERS:
                 return None
         end = self._clause_end(p, s_end)
         n_words = len(text[p:end].split())
         min_words = 1 if info.cls == OBJECT or word == "to" else 3
         if word in SUBJECT_PRONOUNS and word not in ("who", "which"):
             min_words = 2  # "They said she could."
+        elif word in ("yes", "no", "so") and not text[end:s_end].strip(" .!?\u00a0"):
+            min_words = 1  # "Everyone but Hewlett said yes."
         if end - p < 2 or (word != "that" and n_words < min_words and not colon):
             return None
         quotes = doc.quotes_in(p, end)

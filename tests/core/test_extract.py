@@ -666,13 +666,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "title-colon-with-lowercase-words",
-        "Clinton camp: Trump’s rhetoric threatens national security\n\nThe campaign said so.",
+        "Clinton camp: Trump’s rhetoric threatens national security\n\nThe race goes on.",
         [
             {
                 "text": "Trump’s rhetoric threatens national security",
                 "mention": "Clinton camp",
                 "cue": ":",
             }
+        ],
+    ),
+    (
+        "one-word-answer",
+        "Asked if he was ever bullied, the candidate said no.",
+        [
+            {"text": "if he was ever bullied", "cue": "Asked"},
+            {"text": "no", "mention": "the candidate", "cue": "said"},
         ],
     ),
     (
