@@ -281,7 +281,7 @@ class _Tok:
 
 
 _LOCAL_EDIT = 4  # longest change (in words, each side) read as a negation flip
-_GAP_OR_BRACKET = re.compile(r"(\.{3,}|\[[^\]]*\])")
+_GAP_OR_BRACKET = re.compile(r"(\.{3,}|\.(?: \.){2,}|\[[^\]]*\])")
 _DISPLAY_WORD = re.compile(r"\w+(?:['.,]\w+)*", re.UNICODE)
 _SENTENCE_PUNCT = re.compile(r"[.!?]")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\u2014\u2013]|(?:^|\s)-{1,3}(?:\s|$)|--")
@@ -1538,8 +1538,10 @@ class Matcher:
             # words the claim leaves out where it marks a gap ("...", "[...]") are no change
             skipped: set[int] = set()
             for tag, i1, i2, j1, j2 in best_ops:
-                gap = any(t.gap_before for t in toks[i1:i2]) or (
-                    i2 < len(toks) and toks[i2].gap_before
+                gap = (
+                    any(t.gap_before for t in toks[i1:i2])
+                    or (i2 < len(toks) and toks[i2].gap_before)
+                    or (tag == "insert" and _shifts_to_gap(toks, quote_words, i1, j1, j2))
                 )
                 if tag != "equal" and gap:
                     skipped.update(range(j1, j2))
@@ -1766,6 +1768,21 @@ _NUMBER_FILLERS = frozenset("percent per cent pct and".split())  # "3 percent" i
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 
 
+def _shifts_to_gap(toks: Sequence[_Tok], quote: Sequence[str], i1: int, j1: int, j2: int) -> bool:
+    """Can the deletion quote[j1:j2] (before claim word i1) move left, over the equal words
+    before it, to a gap the claim marks?"""
+    if i1 >= len(toks):
+        return False
+    k = 0
+    while i1 - k > 0 and j1 - k > 0:
+        if toks[i1 - 1 - k].key != quote[j1 - 1 - k] or quote[j2 - 1 - k] != quote[j1 - 1 - k]:
+            return False
+        k += 1
+        if toks[i1 - k].gap_before:
+            return True
+    return False
+
+
 def _is_auxiliary(word: str) -> bool:
     return word in _AUXILIARIES or word.endswith(("'s", "'re", "'m", "'ll", "'d", "'ve"))
 
@@ -1907,6 +1924,11 @@ def _analyse(
             and not any(t.key in NEGATORS or is_number(t.key) for t in added)
         )
         at_gap = any(t.gap_before for t in added) or (i2 < len(toks) and toks[i2].gap_before)
+        if not at_gap and dropped and not added and not edge:
+            # the aligner puts a deletion as late as it can: "me [...] to build" against "me
+            # to take the initiative to build" drops "take the initiative to" after "to";
+            # shifted left over equal words, it is where the claim marks its gap
+            at_gap = _shifts_to_gap(toks, quote_words, i1, j1, j2)
         allowed = bracketed or number_format_only
         if added and not allowed:
             exact = False

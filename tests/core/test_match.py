@@ -1204,3 +1204,50 @@ def test_batch_cli_bad_lines_get_an_output_line(tmp_path, capsys) -> None:  # ty
     ]
     assert all(r["error"] for r in lines[:3])
     assert "error" not in lines[3]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the aligner's choice of where a deletion goes must not hide a marked gap
+        (
+            'Kishida said it was "extremely important for me [...] to build top-level ties"',
+            "verified",
+        ),
+        ('Kishida said it was "extremely important. . . to build top-level ties"', "verified"),
+        # what a gap leaves out is read for negations
+        ('Kishida said "build top-level ties ... waste any moment"', "contradicted"),
+        ('Kishida said "build top-level ties ... not waste any moment"', "verified"),
+    ],
+)
+def test_marked_gaps(seed_module_store: Store, claim: str, verdict: str) -> None:
+    result = check(claim, seed_module_store)
+    assert result.verdict == verdict, result.explanation
+    assert result.similarity >= 90
+
+
+def test_contraction_negation_is_shown_in_the_diff() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [{"text": "I did support the war in Iraq.", "speaker": "Jane Smith"}]
+        )
+        result = check('Jane Smith said "I didn\'t support the war in Iraq."', store)
+        assert result.verdict == "contradicted"
+        assert ("added", "n't") in [(d.op, d.text) for d in result.diff]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            "Kishida said it was not no never n't extremely important for me to take the "
+            "initiative ... [...] [him] [not] , . 3 three million % waste any moment".split()
+        ),
+        max_size=25,
+    )
+)
+def test_check_any_word_salad(parts: list[str]) -> None:
+    """Gaps, brackets, negations and numbers in any order never crash the alignment."""
+    result = check(" ".join(parts), _SHARED_STORE)
+    assert result.verdict in VERDICTS
+    assert all(0.0 <= m.score <= 100.0 for m in result.matches)
