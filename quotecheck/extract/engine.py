@@ -166,6 +166,11 @@ _IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
 _IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
 _INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
 _TITLE_COLON = re.compile(r"([A-Z][\w’'.&/-]*(?:\s+[\w’'.&/()-]+){0,5}?)\s*:\s*(?=\S)")
+_CHAIN = re.compile(
+    r"(?<![\w’'])(?:continued|continues|continue|tried|tries|trying|began|begins|begin|started|"
+    r"starts|went\s+on|goes\s+on|go\s+on|failed|fails|tended|tends|tend|used|needs|need|"
+    r"hesitate|hesitated)\s+$"
+)
 _NEEDS_THAT = frozenset("maintain repeat allege read".split())
 _SECOND_ATTRIBUTION = re.compile(
     r",?\s+(?:but|and|while|though|although|whereas)\s+(?:[\w’'.-]+\s+){1,5}?"
@@ -391,8 +396,13 @@ class _Extractor:
         cue_span = (group_start, ce)
         to_m = re.search(r"(?<![\w’'])to\s+$", text[max(s_start, group_start - 4) : group_start])
         if to_m is not None:
-            # PolNeAR: "to defend", "to say" - the infinitive marker belongs to the cue
-            cue_span = (max(s_start, group_start - 4) + to_m.start(), ce)
+            # PolNeAR: "to defend", "to say" - the infinitive marker belongs to the cue, and so
+            # does a verb chain: "continued to say", "went on to highlight"
+            to_at = max(s_start, group_start - 4) + to_m.start()
+            cue_span = (to_at, ce)
+            ch = _CHAIN.search(text, max(s_start, to_at - 30), to_at)
+            if ch is not None:
+                cue_span = (_cue_group_start(text, s_start, ch.start()), ce)
         sm = _IN_STATEMENT.match(text, ce, s_end)
         if sm is not None:
             cue_span = (group_start, sm.end())  # PolNeAR: "said in a statement" is the cue
@@ -757,9 +767,10 @@ class _Extractor:
                 break
             pos = m.end()
         if info.takes_recipient or re.match(
-            r"\s+(?:to|in|at|on|during|before|after|from|via|with|back|last|this|while)\s"
+            r"\s+(?:in|at|on|during|before|after|from|via|with|back|last|this|while)\s"
+            r"|\s+to\s+(?:the\s|a\s|an\s|[A-Z]|reporters|him|her|them|us|me|voters)"
             r"|\s*,\s*[A-Z]",
-            text[pos : pos + 12],
+            text[pos : pos + 20],
         ):
             # "told The Post and Courier newspaper of Charleston on Saturday that ..."
             tm = _TOLD_THAT.match(text, pos, s_end)

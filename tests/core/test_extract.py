@@ -684,6 +684,16 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "verb-chain-cue",
+        "Sanders continued to insist that he could win.",
+        [{"text": "that he could win", "speaker": "Sanders", "cue": "continued to insist"}],
+    ),
+    (
+        "said-to-reporters-that",
+        "Trump said to reporters that he could win.",
+        [{"text": "that he could win", "speaker": "Trump", "cue": "said"}],
+    ),
+    (
         "aside-after-subject",
         "Ted Cruz, by contrast, wrote that Congress should act.",
         [{"text": "that Congress should act", "mention": "Ted Cruz"}],
