@@ -152,9 +152,15 @@ class AppContext(QObject):
         self.record(history_id, text)
         return history_id
 
-    def record(self, history_id: int, text: str, size: int = 1) -> None:
-        """Put an action the store has done (here or in a worker) on the undo stack."""
+    def record(
+        self, history_id: int, text: str, size: int = 1, quote_ids: list[int] | None = None
+    ) -> None:
+        """Put an action the store has done (here or in a worker) on the undo stack; with
+        `quote_ids` (a large review) its history entry is not read back on the GUI thread."""
         self.undo_stack.push(StoreCommand(self, history_id, text, size))
+        if quote_ids is not None:
+            self.quotesChanged.emit(quote_ids)
+            return
         entry = self._entry(history_id)
         if entry is not None:
             self._announce(entry)
@@ -189,13 +195,14 @@ class AppContext(QObject):
 
         history_id = command.history_id
 
-        def work(store: Store, _job: Job) -> dict[str, Any] | None:
-            return store.undo(history_id) if undo else store.redo(history_id)
+        def work(store: Store, _job: Job) -> tuple[list[int], bool] | None:
+            entry = store.undo(history_id) if undo else store.redo(history_id)
+            return affected(entry) if entry is not None else None  # parsed in the worker
 
-        def finished(entry: dict[str, Any] | None) -> None:
+        def finished(touched: tuple[list[int], bool] | None) -> None:
             self._set_replaying(False)
-            if entry is not None:
-                self._announce(entry)
+            if touched is not None:
+                self._announce_ids(*touched)
 
         def failed(message: str, _details: str) -> None:
             self._set_replaying(False)
@@ -224,7 +231,9 @@ class AppContext(QObject):
         return None
 
     def _announce(self, entry: dict[str, Any]) -> None:
-        ids, speakers = affected(entry)
+        self._announce_ids(*affected(entry))
+
+    def _announce_ids(self, ids: list[int], speakers: bool) -> None:
         if speakers:
             self.speakersChanged.emit()
         elif ids:

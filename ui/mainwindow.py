@@ -134,6 +134,10 @@ class QuoteTable(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         hh = self.horizontalHeader()
+        # The header gets an (empty) selection of its own: with the table's, every paint after
+        # Ctrl+A asks whether each column is wholly selected, one flags() call per row and
+        # column (3 s per 100,000 rows); its sections are for sorting, never for selecting.
+        hh.setSelectionModel(QItemSelectionModel(model, self))
         hh.setSectionsClickable(True)
         hh.setSortIndicatorShown(True)
         hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until a click
@@ -149,7 +153,9 @@ class MainWindow(QMainWindow):
     facetsRefreshed = Signal()
     reviewFinished = Signal(int)  # a large review done in a worker: its history id (0: failed)
 
-    SEARCH_DELAY_MS = 80  # typing pauses this long before the search runs (in a worker)
+    # The search runs (in a worker) once typing pauses this long: key repeats and fast bursts
+    # make one query; a stale query still running is interrupted by the next one.
+    SEARCH_DELAY_MS = 40
     BULK_REVIEW = BULK  # reviews of more quotes than this are written by a worker
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -718,9 +724,9 @@ class MainWindow(QMainWindow):
         if self.ctx.db_path == ":memory:":
             self._facets_ready(work(self.ctx.store, None))
             return
-        job = Job(self.ctx.db_path, work, read_only=True, name="facets")
+        job = Job(self.ctx.db_path, work, read_only=True, interruptible=True, name="facets")
         job.signals.finished.connect(self._facets_ready)
-        self.ctx.runner.submit_latest("facets", job)
+        self.ctx.runner.submit_latest("facets", job, interrupt=True)
 
     def _facets_ready(self, result: Any) -> None:
         generation, query, facets, total = result
@@ -768,7 +774,7 @@ class MainWindow(QMainWindow):
         def finished(history_id: int) -> None:
             self._review_done()
             if history_id:
-                self.ctx.record(history_id, text, len(ids))
+                self.ctx.record(history_id, text, len(ids), quote_ids=ids)
                 self.statusBar().showMessage(f"{text} — Ctrl+Z undoes it", 5000)
             self.reviewFinished.emit(history_id)
 

@@ -234,7 +234,7 @@ class QuoteTableModel(QAbstractTableModel):
             self.loaded.emit()
             return
         first_done = False
-        if query.sort == "id" and not query.filtered:
+        if query.sort == "id" and not q.where(query)[0]:
             first = q.quote_ids(self.store, query, limit=self.PAGE + 1)
             complete = len(first) <= self.PAGE
             self._replace(first if complete else first[: self.PAGE], complete)

@@ -102,3 +102,44 @@ def test_a_locked_database_fails_fast_on_the_gui_thread(window, qtbot, errors) -
 def test_the_gui_connection_of_a_newly_opened_database_fails_fast_too(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert window.open_path(str(tmp_path / "second.db"))
     assert window.ctx.store.db.execute("PRAGMA busy_timeout").fetchone()[0] <= 1000
+
+
+def test_select_all_does_not_visit_every_row(
+    qtbot, tmp_path, settings, errors, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+A on a large table stays O(visible rows): the header, which would ask whether each
+    column is fully selected (one flags() call per row and column), has a selection of its own."""
+    from quotecheck.store import Store
+    from quotecheck_ui.context import AppContext
+    from quotecheck_ui.mainwindow import MainWindow
+    from quotecheck_ui.models import QuoteTableModel
+
+    store = Store(tmp_path / "big.db")
+    store.add_quote_records(
+        {"text": f"statement {i}", "speaker": f"P {i % 9}"} for i in range(5000)
+    )
+    calls = []
+    real = QuoteTableModel.flags
+
+    def flags(self, index):  # type: ignore[no-untyped-def]
+        calls.append(index.row())
+        return real(self, index)
+
+    monkeypatch.setattr(QuoteTableModel, "flags", flags)
+    ctx = AppContext(store, settings)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.model.complete and not win.ctx.runner.busy, timeout=20000)
+    calls.clear()
+    win.table.setFocus()
+    with qtbot.waitSignal(win.table.selectionModel().selectionChanged):
+        qtbot.keyClick(win.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(win.table, Qt.Key.Key_Control)
+    win.table.viewport().repaint()
+    win.table.horizontalHeader().viewport().repaint()
+    assert win.selected_count() == 5000
+    assert len(calls) < 2000, len(calls)  # visible cells only, not 5,000 rows x 7 columns
+    win.close()
+    ctx.close()
