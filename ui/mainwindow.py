@@ -571,7 +571,11 @@ class MainWindow(QMainWindow):
         if keep is not None and self.select_quote(keep, center=False):
             return
         if keep is not None and not self.model.complete:
-            self._pending_select = keep  # maybe further down: decided when all rows are known
+            # Maybe further down: decided when all rows are known; the detail pane keeps
+            # showing it meanwhile (a reset clears the current row without a signal).
+            self._pending_select = keep
+            self._update_actions()
+            return
         self._select_first_row()
 
     def _model_loaded(self) -> None:
@@ -834,7 +838,7 @@ class MainWindow(QMainWindow):
         """A refused (or empty) edit: show what the store holds again, so nothing looks saved
         that was not, and the same edit can be made again."""
         if not history_id and self.detail.quote_id == quote_id:
-            self._show_detail(self.model.row_of(quote_id) or -1, force=True, quote_id=quote_id)
+            self._show_detail(-1, force=True, quote_id=quote_id)
 
     def _quotes_changed(self, ids: list[int]) -> None:
         self.model.refresh_quotes(ids)

@@ -78,6 +78,7 @@ class QuoteTableModel(QAbstractTableModel):
         self._complete = True
         self._busy = False
         self._current_job: QObject | None = None  # the signals of the query being run
+        self._resetting = False
 
     # -- Qt model interface ----------------------------------------------------------------
 
@@ -293,11 +294,15 @@ class QuoteTableModel(QAbstractTableModel):
         self.loaded.emit()
 
     def _replace(self, ids: list[int], complete: bool) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self._complete = complete
-        self.endResetModel()
+        self._resetting = True  # a slot of modelAboutToBeReset may save an edit: no dataChanged
+        try:
+            self.beginResetModel()
+            self._ids = ids
+            self._pages.clear()
+            self._complete = complete
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
@@ -306,6 +311,8 @@ class QuoteTableModel(QAbstractTableModel):
 
     def refresh_quotes(self, quote_ids: list[int]) -> None:
         """Re-read the given quotes if they are on a cached page, and repaint their rows."""
+        if self._resetting:
+            return  # every row is about to be read again anyway
         wanted = set(quote_ids)
         touched: list[int] = []
         for page_no, page in self._pages.items():
@@ -324,7 +331,7 @@ class QuoteTableModel(QAbstractTableModel):
     def refresh_all_rows(self) -> None:
         """Drop cached rows (e.g. speaker names changed) and repaint."""
         self._pages.clear()
-        if self._ids:
+        if self._ids and not self._resetting:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
             )

@@ -111,3 +111,34 @@ def test_a_stale_failed_query_does_not_end_loading(qtbot, tmp_path, monkeypatch)
     assert model.rowCount() == 50
     runner.wait()
     store.close()
+
+
+def test_a_sort_that_moves_the_quote_past_the_first_page_keeps_it(
+    qtbot, tmp_path, settings, errors
+) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.context import AppContext
+    from quotecheck_ui.mainwindow import MainWindow
+
+    store = Store(tmp_path / "many.db")
+    store.add_quote_records({"text": f"statement {i:03d}"} for i in range(450))
+    ctx = AppContext(store, settings)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.model.complete and not win.ctx.runner.busy, timeout=20000)
+    win.table.selectRow(0)
+    quote_id = win.detail.quote_id
+    shown: list[int] = []
+    win.table.selectionModel().currentRowChanged.connect(
+        lambda cur, _prev: shown.append(win.model.quote_id(cur.row()))
+    )
+    with qtbot.waitSignal(win.model.loaded, timeout=20000):
+        win.table.horizontalHeader().setSortIndicator(
+            QuoteTableModel.COL_QUOTE, Qt.SortOrder.DescendingOrder
+        )
+    assert win.model.row_of(quote_id) == 449  # far past the first page of 200
+    assert win.model.quote_id(win.table.currentIndex().row()) == quote_id
+    assert set(shown) == {quote_id}  # never another quote in between
+    assert win.detail.quote_id == quote_id
+    win.close()
+    ctx.close()
