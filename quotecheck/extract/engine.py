@@ -131,14 +131,17 @@ _VERB_AFTER_COMMA = re.compile(
     r",\s+(?:has|have|had|is|was|are|were|will|would|can|could|should|must|did|does|do|may|"
     r"might)\b"
 )
-_NOMINAL = re.compile(
+# The noun first (cheap to find), then its possessor just before it.
+_NOMINAL_NOUN = re.compile(
+    r"(?<![\w’'-])(?:claims?|promises?|pledges?|vows?|warnings?|assertions?|arguments?|"
+    r"suggestions?|insistence|accusations?|allegations?|remarks?|comments?|demands?|threats?|"
+    r"proposals?|announcement|predictions?|contention|denials?|complaints?|admission|"
+    r"explanation|assurances?|statements?|calls?|charges?)(?=\s+(?:that|to)\s)"
+)
+_NOMINAL_POSS = re.compile(
     r"(?P<poss>(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*){0,3}[’']s)\s+(?:(?:earlier|latest|repeated|recent|new|frequent|"
-    r"own|initial|public|false|bold|controversial|previous|campaign)\s+)?"
-    r"(?P<noun>claims?|promises?|pledges?|vows?|warnings?|assertions?|arguments?|suggestions?|"
-    r"insistence|accusations?|allegations?|remarks?|comments?|demands?|threats?|proposals?|"
-    r"announcement|predictions?|contention|denials?|complaints?|admission|explanation|"
-    r"assurances?|statements?|calls?|charges?)\s+(?=(?:that|to)\s)"
+    r"own|initial|public|false|bold|controversial|previous|campaign)\s+)?$"
 )
 _CUT_TAIL = re.compile(r"(?:[\s,]+(?:and|but|or|which|who|as|while|that|in|when|after))+$")
 _CUT_TRIM = frozenset(" \t\r\n\u00a0,;:—–-“\"‘'«(")
@@ -162,6 +165,7 @@ _POLL_NP = (
     r"(?:[\w’'./&-]+\s+){0,8}?(?:poll|polls|survey|surveys|exit\s+polls?|study|analysis|tally)"
     r"(?:\s+(?:released|conducted|published|taken|by|of|for|from|this|last|on|in)\b[^,;:]{0,60}?)?"
 )
+_POLL_WORD = re.compile(r"(?:poll|survey|study|analysis|tally)", re.IGNORECASE)
 _IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
 _IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
 _INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
@@ -1098,12 +1102,13 @@ class _Extractor:
         """ "Donald Trump’s claim that Obama founded ISIS", "his promise to be neutral": a
         speech noun with its possessor and a that-clause or a to-infinitive."""
         text, doc = self.text, self.doc
-        for m in _NOMINAL.finditer(text):
-            if doc.quote_at(m.start()) is not None:
+        for m in _NOMINAL_NOUN.finditer(text):
+            pm = _NOMINAL_POSS.search(text, max(0, m.start() - 80), m.start())
+            if pm is None or doc.quote_at(m.start()) is not None:
                 continue
             si = doc.sentence_of(m.start())
             s_end = doc.sentences[si][1]
-            c_s = m.end()
+            c_s = _skip_space(text, m.end(), s_end)
             if c_s >= s_end:
                 continue
             # a noun phrase sits inside a larger sentence: its content ends at a comma
@@ -1111,8 +1116,8 @@ class _Extractor:
             if len(text[c_s:c_e].split()) < 3:
                 continue
             kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
-            spk = (m.start("poss"), m.end("poss"))
-            self._add(c_s, c_e, kind, (m.start("noun"), m.end("noun")), spk, si, 0.45)
+            spk = (pm.start("poss"), pm.end("poss"))
+            self._add(c_s, c_e, kind, (m.start(), m.end()), spk, si, 0.45)
 
     def _headlines(self) -> None:
         """ "Kishida: “...”" and transcript lines "FALLIN: I think ..." (name, colon, words)."""
@@ -1222,7 +1227,9 @@ class _Extractor:
         """ "In a CNN/ORC poll released Monday, 31% of Republicans said ...": a poll or survey as
         the source of a sentence (leading "In ...," or trailing "... in the latest Fox poll.")."""
         text, doc = self.text, self.doc
-        for si, (s_start, s_end) in enumerate(doc.sentences):
+        with_poll = {doc.sentence_of(m.start()) for m in _POLL_WORD.finditer(text)}
+        for si in sorted(with_poll):
+            s_start, s_end = doc.sentences[si]
             m = _IN_POLL_LEAD.match(text, s_start, s_end)
             if m is not None:
                 c_s = _skip_space(text, m.end(), s_end)
