@@ -195,6 +195,8 @@ CATEGORIES = {
     # harder ones, for the threshold sweep: where altered and contradicted stop holding
     "two words changed": "altered",
     "negation flipped + word changed": "contradicted",
+    # a faithful excerpt: the sentence up to its last comma (what follows may hold a "not")
+    "excerpt": "verified",
 }
 
 
@@ -273,6 +275,10 @@ def perturbations(rows: list[dict[str, Any]], per_category: int, seed: int) -> l
                 claim_text = once and _change_word(once.split(), vocabulary, rng)
                 if claim_text == once:
                     claim_text = None
+            elif category == "excerpt":
+                head = text.rsplit(", ", 1)[0].strip()
+                if ", " in text and len(head.split()) >= 6 and len(words) - len(head.split()) >= 2:
+                    claim_text = head
             else:
                 flipped = _flip_negation(words)
                 claim_text = flipped and _change_word(flipped.split(), vocabulary, rng)

@@ -392,11 +392,13 @@ _SPEAKER_WORDS_MAX = 7
 _MIN_QUOTED_WORDS = 3  # fewer words between quotation marks are scare quotes
 _SHORT_QUOTE_WORDS = 5  # ... and so are fewer than this when no one is said to say them
 
+# "says that is why": "that" before a verb is the sentence's subject, not "said that ..."
+_THAT_PRONOUN = r"(?:is|was|are|were|has|had|will|would|could|can|does|did|means|makes)\b"
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
 _CUE_FORM = re.compile(
     rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+(?P<src>{_SOURCE}))?"
-    rf"(?:\s+(?i:that)\b)?[\s,:]*(?P<rest>.*)$",
+    rf"(?:\s+(?:that|THAT)(?=\s)(?!\s+{_THAT_PRONOUN}))?[\s,:]*(?P<rest>.*)$",
     re.S,
 )
 _DASH_FORM = re.compile(r"^(?P<rest>.+?)[\s,]*(?:\s-{1,3}|-{2,3})\s*(?P<speaker>[^-]{2,70})$", re.S)

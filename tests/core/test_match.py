@@ -477,6 +477,13 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
             "No, there was no sex tape",
             True,
         ),
+        # "that" before a verb is the subject, not the complementizer of "says that"
+        (
+            "Klobuchar says That's because we come from a country of shared dreams",
+            "Klobuchar",
+            "That's because we come from a country of shared dreams",
+            False,
+        ),
         # a sentence starting with a capitalised word is not a speaker
         ('A "large-scale killing" of white farmers is taking place.', None, None, None),
         ("Sweden has begun referring to 'Christmas' as 'Winter Celebration'.", None, None, None),
