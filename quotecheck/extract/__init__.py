@@ -25,18 +25,18 @@ Pipeline
 
    * ``X said (that) CLAUSE`` / ``X said: “...”`` - the subject noun phrase before the cue
      (titles, possessive roles, appositives "ROLE, NAME," and who-clauses included; lists
-     "Carson, Fiorina and Huckabee", shares "52 percent of voters", "About four in 10",
+     "Ford, Lang and Brandt", shares "52 percent of voters", "About four in 10",
      brackets "(a Democrat ...)"; not asides "X, for his part, said"), the content after it
      (recipients of tell/warn and adverbials such as "on Monday", "in a statement", "in
-     Madison, Wisconsin,", "of Chaffetz's request:" are skipped; "urged X to ..." keeps X, as
+     Dayton, Ohio,", "of Lang's request:" are skipped; "urged X to ..." keeps X, as
      PolNeAR does). "that" belongs to the content, as in PolNeAR. The clause ends at the
      sentence end or before ", according to", ", adding" (also after a closing quote), ", who",
      ", but" (not ", but that"), ", while", ";", ", and VERBed", a dash (a pair of dashes stays
-     inside), or a trailing channel phrase ("in a speech at the UNGA"). Relative ("Clinton,
-     who announced a plan on Monday, plans") and subordinate ("While Ramos said that ..., he")
+     inside), or a trailing channel phrase ("in a speech at the UNGA"). Relative ("Ford,
+     who announced a plan on Monday, plans") and subordinate ("While Ortiz said that ..., he")
      clauses end at their comma; an object ends before a date or a second verb phrase.
    * Coordinated verbs and participles take the sentence's subject ("X declined to name them
-     but said ...", "Sanders hit back, saying ...", "appeared on Fox to defend her").
+     but said ...", "Hale hit back, saying ...", "appeared on the radio to defend her").
    * ``which X said ...`` / ``whom he described as ...``: the relative clause is the content.
    * ``A, X argued, B``: an attribution in the middle of a sentence spans both parts.
    * ``“...,” X said.`` / ``CLAUSE, X added.`` / ``“...,” said X, ROLE.`` - the content
@@ -47,8 +47,8 @@ Pipeline
      ``NAME: words`` transcript lines; ``Asked whether ...,`` questions; "..., adding/saying
      that ..." (the speaker of the sentence); ``In a CNN/ORC poll, ...`` / ``... in the latest
      Fox poll.`` (the poll as source); ``X resisted: “...”`` (a quotation after a colon);
-     ``“...?” Beck questioned.`` (a quotation, a name and any verb ending the sentence);
-     ``Trump’s claim that ...`` / ``his promise to ...`` (a speech noun with its possessor).
+     ``“...?” Novak questioned.`` (a quotation, a name and any verb ending the sentence);
+     ``Hale’s claim that ...`` / ``his promise to ...`` (a speech noun with its possessor).
    * A paragraph that is nothing but a quotation continues the previous speaker.
    * ``said A “...” and that B “...”`` with quoted words on both sides: each quotation is a
      direct statement of its own (the seed key's convention).
@@ -80,8 +80,8 @@ Thoughts and beliefs
 "X believes/thinks/hopes/fears/expects/knows/wants/sees ..." are NOT statements by default:
 a belief reported by a journalist is not something the person said, and a fact-checker who
 verifies "X said ..." must not be handed an inference about X's mind. The same holds for
-intentions ("plans/seeks/decided/intends/aims to ...") and impressions ("Trump appears to
-...", "Sanders is expected to win": the whole clause, no speaker; only with a named subject).
+intentions ("plans/seeks/decided/intends/aims to ...") and impressions ("Hale appears to
+...", "Ford is expected to win": the whole clause, no speaker; only with a named subject).
 They are reported with ``include_beliefs=True`` (PolNeAR annotates them, so the evaluation
 reports both).
 

@@ -296,7 +296,7 @@ def _cue_group_start(text: str, lo: int, cue_start: int) -> int:
         low = word.lower()
         if word[:1].islower() and (
             low in AUX_WORDS or (low.endswith("ly") and len(low) > 4 and low not in _NOT_LY)
-        ):  # "Kelly said", "Yin Myint May said": names, not adverbs
+        ):  # "Kelly said", "Ann May said": names, not adverbs
             pos = pos - len(m.group(0))
             continue
         break
@@ -365,7 +365,7 @@ class _Extractor:
                 return
         if _is_passive(text, s_start, cs, info) or _is_noun_use(text, s_start, cs, info):
             if info.lemma == "expect" and _is_passive(text, s_start, cs, info):
-                # "Sanders is expected to win": an expectation, the whole clause (beliefs)
+                # "Hale is expected to win": an expectation, the whole clause (beliefs)
                 self._seems(si, _cue_group_start(text, s_start, cs), ce, to_only=True)
             return
         word = text[cs:ce]
@@ -492,16 +492,16 @@ class _Extractor:
         if subj is not None and after is not None:
             a_s, a_e, kind = after
             if text[subj[0] : subj[1]].lower() in ("who", "which", "that"):
-                # "Clinton, who announced a plan on Monday, plans to ...": the relative clause
+                # "Ford, who announced a plan on Monday, plans to ...": the relative clause
                 # ends at its comma
                 a_e = self._relative_end(a_s, a_e)
             elif _SUBORDINATE.search(text, max(s_start, subj[0] - 30), subj[0]):
-                # "While Ramos said that ..., he appears uneasy": the subordinate clause ends at
+                # "While Ortiz said that ..., he appears uneasy": the subordinate clause ends at
                 # its comma
                 a_e = self._relative_end(a_s, a_e)
             if info.cls == OBJECT:
-                # an object ends before a date or a second verb phrase: "backed Clinton on
-                # Tuesday", "attacked Khan and questioned why ..."
+                # an object ends before a date or a second verb phrase: "backed Ford on
+                # Tuesday", "attacked Field and questioned why ..."
                 om = _OBJECT_END.search(text, a_s, a_e)
                 while om is not None and doc.quote_at(om.start()) is not None:
                     om = _OBJECT_END.search(text, om.end(), a_e)
@@ -537,7 +537,7 @@ class _Extractor:
         return word not in STOP and cue_info(word) is None and not word.endswith("ly")
 
     def _seems(self, si: int, cs: int, ce: int, to_only: bool = False) -> None:
-        """ "Trump appears to be ignorant of ...": an impression, the whole clause is the content
+        """ "Hale appears to be unaware of ...": an impression, the whole clause is the content
         (no speaker; reported with the beliefs)."""
         text = self.text
         s_start, s_end = self.doc.sentences[si]
@@ -627,12 +627,12 @@ class _Extractor:
             if re.match(r"(?!including\b)[a-z]+ing\b", inner):
                 return first  # "Kihara, speaking at a news conference, said"
             if inner.split()[0].lower() in _ASIDE_START:
-                return first  # "Ted Cruz, by contrast, wrote", "Snyder, for his part, has"
+                return first  # "Tom Hale, by contrast, wrote", "Lang, for her part, has"
             if _looks_like_clause(inner):
                 return None
             return first[0], comma2
         if text[e - 1] == ")":
-            # "Sen. Chris Murphy (a Connecticut Democrat so boyish ...) says": a long aside
+            # "Sen. Carl Brandt (a councillor so young ...) says": a long aside
             op = text.rfind("(", s_start, e)
             if op > s_start and ")" not in text[op : e - 1] and e - op < 200:
                 head = np_before(text, s_start, op)
@@ -641,7 +641,7 @@ class _Extractor:
         span = np_before(text, s_start, e)
         if span is None:
             return None
-        # "Carson, Fiorina and Huckabee have": a list of names
+        # "Ford, Lang and Brandt have": a list of names
         if re.search(r"\band\b", text[span[0] : span[1]]):
             lm = _NAME_LIST.search(text, max(s_start, span[0] - 120), span[0])
             if lm is not None:
@@ -649,7 +649,7 @@ class _Extractor:
         return span
 
     def _long_subject(self, s_start: int, end: int) -> tuple[int, int] | None:
-        """ "Yin Myint May, 60, a doctor, said": a subject with several appositives or asides,
+        """ "Ann May, 60, a doctor, said": a subject with several appositives or asides,
         from the sentence's first noun phrase to the cue."""
         text = self.text
         e = end
@@ -670,7 +670,7 @@ class _Extractor:
     def _first_np(self, s_start: int, end: int) -> tuple[int, int] | None:
         """The noun phrase opening the sentence, when it is followed by a verb."""
         text = self.text
-        # "The crowd cheered when Trump spotted a sign and asked ...": the nearest clause's
+        # "The crowd cheered when Hale spotted a sign and asked ...": the nearest clause's
         # subject
         for m in reversed(list(_CLAUSE_OPENER.finditer(text, max(s_start, end - 200), end))):
             span = np_after(text, m.end(), end, max_words=8)
@@ -729,8 +729,8 @@ class _Extractor:
                 continue
             words = text[span[0] : span[1]].split()
             if len(words) > 1 and words[0][:1].isupper() and words[-1][:1].islower():
-                # "Sanders hit back, saying": np_after ran over the verb
-                k = len(words) - 1  # drop the verb only: "Sanders hit", "His critics rushed"
+                # "Hale hit back, saying": np_after ran over the verb
+                k = len(words) - 1  # drop the verb only: "Hale hit", "His critics rushed"
                 if words[k - 1].lower() not in DETERMINERS and words[k - 1].lower() not in PRONOUNS:
                     span = (span[0], span[0] + len(" ".join(words[:k])))
                     if text[span[0] : span[1]] != " ".join(words[:k]):
@@ -741,7 +741,7 @@ class _Extractor:
                 if nxt.group(1) in STOP and nxt.group(1) not in AUX_WORDS:
                     continue
                 if nxt.group(1) in ("later", "ago", "earlier") or words[0].lower() in _NOT_SUBJECT:
-                    continue  # "Hours later, Trump returned ...": a time phrase
+                    continue  # "Hours later, Hale returned ...": a time phrase
                 return span
         return None
 
@@ -839,7 +839,7 @@ class _Extractor:
                 r"^[\w’'-]+", "", text[p:s_end]
             ).strip(" .!?\u00a0")
             if answer:
-                pass  # "Everyone but Hewlett said yes.", "55 percent said so."
+                pass  # "Everyone but Novak said yes.", "55 percent said so."
             elif word in _NOT_CLAUSE_START or word.endswith("ing") and cue_info(word) is not None:
                 return None
             elif info.lemma in ("call", "tell") and word not in PRONOUNS:
@@ -852,7 +852,7 @@ class _Extractor:
         if word in SUBJECT_PRONOUNS and word not in ("who", "which"):
             min_words = 2  # "They said she could."
         elif word in ("yes", "no", "so") and not text[end:s_end].strip(" .!?\u00a0"):
-            min_words = 1  # "Everyone but Hewlett said yes."
+            min_words = 1  # "Everyone but Novak said yes."
         if end - p < 2 or (word != "that" and n_words < min_words and not colon):
             return None
         quotes = doc.quotes_in(p, end)
@@ -1099,7 +1099,7 @@ class _Extractor:
         self._add(c_s, c_e, kind, (a_s, a_e), spk, si, 0.7)
 
     def _nominal(self) -> None:
-        """ "Donald Trump’s claim that Obama founded ISIS", "his promise to be neutral": a
+        """ "Victor Hale’s claim that Ford founded the club", "his promise to be neutral": a
         speech noun with its possessor and a that-clause or a to-infinitive."""
         text, doc = self.text, self.doc
         for m in _NOMINAL_NOUN.finditer(text):
@@ -1126,7 +1126,7 @@ class _Extractor:
         for si, (s_start, s_end) in enumerate(doc.sentences):
             m = _HEADLINE.match(text, s_start, s_end)
             if not m and si == 0:
-                # the title: "Clinton camp: ...", "Former AG Mukasey at RNC: ..."
+                # the title: "Ford camp: ...", "Former mayor Lang at the convention: ..."
                 m = _TITLE_COLON.match(text, s_start, s_end)
                 if m is not None and (
                     "\n" in text[s_start : m.end()] or doc.quote_starting(m.end()) is not None
@@ -1142,7 +1142,7 @@ class _Extractor:
             if (lower and si > 0 and (len(words) > 3 or lower[-1:] != words[-1:])) or any(
                 w.lower() in _HEADLINE_STOP for w in words
             ):
-                continue  # a name in capitals, or "Clinton camp:"
+                continue  # a name in capitals, or "Ford camp:"
             if any(w.rstrip(".").isdigit() for w in words):
                 continue
             colon = text.find(":", m.start(1) + len(name) - 1, m.end())
@@ -1164,7 +1164,7 @@ class _Extractor:
             self._add(c_s, line_end, kind, cue, (m.start(1), m.end(1)), si, 0.5)
 
     def _colon_quotes(self) -> None:
-        """ "Kasich resisted: “Ohio governors do not have the power ...”": a quotation
+        """ "Lang resisted: “Governors do not have the power ...”": a quotation
         introduced by a colon, spoken by the subject of the introducing sentence."""
         text, doc = self.text, self.doc
         for q in doc.quotes:
@@ -1193,7 +1193,7 @@ class _Extractor:
             self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.4)
 
     def _quote_then_verb(self) -> None:
-        """ "“What was the pivot point?” Beck questioned.": a quotation followed by a name and any
+        """ "“What made him change?” Novak questioned.": a quotation followed by a name and any
         verb that ends the sentence is attributed to that name (verbs outside the lexicon)."""
         text, doc = self.text, self.doc
         for q in doc.quotes:
@@ -1203,7 +1203,7 @@ class _Extractor:
             if lead and not lead.endswith(":"):
                 continue
             if s_end <= q.end + 1 and si + 1 < len(doc.sentences):
-                # “... fundamentally?” Beck questioned.  (the quotation closed its sentence)
+                # “... his mind?” Novak questioned.  (the quotation closed its sentence)
                 n_start, n_end = doc.sentences[si + 1]
                 if "\n" not in text[q.end : n_start]:
                     s_end = n_end

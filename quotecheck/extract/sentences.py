@@ -53,7 +53,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and text[j].isupper():
         return True  # an initial: "John F. Kennedy"
     if word in _ABBREV and _STARTERS.match(text, dot + 1):
-        # "in the U.S. He said", "in Santa Monica, Calif. “The reality ...": the abbreviation
+        # "in the U.S. He said", "in Fresno, Calif. “It goes on ...": the abbreviation
         # ends the sentence too (a pronoun only after a dotted one: "Gen. He Weidong")
         if "." in word or not text[dot + 1 :].lstrip()[:1].isalpha():
             return False

@@ -184,7 +184,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
             count += 1
             continue
         if low in ("and", "&") and start_i != i and i > 0:
-            # coordinated subjects: "Jeb Bush and Chris Christie", "he and Brafman"
+            # coordinated subjects: "Ann Ford and Leo Park", "he and his lawyer"
             prev = toks[i - 1][2]
             p_low = prev.lower()
             if p_low in ("he", "she", "i", "we", "they"):
@@ -253,7 +253,7 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
         if not _word_ok(w) and low not in DETERMINERS:
             break
         if i > 0 and (low in PRONOUNS or _CONTRACTION.sub("", low) in SUBJECT_PRONOUNS):
-            break  # "told The Huffington Post he’s not ...": the recipient ends before "he’s"
+            break  # "told The Dayton Ledger he’s not ...": the recipient ends before "he’s"
         end_i = i
     if end_i < 0:
         return None
@@ -286,7 +286,7 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
     "North Korea's ambassador to China, Ri Ryong Nam" -> ("Ri Ryong Nam", "North Korea's
     ambassador to China"); "the official" -> (None, "the official").
     """
-    # a long bracketed aside is no part of the name: "Sen. Chris Murphy (a Democrat ...)"
+    # a long bracketed aside is no part of the name: "Sen. Carl Brandt (a councillor ...)"
     mention = re.sub(r"\s*\([^()]{21,}\)\s*$", "", mention)
     parts = [p.strip() for p in mention.strip(" ,").split(",") if p.strip()]
     if not parts:

@@ -230,41 +230,41 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "inverted-speaker-with-appositives",
-        "“We are happy,” said RoseAnn DeMoro, executive director of National Nurses United, "
-        "a union that endorsed Sanders.",
+        "“We are happy,” said Rosa Delmar, executive director of Harbor Nurses Guild, "
+        "a union that backed the mayor.",
         [
             {
                 "text": "We are happy",
-                "speaker": "RoseAnn DeMoro",
-                "mention": "RoseAnn DeMoro, executive director of National Nurses United, "
-                "a union that endorsed Sanders",
+                "speaker": "Rosa Delmar",
+                "mention": "Rosa Delmar, executive director of Harbor Nurses Guild, "
+                "a union that backed the mayor",
             }
         ],
     ),
     (
         "coordinated-speakers",
-        "Republican hopefuls Jeb Bush and Chris Christie say Rubio has not been tested.",
+        "Council hopefuls Ann Ford and Leo Park say Hale has not been tested.",
         [
             {
-                "text": "Rubio has not been tested",
-                "mention": "Republican hopefuls Jeb Bush and Chris Christie",
+                "text": "Hale has not been tested",
+                "mention": "Council hopefuls Ann Ford and Leo Park",
             }
         ],
     ),
     (
         "share-of-voters",
-        "About four in 10 voters say that the economy matters most.",
-        [{"text": "that the economy matters most", "mention": "About four in 10 voters"}],
+        "About four in 10 voters say that the harbor matters most.",
+        [{"text": "that the harbor matters most", "mention": "About four in 10 voters"}],
     ),
     (
         "percent-of-voters",
-        "Still, 52 percent of registered voters say they would vote for him.",
-        [{"text": "they would vote for him", "mention": "52 percent of registered voters"}],
+        "Still, 52 percent of registered voters say they would vote for her.",
+        [{"text": "they would vote for her", "mention": "52 percent of registered voters"}],
     ),
     (
         "slash-in-name",
-        "The latest Reuters/Ipsos poll showed that Trump was leading.",
-        [{"text": "that Trump was leading", "mention": "The latest Reuters/Ipsos poll"}],
+        "The latest Tribune/Harbor poll showed that Hale was leading.",
+        [{"text": "that Hale was leading", "mention": "The latest Tribune/Harbor poll"}],
     ),
     (
         "country-as-speaker",
@@ -347,19 +347,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "declined-to",
-        "A Justice Department spokeswoman declined to comment on the case.",
+        "A Port Authority spokeswoman declined to comment on the case.",
         [
             {
                 "text": "to comment on the case",
-                "mention": "A Justice Department spokeswoman",
+                "mention": "A Port Authority spokeswoman",
                 "cue": "declined",
             }
         ],
     ),
     (
         "relative-clause-ends-at-comma",
-        "Clinton, who announced a plan on Monday, plans to focus on jobs.",
-        [{"text": "a plan on Monday", "speaker": "Clinton", "mention": "who"}],
+        "Ford, who announced a plan on Monday, plans to focus on jobs.",
+        [{"text": "a plan on Monday", "speaker": "Ford", "mention": "who"}],
     ),
     (
         "adverb-after-cue",
@@ -373,36 +373,36 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "clause-ends-before-but",
-        "Clinton says the emails were personal, but Republicans disagree.",
-        [{"text": "the emails were personal", "speaker": "Clinton"}],
+        "Ford says the memos were personal, but her rivals disagree.",
+        [{"text": "the memos were personal", "speaker": "Ford"}],
     ),
     (
         "dash-pair-stays-in-clause",
-        "Trump said the plan — a total ban — would pass.",
+        "Hale said the plan — a total ban — would pass.",
         [{"text": "the plan — a total ban — would pass"}],
     ),
     (
         "channel-phrase-after-cue",
-        "Democrats had won a victory, she said in a video message to the convention.",
-        [{"text": "Democrats had won a victory", "mention": "she"}],
+        "The party had won a victory, she said in a video message to the convention.",
+        [{"text": "The party had won a victory", "mention": "she"}],
     ),
     (
         "participle-after-quote",
-        "“He stands for the middle class,” Anderson said, adding that Sanders is trustworthy.",
+        "“He stands for the middle class,” Novak said, adding that Hale is trustworthy.",
         [
-            {"text": "He stands for the middle class", "speaker": "Anderson", "cue": "said"},
-            {"text": "that Sanders is trustworthy", "speaker": "Anderson", "cue": "adding"},
+            {"text": "He stands for the middle class", "speaker": "Novak", "cue": "said"},
+            {"text": "that Hale is trustworthy", "speaker": "Novak", "cue": "adding"},
         ],
     ),
     (
         "object-cue-short-object",
-        "On Tuesday, Gov. Jerry Brown endorsed her.",
-        [{"text": "her", "speaker": "Jerry Brown", "cue": "endorsed"}],
+        "On Tuesday, Gov. Rita Lang endorsed her.",
+        [{"text": "her", "speaker": "Rita Lang", "cue": "endorsed"}],
     ),
     (
         "object-cue-phrase",
-        "Sanders railed against the billionaire class in Iowa.",
-        [{"text": "the billionaire class in Iowa", "speaker": "Sanders", "cue": "railed against"}],
+        "Hale railed against the landlord lobby in Ohio.",
+        [{"text": "the landlord lobby in Ohio", "speaker": "Hale", "cue": "railed against"}],
     ),
     (
         "relative-clause-attribution",
@@ -414,11 +414,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "parenthetical-attribution",
-        "Instead, Trump told CNN, his policy would be to go after them.",
+        "Instead, Hale told WXYZ, his policy would be to go after them.",
         [
             {
-                "text": "Instead, Trump told CNN, his policy would be to go after them",
-                "speaker": "Trump",
+                "text": "Instead, Hale told WXYZ, his policy would be to go after them",
+                "speaker": "Hale",
                 "cue": "told",
             }
         ],
@@ -436,8 +436,8 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "subordinate-clause-ends-at-comma",
-        "While Ramos said that journalists cannot take sides, he appears uneasy.",
-        [{"text": "that journalists cannot take sides", "speaker": "Ramos"}],
+        "While Ortiz said that reporters cannot take sides, he appears uneasy.",
+        [{"text": "that reporters cannot take sides", "speaker": "Ortiz"}],
     ),
     (
         "bracketed-sentence",
@@ -446,19 +446,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "according-to-with-appositive",
-        "Turnout rose by a third, according to Brian Wieser, an analyst at Pivotal Research.",
+        "Turnout rose by a third, according to Omar Field, an analyst at Harbor Research.",
         [
             {
                 "text": "Turnout rose by a third",
-                "speaker": "Brian Wieser",
+                "speaker": "Omar Field",
                 "cue": "according to",
             }
         ],
     ),
     (
         "adverb-between-subject-and-cue",
-        "Carter however said he would welcome China’s participation.",
-        [{"text": "he would welcome China’s participation", "speaker": "Carter"}],
+        "Moreau however said he would welcome Canada’s participation.",
+        [{"text": "he would welcome Canada’s participation", "speaker": "Moreau"}],
     ),
     (
         "urged-not-to",
@@ -467,11 +467,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "boasted-of",
-        "Trump has boasted of his willingness to spend his own fortune.",
+        "Hale has boasted of his willingness to spend his own fortune.",
         [
             {
                 "text": "his willingness to spend his own fortune",
-                "speaker": "Trump",
+                "speaker": "Hale",
                 "cue": "has boasted of",
             }
         ],
@@ -484,27 +484,30 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "nominal-claim",
-        "Pence blamed the media for Donald Trump’s claim that Obama founded ISIS.",
+        "Lang blamed the press for Victor Hale’s claim that Ford founded the club.",
         [
-            {"text": "the media for Donald Trump’s claim that Obama founded ISIS", "cue": "blamed"},
+            {
+                "text": "the press for Victor Hale’s claim that Ford founded the club",
+                "cue": "blamed",
+            },
         ],
     ),
     (
         "nominal-promise",
-        "Trump's past statements, including his promise to be neutral, caused concern.",
+        "Hale's past statements, including his promise to be neutral, caused concern.",
         [{"text": "to be neutral", "mention": "his", "cue": "promise"}],
     ),
     (
         "headline-poll",
-        "Poll: Sanders Takes First National Lead\n\nThe survey was taken in May.",
-        [{"text": "Sanders Takes First National Lead", "mention": "Poll", "cue": ":"}],
+        "Poll: Ford Takes First Citywide Lead\n\nThe survey was taken in May.",
+        [{"text": "Ford Takes First Citywide Lead", "mention": "Poll", "cue": ":"}],
     ),
     (
         "name-ending-in-ly",
-        "“Elections matter,” Kelly said. “Look at the records.”",
+        "“Turnout matters,” Kelly said. “Look at the numbers.”",
         [
             {
-                "text": "Elections matter,” Kelly said. “Look at the records.",
+                "text": "Turnout matters,” Kelly said. “Look at the numbers.",
                 "speaker": "Kelly",
                 "kind": "direct",
             }
@@ -512,74 +515,73 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "subject-with-several-asides",
-        "Democrats — and some Republicans — say that Trump’s rhetoric outweighs any gains.",
+        "Tenants — and some landlords — say that Hale’s rhetoric outweighs any gains.",
         [
             {
-                "text": "that Trump’s rhetoric outweighs any gains",
-                "mention": "Democrats — and some Republicans",
+                "text": "that Hale’s rhetoric outweighs any gains",
+                "mention": "Tenants — and some landlords",
             }
         ],
     ),
     (
         "said-of-x-colon",
-        "Clinton said of Chaffetz's latest request: “The FBI resolved all of this.”",
-        [{"text": "The FBI resolved all of this.", "speaker": "Clinton", "kind": "direct"}],
+        "Ford said of Lang's latest request: “The board resolved all of this.”",
+        [{"text": "The board resolved all of this.", "speaker": "Ford", "kind": "direct"}],
     ),
     (
         "adverbials-with-commas-before-that",
-        "Sen. Bernie Sanders said Sunday in Madison, Wisconsin, that he hoped for a large turnout.",
-        [{"text": "that he hoped for a large turnout", "speaker": "Bernie Sanders"}],
+        "Sen. Tom Hale said Sunday in Dayton, Ohio, that he hoped for a large turnout.",
+        [{"text": "that he hoped for a large turnout", "speaker": "Tom Hale"}],
     ),
     (
         "participle-after-main-verb",
-        "Sanders hit back, saying at a campaign event that Clinton was not qualified.",
-        [{"text": "that Clinton was not qualified", "mention": "Sanders", "cue": "saying"}],
+        "Hale hit back, saying at a campaign event that Ford was not qualified.",
+        [{"text": "that Ford was not qualified", "mention": "Hale", "cue": "saying"}],
     ),
     (
         "content-keeps-head-before-next-statement",
-        "Trump asserted that France had lost its identity: “France is no longer France,” he "
-        "claimed.",
+        "Hale asserted that the city had lost its soul: “Dayton is no longer Dayton,” he claimed.",
         [
-            {"text": "that France had lost its identity", "cue": "asserted"},
-            {"text": "France is no longer France", "cue": "claimed"},
+            {"text": "that the city had lost its soul", "cue": "asserted"},
+            {"text": "Dayton is no longer Dayton", "cue": "claimed"},
         ],
     ),
     (
         "purpose-clause-cue",
-        "Lanny Davis appeared on “Fox & Friends” to defend her.",
-        [{"text": "her", "speaker": "Lanny Davis", "cue": "to defend"}],
+        "Lou Danner appeared on “Morning Desk” to defend her.",
+        [{"text": "her", "speaker": "Lou Danner", "cue": "to defend"}],
     ),
     (
         "long-bracketed-aside",
-        "Sen. Chris Murphy (a Democrat so boyish he was mistaken for a staffer) says he was "
+        "Sen. Carl Brandt (a councillor so young he was taken for an intern) says he was "
         "unfocused.",
-        [{"text": "he was unfocused", "speaker": "Chris Murphy"}],
+        [{"text": "he was unfocused", "speaker": "Carl Brandt"}],
     ),
     (
         "object-ends-before-date",
-        "Gov. Jerry Brown endorsed Clinton on Tuesday.",
-        [{"text": "Clinton", "speaker": "Jerry Brown", "cue": "endorsed"}],
+        "Gov. Rita Lang endorsed Ford on Tuesday.",
+        [{"text": "Ford", "speaker": "Rita Lang", "cue": "endorsed"}],
     ),
     (
         "object-ends-before-second-verb-phrase",
-        "Trump criticized Khizr Khan and questioned why his wife had not spoken.",
+        "Hale criticized Omar Field and questioned why his wife had not spoken.",
         [
-            {"text": "Khizr Khan", "speaker": "Trump", "cue": "criticized"},
-            {"text": "why his wife had not spoken", "speaker": "Trump", "cue": "questioned"},
+            {"text": "Omar Field", "speaker": "Hale", "cue": "criticized"},
+            {"text": "why his wife had not spoken", "speaker": "Hale", "cue": "questioned"},
         ],
     ),
     (
         "asked-about",
-        "Trump was asked about the endorsement by a reporter.",
+        "Hale was asked about the endorsement by a reporter.",
         [],
     ),
     (
         "colon-introduces-quote",
-        "Kasich resisted: “Ohio governors do not have the power to suspend rights.”",
+        "Lang resisted: “Governors do not have the power to cancel the vote.”",
         [
             {
-                "text": "Ohio governors do not have the power to suspend rights.",
-                "speaker": "Kasich",
+                "text": "Governors do not have the power to cancel the vote.",
+                "speaker": "Lang",
                 "cue": "resisted:",
                 "kind": "direct",
             }
@@ -587,16 +589,16 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "abbreviation-before-quote-ends-sentence",
-        "“They'd be wrong,” Michael Briggs said in Santa Monica, Calif. “It goes on.”",
-        [{"text": "They'd be wrong,” Michael Briggs said in Santa Monica, Calif. “It goes on."}],
+        "“They'd be wrong,” Mia Brooks said in Fresno, Calif. “It goes on.”",
+        [{"text": "They'd be wrong,” Mia Brooks said in Fresno, Calif. “It goes on."}],
     ),
     (
         "quote-then-any-verb",
-        "“What was the pivot point to make him change?” Beck questioned.",
+        "“What made him change his mind?” Novak questioned.",
         [
             {
-                "text": "What was the pivot point to make him change?",
-                "speaker": "Beck",
+                "text": "What made him change his mind?",
+                "speaker": "Novak",
                 "cue": "questioned",
                 "kind": "direct",
             }
@@ -604,35 +606,35 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "aside-between-cue-and-that",
-        "She also said, without evidence, that the videos existed.",
-        [{"text": "that the videos existed", "mention": "She", "cue": "also said"}],
+        "She also said, without evidence, that the tapes existed.",
+        [{"text": "that the tapes existed", "mention": "She", "cue": "also said"}],
     ),
     (
         "explained-why",
-        "The actress explained why the label is a backhanded compliment.",
+        "The singer explained why the label is a backhanded compliment.",
         [{"text": "why the label is a backhanded compliment", "cue": "explained"}],
     ),
     (
         "appositive-including",
-        "Six newspapers in New Jersey, including the Asbury Park Press, said he is unfit.",
+        "Six newspapers in Ohio, including the Dayton Ledger, said he is unfit.",
         [
             {
                 "text": "he is unfit",
-                "mention": "Six newspapers in New Jersey, including the Asbury Park Press",
+                "mention": "Six newspapers in Ohio, including the Dayton Ledger",
             }
         ],
     ),
     (
         "list-of-names",
-        "Carson, Fiorina and Huckabee said that the speeches were a duty.",
-        [{"text": "that the speeches were a duty", "mention": "Carson, Fiorina and Huckabee"}],
+        "Ford, Lang and Brandt said that the speeches were a duty.",
+        [{"text": "that the speeches were a duty", "mention": "Ford, Lang and Brandt"}],
     ),
     (
         "in-a-poll-leading",
-        "In exit polls, voters in both parties were unhappy with the government.",
+        "In exit polls, voters in both parties were unhappy with the council.",
         [
             {
-                "text": "voters in both parties were unhappy with the government",
+                "text": "voters in both parties were unhappy with the council",
                 "mention": "exit polls",
                 "cue": "In",
             }
@@ -640,37 +642,37 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "in-a-poll-trailing",
-        "Kasich was at 25 percent support in the most recent Fox poll.",
+        "Lang was at 25 percent support in the most recent Ledger poll.",
         [
             {
-                "text": "Kasich was at 25 percent support",
-                "mention": "the most recent Fox poll",
+                "text": "Lang was at 25 percent support",
+                "mention": "the most recent Ledger poll",
                 "cue": "in",
             }
         ],
     ),
     (
         "abbreviation-v",
-        "Trump said he would appoint judges who would overturn Roe v. Wade.",
-        [{"text": "he would appoint judges who would overturn Roe v. Wade"}],
+        "Hale said he would appoint judges who would overturn Smith v. Jones.",
+        [{"text": "he would appoint judges who would overturn Smith v. Jones"}],
     ),
     (
         "but-that-coordinated",
-        "Rubio said the U.S. must secure the border, but that he would not support deportation.",
+        "Ford said the U.S. must fund the port, but that she would not support new tolls.",
         [
             {
-                "text": "the U.S. must secure the border, but that he would not support deportation",
-                "speaker": "Rubio",
+                "text": "the U.S. must fund the port, but that she would not support new tolls",
+                "speaker": "Ford",
             }
         ],
     ),
     (
         "title-colon-with-lowercase-words",
-        "Clinton camp: Trump’s rhetoric threatens national security\n\nThe race goes on.",
+        "Ford camp: Hale’s rhetoric threatens public safety\n\nThe race goes on.",
         [
             {
-                "text": "Trump’s rhetoric threatens national security",
-                "mention": "Clinton camp",
+                "text": "Hale’s rhetoric threatens public safety",
+                "mention": "Ford camp",
                 "cue": ":",
             }
         ],
@@ -685,61 +687,61 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "verb-chain-cue",
-        "Sanders continued to insist that he could win.",
-        [{"text": "that he could win", "speaker": "Sanders", "cue": "continued to insist"}],
+        "Hale continued to insist that he could win.",
+        [{"text": "that he could win", "speaker": "Hale", "cue": "continued to insist"}],
     ),
     (
         "said-to-reporters-that",
-        "Trump said to reporters that he could win.",
-        [{"text": "that he could win", "speaker": "Trump", "cue": "said"}],
+        "Hale said to reporters that he could win.",
+        [{"text": "that he could win", "speaker": "Hale", "cue": "said"}],
     ),
     (
         "aside-after-subject",
-        "Ted Cruz, by contrast, wrote that Congress should act.",
-        [{"text": "that Congress should act", "mention": "Ted Cruz"}],
+        "Tom Hale, by contrast, wrote that the council should act.",
+        [{"text": "that the council should act", "mention": "Tom Hale"}],
     ),
     (
         "according-to-long-source",
-        "According to early results of exit polls conducted for The Associated Press and "
-        "television networks, nearly half of the voters were black.",
+        "According to early results of exit polls conducted for The Dayton Ledger and "
+        "local radio stations, nearly half of the voters were renters.",
         [
             {
-                "text": "nearly half of the voters were black",
-                "mention": "early results of exit polls conducted for The Associated Press and "
-                "television networks",
+                "text": "nearly half of the voters were renters",
+                "mention": "early results of exit polls conducted for The Dayton Ledger and "
+                "local radio stations",
             }
         ],
     ),
     (
         "told-recipient-then-that",
-        "Michael Mukasey told delegates at the Republican National Convention that the server "
+        "Carl Brandt told delegates at the State Party Convention that the loan "
         "should disqualify her.",
-        [{"text": "that the server should disqualify her", "speaker": "Michael Mukasey"}],
+        [{"text": "that the loan should disqualify her", "speaker": "Carl Brandt"}],
     ),
     (
         "told-recipient-then-contraction",
-        "Joyce told The Huffington Post he’s not planning an appeal.",
+        "Joyce told The Dayton Ledger he’s not planning an appeal.",
         [{"text": "he’s not planning an appeal", "speaker": "Joyce", "cue": "told"}],
     ),
     (
         "abbreviation-ends-sentence",
-        "Cox says Obama is soft on terror in the U.S. He says Americans need facts.",
+        "Cox says Hale is soft on crime in the U.S. He says voters need facts.",
         [
-            {"text": "Obama is soft on terror in the U.S", "speaker": "Cox"},
-            {"text": "Americans need facts", "speaker": "Cox", "mention": "He"},
+            {"text": "Hale is soft on crime in the U.S", "speaker": "Cox"},
+            {"text": "voters need facts", "speaker": "Cox", "mention": "He"},
         ],
     ),
     (
         "relative-whom-described",
-        "He compared the Republican candidate, whom he described as “volatile,” with Clinton.",
+        "He compared the other candidate, whom he described as “volatile,” with Ford.",
         [{"text": "whom he described as “volatile,”", "mention": "he", "cue": "described"}],
     ),
     (
         "clause-ends-at-participle-after-quote",
-        "Trump said that Romney was a “faker,” questioning his tax returns.",
+        "Hale said that Lang was a “faker,” questioning his tax returns.",
         [
-            {"text": "that Romney was a “faker,”", "speaker": "Trump"},
-            {"text": "his tax returns", "speaker": "Trump", "cue": "questioning"},
+            {"text": "that Lang was a “faker,”", "speaker": "Hale"},
+            {"text": "his tax returns", "speaker": "Hale", "cue": "questioning"},
         ],
     ),
     # not speech
@@ -799,10 +801,10 @@ BELIEF_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "seems",
-        "After a year of campaigning, Clinton still seems not to have found her voice.",
+        "After a year of campaigning, Ford still seems not to have found her voice.",
         [
             {
-                "text": "Clinton still seems not to have found her voice",
+                "text": "Ford still seems not to have found her voice",
                 "speaker": None,
                 "cue": "seems",
             }
@@ -810,14 +812,14 @@ BELIEF_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ),
     (
         "is-expected-to",
-        "Nabisco is expected to cut 277 workers this week.",
-        [{"text": "Nabisco is expected to cut 277 workers this week", "cue": "is expected"}],
+        "The bakery is expected to cut 70 workers this week.",
+        [{"text": "The bakery is expected to cut 70 workers this week", "cue": "is expected"}],
     ),
     ("seems-needs-someone", "The bid to normalise relations seemed to have worked.", []),
     (
         "want-to",
-        "Sanders wants to break up the banks.",
-        [{"text": "to break up the banks", "speaker": "Sanders", "cue": "wants"}],
+        "Hale wants to break up the utilities.",
+        [{"text": "to break up the utilities", "speaker": "Hale", "cue": "wants"}],
     ),
 ]
 
