@@ -1943,8 +1943,10 @@ def _analyse(
         neg_added: list[str] = []
         neg_dropped: list[str] = []
         if lead:
-            # the claim's own words before the aligned part, in its clause
-            if i2 < len(toks) and not toks[i2].brk:
+            # the claim's own words before the aligned part, in its clause (and in the
+            # record's: "-- what I've been able to do" starts a clause the claim's "Nobody
+            # has done" is no part of)
+            if i2 < len(toks) and not toks[i2].brk and not (full_j2 < len(qbrk) and qbrk[full_j2]):
                 n = i2
                 while n > i1:
                     n -= 1

@@ -577,6 +577,13 @@ REVIEW_RECORDS = [
 
 # findings that need a store of their own
 OWN_STORES = {
+    "clause": [
+        {
+            "text": "-- what I've been able to do, and I did it despite the fact that I have a "
+            "phony cloud over my head.",
+            "speaker": "Donald Trump",
+        }
+    ],
     "gap": [
         {
             "text": "We will, whatever my opponents may tell you, not cut pensions.",
@@ -635,6 +642,15 @@ REVIEW_CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
         "seed",
         "Kishida wants unconditional talks with Kim Jong Un",
         "paraphrase",
+        set(),
+        set(),
+    ),
+    (
+        "1g",
+        "clause",
+        "Donald Trump said nobody has done what I've been able to do, and I did it despite "
+        "the fact that I have a phony cloud over my head",
+        "altered",
         set(),
         set(),
     ),
