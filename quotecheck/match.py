@@ -1895,6 +1895,7 @@ def _analyse(
             j2 = max(j1, j2)
         added = toks[i1:i2]
         dropped = quote_words[j1:j2]
+        at_gap_early = any(t.gap_before for t in added) or (i2 < len(toks) and toks[i2].gap_before)
         # Numbers: the values on each side, with the number words next to the edit
         # ("3 million" for "3,000,000", "3%" for "3 percent").
         n1, n2 = i1, i2
@@ -1911,8 +1912,12 @@ def _analyse(
             and all(_numeric(t.key) for t in added)
             and all(_numeric(w) for w in dropped)
         )
-        if added and (claim_numbers or quote_numbers) and claim_numbers != quote_numbers:
-            if claim_numbers and quote_numbers:
+        if (
+            added or (dropped and not edge and not at_gap_early)
+        ) and claim_numbers != quote_numbers:
+            if (
+                claim_numbers and quote_numbers
+            ):  # "3 billion" for "3 million", "billion" for "3 billion"
                 numbers_changed = True
         if dropped:
             diff.append(DiffSegment("dropped", " ".join(dropped)))
@@ -1925,7 +1930,7 @@ def _analyse(
             and all(t.bracket for t in added)
             and not any(t.key in NEGATORS or is_number(t.key) for t in added)
         )
-        at_gap = any(t.gap_before for t in added) or (i2 < len(toks) and toks[i2].gap_before)
+        at_gap = at_gap_early
         if not at_gap and dropped and not added and not edge:
             # the aligner puts a deletion as late as it can: "me [...] to build" against "me
             # to take the initiative to build" drops "take the initiative to" after "to";

@@ -1146,6 +1146,13 @@ NUMBER_AND_SHORT_CASES: list[tuple[str, str, str, set[str], set[str]]] = [
         {"number changed"},
         set(),
     ),
+    (
+        "14g",
+        'Jane Smith said "We created million jobs since 2019."',
+        "altered",
+        {"number changed"},
+        set(),
+    ),
     # 16. words of two speakers spliced together
     (
         "16",
