@@ -47,7 +47,7 @@ from quotecheck.text import name_key, normalize, search_terms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # PRAGMA user_version written by the newest migration
+SCHEMA_VERSION = 3  # PRAGMA user_version written by the newest migration
 BATCH_SIZE = 5000
 # How long a write waits for another instance's transaction (a 1M-row collection import holds
 # the lock for ~20-30 s on a slow machine) before giving up with "database is locked".
@@ -202,6 +202,22 @@ def _writable(file: Path) -> bool:
         return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
     parent = next((p for p in file.parents if p.exists()), None)
     return parent is None or os.access(parent, os.W_OK)
+
+
+@migrations()
+def m003_fts_follows_text_only(db: sqlite_utils.Database) -> None:
+    # The index needs updating only when the text changes; re-indexing on every review made
+    # a review of 200,000 quotes take 16 s instead of 2.
+    db.execute("DROP TRIGGER quotes_au")
+    db.execute(
+        """
+        CREATE TRIGGER quotes_au AFTER UPDATE OF text ON quotes BEGIN
+          INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+          INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+        END
+        """
+    )
+    db.execute("PRAGMA user_version = 3")
 
 
 def now() -> str:
@@ -907,22 +923,46 @@ class Store:
     def _change_quotes(
         self, action: str, summary: str, quote_ids: Sequence[int], new: dict[str, Any]
     ) -> int:
+        ids = list(dict.fromkeys(quote_ids))
+        stamp = now()
         with self._write():
             items = []
-            for quote_id in dict.fromkeys(quote_ids):
-                current = self._quote_state(quote_id)
+            updates: dict[tuple[str, ...], list[list[Any]]] = {}
+            for quote_id, current in self._quote_states(ids):
                 # only the fields this action changes are recorded, so undoing it later
                 # never touches what another action changed since
-                changed = [k for k, v in new.items() if current[k] != v]
+                changed = tuple(k for k, v in new.items() if current[k] != v)
                 if not changed:
                     continue
                 before = {k: current[k] for k in changed}
                 after = {k: new[k] for k in changed}
-                self._apply_quote_state(quote_id, after)
+                updates.setdefault(changed, []).append([*after.values(), stamp, quote_id])
                 items.append({"quote_id": quote_id, "before": before, "after": after})
+            for changed, rows in updates.items():  # one statement per set of changed fields
+                assignments = ", ".join(f'"{c}" = ?' for c in changed)
+                self.db.conn.executemany(
+                    f"UPDATE quotes SET {assignments}, updated_at = ? WHERE id = ?", rows
+                )
             if not items:
                 return 0
             return self._record(action, summary, {"quotes": items})
+
+    def _quote_states(self, ids: Sequence[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(id, reviewable fields) for each id in order, read 500 at a time."""
+        cols = ", ".join(f'"{c}"' for c in self._QUOTE_FIELDS)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = {
+                r[0]: dict(zip(self._QUOTE_FIELDS, r[1:], strict=True))
+                for r in self.db.execute(
+                    f"SELECT id, {cols} FROM quotes WHERE id IN ({marks})", chunk
+                )
+            }
+            for quote_id in chunk:
+                if quote_id not in rows:
+                    raise QuoteCheckError(f"no quote with id {quote_id}")
+                yield quote_id, rows[quote_id]
 
     def set_status(self, quote_ids: Sequence[int], status: str, note: str | None = None) -> int:
         """Review quotes; returns the history id (0 if nothing changed)."""

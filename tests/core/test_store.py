@@ -50,6 +50,7 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
         assert [m.name for m in migrations.applied(again.db)] == [
             "m001_initial",
             "m002_check_explanation",
+            "m003_fts_follows_text_only",
         ]
         assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
