@@ -84,9 +84,12 @@ def run(db: str | None = None, argv: Sequence[str] | None = None) -> int:
         log.warning("the PySide6 reference-leak guard is active (see quotecheck_ui._compat)")
     settings = Settings(QSettings())
     try:
+        from quotecheck.config import apply_config
+
+        apply_config()  # the user's gazetteer, as the command line does
         store = open_store(db or None, settings)
     except QuoteCheckError as exc:
-        show_error(None, f"Cannot open the database: {exc}")
+        show_error(None, f"Cannot start: {exc}")
         return 2
     settings.last_db = store.path
     settings.add_recent(store.path)
