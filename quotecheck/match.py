@@ -1638,6 +1638,14 @@ class Matcher:
                         f"Similar words ({best_sim:.0f}% alike) are on record, but said by "
                         f"{who}, not {result.claimed_speaker}."
                     )
+                    if analysis.negation_flip:
+                        # someone else said it, and said the opposite
+                        result.flags.append("negation differs")
+                        result.explanation += (
+                            f" And the record says the opposite: a negation "
+                            f"({', '.join(analysis.negation_words)}) was "
+                            f"{'added' if analysis.negation_added else 'removed'}."
+                        )
             else:
                 result.verdict = "not found"
                 result.explanation = (

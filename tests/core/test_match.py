@@ -756,6 +756,14 @@ REVIEW_CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
         set(),
         set(),
     ),
+    (
+        "4b",
+        "seed",
+        "Choe Son Hui said that North Korea has interest in pursuing dialogue with Japan",
+        "misattributed",
+        {"wording differs", "negation differs"},
+        set(),
+    ),
     # 6. negations do not cancel across clauses
     (
         "6a",
