@@ -785,6 +785,33 @@ def role_key(role: str) -> str:
     return "role:" + " ".join(sorted(set(key.split()) - {"of", "the"}))
 
 
+_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official officials aide aides adviser advisor leader
+    leaders ministry government administration office agency envoy diplomat diplomats
+    negotiator head chief premier""".split()
+)
+
+
+_PLACE_WORDS = frozenset(w for k, v in _DEMONYMS.items() for w in f"{k} {v}".split())
+
+
+def _role_like(claimed: str) -> bool:
+    """Is a claimed speaker a description ("Japan's leader", "the prime minister") rather
+    than a name ("Kim Jong Un", "President Obama", "North Korean leader Kim Jong Un")?"""
+    words_ = name_key(claimed).replace("'s", "").replace("’s", "").split()
+    described = any(w in _TITLES or w in _ROLE_NOUNS for w in words_)
+    named = [
+        w
+        for w in words_
+        if w not in _TITLES
+        and w not in _ROLE_NOUNS
+        and w not in STOPWORDS
+        and w not in _PLACE_WORDS
+        and w not in ("foreign", "defense", "defence", "finance", "deputy", "state")
+    ]
+    return described and not named
+
+
 # Korean family names: a three-word name starting with one ("Kim Yo Jong", "Choe Son Hui",
 # "Ri Ryong Nam") is said family name first, so "Kim" names the person and "Jong" does not.
 _FAMILY_NAME_FIRST = frozenset(
@@ -814,7 +841,7 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
     if key in info.keys or claimed_role in info.keys:
         return 2
     weak = 0
-    if info.role and len(claimed_role.split()) >= 2 and _TITLES & set(key.split()):
+    if info.role and len(claimed_role.split()) >= 2 and _role_like(key):
         # "the prime minister" for "Japanese prime minister": part of the recorded role
         role_words = set(role_key(info.role)[5:].split())
         if set(claimed_role[5:].split()) <= role_words:
@@ -1236,6 +1263,10 @@ class Matcher:
             result.flags.append("truncated")
         if speaker_ids and parsed.speaker in self._misspelt:
             result.flags.append("speaker spelling")
+        if claimed_speaker and not speaker_ids and _role_like(claimed_speaker):
+            # "Japan's leader", "a government spokesman": a description that fits no recorded
+            # name or role is not compared (the words are judged, the speaker is left open)
+            result.flags.append("speaker unresolved")
         toks = _tokens(parsed.words, editorial=True)[: s.max_claim_words]
         keys = [t.key for t in toks]
         if not keys:
@@ -1570,7 +1601,7 @@ class Matcher:
         best = result.matches[0] if result.matches else None
         kind = best.kind if best else None
 
-        if parsed.speaker and result.claimed_speaker:
+        if parsed.speaker and result.claimed_speaker and "speaker unresolved" not in result.flags:
             result.speaker_match = best_unit.speaker_ok
         if result.claimed_source:
             ids = {r.source_id for r in best_unit.rows}

@@ -1035,6 +1035,38 @@ PARSING_CASES: list[tuple[str, str, str, str, str | None, str | None, set[str], 
         set(),
     ),
     ("11f", "seed", f"Kishida Fumio said Japan should {_W}", "verified", None, None, set(), set()),
+    # a description no recorded role fits is left open, a name is not
+    (
+        "11g",
+        "seed",
+        f"Japan's leader said Japan should {_W}",
+        "verified",
+        None,
+        None,
+        {"speaker unresolved"},
+        set(),
+    ),
+    (
+        "11h",
+        "seed",
+        f"President Obama said Japan should {_W}",
+        "misattributed",
+        None,
+        None,
+        {"speaker not on record"},
+        set(),
+    ),
+    (
+        "11i",
+        "seed",
+        'North Korean leader Kim Jong Un said "a visit by Kishida to Pyongyang would only be '
+        'possible if Tokyo did not make the abduction issue an obstacle"',
+        "misattributed",
+        None,
+        None,
+        set(),
+        set(),
+    ),
     # 13. a date is no source; a venue is
     (
         "13a",
