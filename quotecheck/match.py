@@ -583,8 +583,9 @@ def parse_claim(
         if speaker is not None and known_sources is not None and name_key(speaker) in known_sources:
             source, speaker = speaker, None
     elif (after := _ACCORDING_AFTER.match(body)) is not None:
-        # "... with Japan, according to KCNA"
-        named = _plausible_name(after.group("attr"))
+        # "... with Japan, according to KCNA" (a name, not "according to a new study")
+        attr = re.sub(r"^(?i:the)\s+", "", after.group("attr"))
+        named = _plausible_name(attr, strict=True)
         if named is not None:
             body = after.group("rest")
             if known_sources is not None and name_key(named) in known_sources:

@@ -484,6 +484,13 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
             "That's because we come from a country of shared dreams",
             False,
         ),
+        # a trailing "according to" names someone only with a name
+        (
+            "Unemployment fell by 3 percent last year, according to a new study",
+            None,
+            "Unemployment fell by 3 percent last year, according to a new study",
+            False,
+        ),
         # a sentence starting with a capitalised word is not a speaker
         ('A "large-scale killing" of white farmers is taking place.', None, None, None),
         ("Sweden has begun referring to 'Christmas' as 'Winter Celebration'.", None, None, None),
