@@ -1,7 +1,7 @@
 """Run every benchmark and quality script under bench/ and write docs/benchmarks.md.
 
 Each script prints a Markdown section on stdout; this runner adds the machine and the date.
-Usage: python bench/run_all.py [--only NAME ...] [-- extra args are not passed on]
+Usage: python bench/run_all.py [--only NAME ...]   (with --only, other sections are kept)
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "docs" / "benchmarks.md"
+MARK = "<!-- bench:"
 
 
 def machine() -> str:
@@ -44,7 +45,12 @@ def main() -> int:
     scripts = sorted(p for p in HERE.glob("*.py") if p.name != Path(__file__).name)
     if args.only:
         scripts = [p for p in scripts if p.stem in args.only]
-    sections = []
+    # With --only, the other scripts' sections of the existing file are kept as they were.
+    sections: dict[str, str] = {}
+    if args.only and DOCS.exists():
+        for chunk in DOCS.read_text(encoding="utf-8").split(MARK)[1:]:
+            name, _, body = chunk.partition(" -->\n")
+            sections[name.strip()] = body.strip()
     failed = []
     for script in scripts:
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
@@ -56,14 +62,17 @@ def main() -> int:
             failed.append(script.name)
             tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
             body += f"\n\n**{script.name} failed (exit {proc.returncode})**\n\n```\n{tail}\n```"
-        sections.append(f"{body}\n\n_{script.name}: {took:.0f} s_")
+        stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        sections[script.stem] = f"{body}\n\n_{script.name}: {took:.0f} s, run {stamp}_"
     header = (
         "# Benchmarks and quality figures\n\n"
         f"Written by `python bench/run_all.py` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.\n\n"
         f"Machine: {machine()}\n"
     )
     DOCS.parent.mkdir(exist_ok=True)
-    DOCS.write_text(header + "\n" + "\n\n".join(sections) + "\n", encoding="utf-8")
+    ordered = [name for name in sorted(p.stem for p in HERE.glob("*.py")) if name in sections]
+    body = "\n\n".join(f"{MARK}{name} -->\n{sections[name]}" for name in ordered)
+    DOCS.write_text(header + "\n" + body + "\n", encoding="utf-8")
     print(f"wrote {DOCS}", file=sys.stderr)
     return 1 if failed else 0
 
