@@ -1,18 +1,14 @@
 """The claim panel: paste a claim, Ctrl+Enter, read the verdict, the word diff and the best
 matches; earlier checks are listed beside it.
 
-The check runs in a worker with its own connection (`quotecheck.match.check`). If this build
-has no matcher yet, the panel says so plainly; it never shows a made-up verdict.
+The check runs in a worker with its own connection (`quotecheck.match.check`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import html
-import importlib
 import logging
-import typing
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -31,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quotecheck import match
+from quotecheck.match import MatchSettings
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.icons import icon
 from quotecheck_ui.models import ChecksModel, MatchesModel
@@ -48,20 +46,6 @@ VERDICT_COLOURS = {
 }
 DROPPED_STYLE = "background:#ffd2d2; color:#6e0000; text-decoration:line-through;"
 ADDED_STYLE = "background:#cdf3cf; color:#0b4016; text-decoration:underline;"
-UNAVAILABLE = (
-    "Claim checking is not available yet: this build of QuoteCheck has no matcher "
-    "(quotecheck.match). Nothing was checked."
-)
-
-
-def load_matcher() -> ModuleType | None:
-    """The matcher module, or None while it does not exist in this build."""
-    try:
-        return importlib.import_module("quotecheck.match")
-    except ImportError as exc:
-        if getattr(exc, "name", None) != "quotecheck.match":
-            log.warning("the matcher exists but cannot be imported: %s", exc)
-        return None
 
 
 def field(obj: Any, key: str, default: Any = None) -> Any:
@@ -93,23 +77,11 @@ def diff_html(diff: list[Any]) -> str:
     return " ".join(out)
 
 
-def matcher_settings(matcher: ModuleType, thresholds: dict[str, float]) -> Any:
-    cls: Any = getattr(matcher, "MatchSettings", None)
-    if cls is None:
-        return None
-    try:
-        names = {f.name for f in dataclasses.fields(cls)}
-    except TypeError:
-        names = set(thresholds)
-    try:
-        values = {
-            k: int(v) if isinstance(getattr(cls, k, v), int) else float(v)
-            for k, v in thresholds.items()
-            if k in names
-        }
-        return typing.cast(Any, cls)(**values)
-    except (TypeError, ValueError):
-        return None
+def matcher_settings(thresholds: dict[str, float]) -> MatchSettings:
+    """The claim check's settings with the user's thresholds (unknown names are ignored;
+    MatchSettings converts the stored floats to the declared types)."""
+    names = {f.name for f in dataclasses.fields(MatchSettings)}
+    return MatchSettings(**{k: v for k, v in thresholds.items() if k in names})  # type: ignore[arg-type]
 
 
 class VerdictBadge(QLabel):
@@ -255,8 +227,6 @@ class ClaimPanel(QWidget):
 
         self.show_message(
             "Paste a claim above and press Ctrl+Enter to compare it with the quotes on record."
-            if load_matcher() is not None
-            else UNAVAILABLE
         )
         self.reload_history()
 
@@ -271,11 +241,7 @@ class ClaimPanel(QWidget):
         if not claim:
             self.show_message("Type or paste a claim first.")
             return
-        matcher = load_matcher()
-        if matcher is None:
-            self.show_message(UNAVAILABLE)
-            return
-        settings = matcher_settings(matcher, self.ctx.settings.match_thresholds())
+        settings = matcher_settings(self.ctx.settings.match_thresholds())
         # Every check is numbered; only the newest one's result is shown and saved. A check
         # cannot be stopped inside the matcher, so an older one still running is left to
         # finish and its result dropped; the newest waits for it (one check at a time).
@@ -283,7 +249,7 @@ class ClaimPanel(QWidget):
         generation = self._generation
 
         def work(store: Any, _job: Job) -> Any:
-            return generation, matcher.check(claim, store, settings)
+            return generation, match.check(claim, store, settings)
 
         self.check_button.setEnabled(False)
         self.show_message("Checking…")

@@ -1145,14 +1145,10 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def edit_thresholds(self) -> None:
-        from quotecheck_ui.claims import load_matcher
+        from quotecheck.match import MatchSettings
         from quotecheck_ui.dialogs import MatchSettingsDialog
 
-        matcher = load_matcher()
-        if matcher is None or not hasattr(matcher, "MatchSettings"):
-            show_error(self, "Claim checking is not available yet in this build.")
-            return
-        MatchSettingsDialog(self.ctx.settings, matcher.MatchSettings(), self).exec()
+        MatchSettingsDialog(self.ctx.settings, MatchSettings(), self).exec()
 
     def about(self) -> None:
         show_about(self, self.ctx.db_path, str(log_dir()))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from quotecheck.match import MatchSettings
 from quotecheck.store import Store
 from quotecheck_ui import errors
 from quotecheck_ui.app import open_store
-from quotecheck_ui.claims import load_matcher, matcher_settings
+from quotecheck_ui.claims import matcher_settings
 
 
 def test_first_launch_seeds_the_default_database(home) -> None:  # type: ignore[no-untyped-def]
@@ -39,25 +39,21 @@ def test_an_explicit_database_is_not_seeded(tmp_path) -> None:  # type: ignore[n
 
 
 def test_match_thresholds_round_trip(settings) -> None:  # type: ignore[no-untyped-def]
-    matcher = load_matcher()
-    if matcher is None:
-        pytest.skip("no matcher in this build")
     assert settings.match_thresholds() == {}
     settings.set_match_threshold("altered_min", 80)
-    chosen = matcher_settings(matcher, settings.match_thresholds())
+    settings.set_match_threshold("window", 2)  # an int setting comes back as int
+    chosen = matcher_settings(settings.match_thresholds())
     assert chosen.altered_min == 80.0
-    assert chosen.not_found_below == matcher.MatchSettings().not_found_below
+    assert chosen.window == 2 and isinstance(chosen.window, int)
+    assert chosen.not_found_below == MatchSettings().not_found_below
     settings.reset_match_thresholds()
     assert settings.match_thresholds() == {}
 
 
 def test_thresholds_dialog_keeps_only_changes(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
-    matcher = load_matcher()
-    if matcher is None:
-        pytest.skip("no matcher in this build")
     from quotecheck_ui.dialogs import MatchSettingsDialog
 
-    dialog = MatchSettingsDialog(settings, matcher.MatchSettings())
+    dialog = MatchSettingsDialog(settings, MatchSettings())
     qtbot.addWidget(dialog)
     dialog.boxes["altered_min"].setValue(75)
     dialog.accept()
