@@ -55,8 +55,19 @@ def test_ranking_floor(knownlie: tuple[Store, list[dict[str, Any]]]) -> None:
     top1, top5, gold1, gold5, _ = quality.evaluate_ranking(
         items, lambda claim: [m.ref for m in matcher.check(claim).matches]
     )
-    # measured 28.2 / 43.1 (statement_id) and 41.2 / 60.5 (sentence); FTS5 bm25: 29 / 41, 39.5 / 55.2
+    # measured 28.2 / 43.1 (statement_id) and 42.2 / 61.6 (sentence); FTS5 bm25: 29 / 41, 39.7 / 55.9
     assert gold1 >= 39.0 and gold5 >= 58.0, (top1, top5, gold1, gold5)
+
+
+def test_pair_sentence_repairs_mojibake() -> None:
+    # UTF-8 read as Mac Roman, as in 32 of the dev pairs' sentences; correct text is kept
+    broken = "that \u201a\u00c4\u00ee they noticed, it\u201a\u00c4\u00f4s"
+    assert (
+        quality.pair_sentence({"transcript_sentence": broken})
+        == "that \u2014 they noticed, it\u2019s"
+    )
+    for text in ("plain", "caf\u00e9 \u2014 it\u2019s", "\u201a\u00c4"):
+        assert quality.pair_sentence({"transcript_sentence": text}) == text
 
 
 def test_verdict_floor(knownlie: tuple[Store, list[dict[str, Any]]]) -> None:
