@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -105,7 +106,7 @@ def build_seed_store(path: str = ":memory:") -> Store:
 
 
 @pytest.fixture
-def seed_store() -> Store:
+def seed_store() -> Iterator[Store]:
     store = build_seed_store()
     yield store
     store.close()
@@ -601,7 +602,7 @@ OWN_STORES = {
 
 
 @pytest.fixture(scope="module")
-def review_store() -> Store:
+def review_store() -> Iterator[Store]:
     store = Store(":memory:")
     store.add_quote_records(REVIEW_RECORDS)
     yield store
@@ -609,7 +610,7 @@ def review_store() -> Store:
 
 
 @pytest.fixture(scope="module")
-def seed_module_store() -> Store:
+def seed_module_store() -> Iterator[Store]:
     store = build_seed_store()
     yield store
     store.close()
