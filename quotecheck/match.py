@@ -42,7 +42,7 @@ from rapidfuzz import fuzz
 from quotecheck import QuoteCheckError
 from quotecheck.extract.cues import SPEECH, cue_info, inflections
 from quotecheck.store import Store
-from quotecheck.text import _FOLD, fold, name_key, words
+from quotecheck.text import _FOLD, fold, name_key, search_terms, words
 from quotecheck.text import _WORD as _STORE_WORD
 
 log = logging.getLogger(__name__)
@@ -1282,6 +1282,12 @@ class Matcher:
             extra = [t.key for t in _tokens(parsed.context)]
             rank_keys = keys + [k for k in extra if k not in STOPWORDS][: s.max_claim_words]
         ids, weights = self._retrieve(rank_keys, speaker_ids)
+        if not ids:
+            # the compared forms ("can not") may not be the indexed ones ("cannot")
+            written = [w for w in search_terms(parsed.words) if w not in rank_keys]
+            if written:
+                ids, more = self._retrieve(written, speaker_ids)
+                weights.update(more)
         if not ids:
             result.explanation = "None of the claim's words occur in any recorded quote."
             result.speaker_match = None

@@ -1329,3 +1329,10 @@ def test_check_any_word_salad(parts: list[str]) -> None:
     result = check(" ".join(parts), _SHARED_STORE)
     assert result.verdict in VERDICTS
     assert all(0.0 <= m.score <= 100.0 for m in result.matches)
+
+
+def test_a_word_indexed_in_another_form_is_still_found() -> None:
+    # "cannot" is compared as "can not" but indexed as one word (found by hypothesis)
+    with Store(":memory:") as store:
+        store.add_quote_records([{"text": "Cannot.", "speaker": "Jane Doe"}])
+        assert check('Jane Doe said "Cannot."', store).verdict == "verified"
