@@ -19,7 +19,8 @@ Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
   quotes_fts: FTS5 over quotes.text, kept in sync by triggers
 - checks(id, claim, claimed_speaker, claimed_words, claimed_source, verdict, explanation,
          flags, matches, diff, checked_at)                                   (JSON in TEXT columns)
-- history(id, at, actor, action, summary, changes, undone_at)  (changes: JSON)
+- history(id, at, actor, action, summary, changes, undone_at, superseded)  (changes: JSON;
+  superseded: undone before a later action, so out of the redo chain)
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from quotecheck.text import name_key, normalize, search_terms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # PRAGMA user_version written by the newest migration
+SCHEMA_VERSION = 4  # PRAGMA user_version written by the newest migration
 BATCH_SIZE = 5000
 # How long a write waits for another instance's transaction (a 1M-row collection import holds
 # the lock for ~20-30 s on a slow machine) before giving up with "database is locked".
@@ -218,6 +219,17 @@ def m003_fts_follows_text_only(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def m004_redo_chain(db: sqlite_utils.Database) -> None:
+    db.table("history").add_column("superseded", int, not_null_default=0)
+    # what was undone before the latest recorded action is not in the redo chain
+    db.execute(
+        "UPDATE history SET superseded = 1 WHERE undone_at IS NOT NULL AND id < "
+        "(SELECT MAX(id) FROM history WHERE undone_at IS NULL)"
+    )
+    db.execute("PRAGMA user_version = 4")
 
 
 def now() -> str:
@@ -914,6 +926,11 @@ class Store:
         )
 
     def _record(self, action: str, summary: str, changes: dict[str, Any]) -> int:
+        # A new action ends the redo chain, as in any editor: what was undone before it is
+        # no longer offered by a plain redo (redo by id still works, checked as always).
+        self.db.execute(
+            "UPDATE history SET superseded = 1 WHERE undone_at IS NOT NULL AND superseded = 0"
+        )
         cur = self.db.execute(
             "INSERT INTO history (at, actor, action, summary, changes) VALUES (?, ?, ?, ?, ?)",
             [now(), _actor(), action, summary, json.dumps(changes)],
@@ -1155,7 +1172,10 @@ class Store:
             if entry is None:
                 return None
             self._replay(entry, "before")
-            self.db.execute("UPDATE history SET undone_at = ? WHERE id = ?", [now(), entry["id"]])
+            self.db.execute(
+                "UPDATE history SET undone_at = ?, superseded = 0 WHERE id = ?",
+                [now(), entry["id"]],
+            )
             return entry
 
     def redo(self, history_id: int | None = None) -> dict[str, Any] | None:
@@ -1181,9 +1201,9 @@ class Store:
                 state = "already undone" if row[4] else "not undone"
                 raise QuoteCheckError(f"history entry {history_id} is {state}")
         elif undone:
+            # the redo chain: undone since the last new action; the latest undone comes first
             row = self.db.execute(
-                f"SELECT {cols} FROM history WHERE undone_at IS NOT NULL AND id > "
-                "COALESCE((SELECT MAX(id) FROM history WHERE undone_at IS NULL), 0) "
+                f"SELECT {cols} FROM history WHERE undone_at IS NOT NULL AND superseded = 0 "
                 "ORDER BY id ASC LIMIT 1"
             ).fetchone()
         else:

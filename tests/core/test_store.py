@@ -51,6 +51,7 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
             "m001_initial",
             "m002_check_explanation",
             "m003_fts_follows_text_only",
+            "m004_redo_chain",
         ]
         assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -526,3 +527,26 @@ def test_creating_a_speaker_on_its_own_is_committed(file_store: Store) -> None:
     assert not file_store.db.conn.in_transaction
     with Store(file_store.path) as other:
         assert other.speaker_id("Ana Lopez", create=False) == speaker_id
+
+
+def test_a_new_action_ends_the_redo_chain(store: Store) -> None:
+    add_sample(store)
+    store.set_status([1], "verified")
+    store.set_status([2], "disputed")
+    store.undo()
+    store.undo()
+    latest = store.set_status([3], "rejected")
+    store.undo()
+    redone = store.redo()
+    assert redone is not None and redone["id"] == latest  # not the older, abandoned ones
+    assert store.redo() is None
+    assert [store.quote(i)["status"] for i in (1, 2, 3)] == ["unreviewed", "unreviewed", "rejected"]
+
+
+def test_redo_comes_back_in_reverse_order_of_undo(store: Store) -> None:
+    add_sample(store)
+    first = store.set_status([1], "verified")
+    second = store.set_status([2], "verified")
+    store.undo()
+    store.undo()
+    assert [store.redo()["id"], store.redo()["id"]] == [first, second]  # type: ignore[index]
