@@ -47,7 +47,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         paths = [p for p in args.paths if p != "-"]
         if "-" in args.paths:
             outcomes.append(import_bytes(store, sys.stdin.buffer.read(), name="stdin"))
-        outcomes += import_files(store, paths, reextract=args.reextract).outcomes
+        report = import_files(store, paths, reextract=args.reextract)
+        outcomes += report.outcomes
+    for path in report.skipped:
+        print(f"skipped   {path}: not an article file", file=sys.stderr)
     for o in outcomes:
         if o.status == "refused":
             print(f"refused   {o.reason}", file=sys.stderr)
@@ -59,6 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         f"{added} added, {sum(o.status == 'duplicate' for o in outcomes)} duplicate(s), "
         f"{refused} refused, {sum(o.quotes for o in outcomes)} quote(s)"
+        + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
     )
     return 1 if refused and refused == len(outcomes) else 0
 
@@ -109,16 +113,26 @@ def _write_extraction(out: TextIO, doc_id: Any, text: str, extract: Any) -> None
 
 
 def _read_text_input(path: str) -> TextIO:
-    """stdin or a file, decoded like an article (UTF-8, else the detected encoding)."""
+    """stdin or a file, decoded like an article (UTF-8, else the detected encoding); an
+    HTML or Markdown file is reduced to its text, as `import` does."""
     import io
 
-    from quotecheck.importing import decode
+    from quotecheck.importing import article_from_bytes, decode
 
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise QuoteCheckError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
-    text, notes = decode(data, path)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".html", ".htm", ".md", ".markdown"):
+        text, _meta, notes = article_from_bytes(
+            data,
+            path,
+            is_html=suffix in (".html", ".htm"),
+            is_markdown=suffix in (".md", ".markdown"),
+        )
+    else:
+        text, notes = decode(data, path)
     for note in notes:
         print(f"quotecheck: note: {path}: {note}", file=sys.stderr)
     return io.StringIO(text)
@@ -174,6 +188,10 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    if (args.undo or args.redo) and (args.ids or args.status or args.note is not None):
+        raise UsageError(
+            "--undo and --redo take no ids or other options: they act on the last action"
+        )
     with open_store(args) as store:
         if args.undo:
             entry = store.undo()
@@ -183,12 +201,18 @@ def cmd_review(args: argparse.Namespace) -> int:
             entry = store.redo()
             print(f"redone: {entry['summary']}" if entry else "nothing to redo")
             return 0
-        if not args.ids or not args.status:
-            raise UsageError("review needs quote ids and --status (or --undo / --redo)")
+        if not args.ids or (not args.status and args.note is None):
+            raise UsageError(
+                "review needs quote ids and --status and/or --note (or --undo / --redo)"
+            )
         for quote_id in args.ids:
             store.quote(quote_id)  # a clear error for an unknown id before anything changes
-        store.set_status(args.ids, args.status, note=args.note)
-    print(f"{len(args.ids)} quote(s) marked {args.status}")
+        if args.status:
+            store.set_status(args.ids, args.status, note=args.note)
+        else:
+            store.set_notes(args.ids, args.note)
+    done = f"marked {args.status}" if args.status else "annotated"
+    print(f"{len(args.ids)} quote(s) {done}")
     return 0
 
 
@@ -428,7 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("ids", nargs="*", type=int, metavar="ID")
     p.add_argument("--status", choices=STATUSES)
-    p.add_argument("--note")
+    p.add_argument("--note", help="a note on the quotes (alone: annotate without a status change)")
     p.add_argument("--undo", action="store_true", help="undo the last review action")
     p.add_argument("--redo", action="store_true", help="redo the last undone action")
     p.set_defaults(func=cmd_review)

@@ -158,7 +158,7 @@ def build_sheet(
     return Sheet(
         title=title or ("Verified quotes" if f.status == "verified" and ids is None else "Quotes"),
         created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        database=store.path,
+        database=Path(store.path).name,  # the file name only: sheets travel, paths are private
         selection=describe_selection(f, ids),
         group_by=group_by,
         quotes=quotes,

@@ -52,6 +52,7 @@ class FileOutcome:
 @dataclass(slots=True)
 class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # non-article files inside folders
 
     @property
     def added(self) -> int:
@@ -73,6 +74,11 @@ class ImportReport:
         return (
             f"{self.added} article(s) added, {self.duplicates} duplicate(s) skipped, "
             f"{self.quotes} quote(s) found, {len(self.refused)} file(s) refused"
+            + (
+                f", {len(self.skipped)} non-article file(s) in folders skipped"
+                if self.skipped
+                else ""
+            )
         )
 
 
@@ -89,12 +95,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
             raise QuoteCheckError(
                 f"{name}: starts like UTF-16 text but is not valid UTF-16 ({exc.reason})"
             ) from None
+    if b"\x00" in data[:4096]:  # text has no NUL bytes (UTF-16 with a BOM is handled above)
+        raise QuoteCheckError(f"{name}: binary data (NUL bytes), not a text or HTML article")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        raise QuoteCheckError(f"{name}: binary data (NUL bytes), not a text or HTML article")
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -155,8 +161,21 @@ def _too_big(name: str, size: int) -> str:
     return f"{name}: {size / 1e6:.1f} MB is over the {limit} MB limit for one article"
 
 
+_MD_LINE_MARKS = re.compile(r"^(?:#{1,6}\s+|(?:>\s?)+|[*+-]\s+(?=\S))", re.MULTILINE)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_to_text(text: str) -> str:
+    """The words of a Markdown article: heading, quote-block and list marks, links and
+    emphasis markup removed (quotation marks and everything else kept as written)."""
+    text = _MD_LINE_MARKS.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    return _MD_EMPHASIS.sub(r"\2", text)
+
+
 def article_from_bytes(
-    data: bytes, name: str, *, is_html: bool | None = None
+    data: bytes, name: str, *, is_html: bool | None = None, is_markdown: bool = False
 ) -> tuple[str, ArticleMeta, list[str]]:
     """Decode and clean one article; raises QuoteCheckError with the reason when refused."""
     if len(data) > MAX_ARTICLE_BYTES:
@@ -169,6 +188,9 @@ def article_from_bytes(
         text, meta = html_to_text(text)
         notes.append("HTML reduced to its main text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_markdown:
+        text = markdown_to_text(text)
+        notes.append("Markdown markup removed")
     if not text.strip():
         raise QuoteCheckError(f"{name}: no text in it (empty file)")
     if meta.title is None:
@@ -177,16 +199,28 @@ def article_from_bytes(
     return text, meta, notes
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders walked (sorted) for article files."""
+def expand_paths(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[Path]:
+    """Files as given; folders walked (sorted) for article files. Other files found in a
+    folder (images, sidecar .json metadata, ...) are listed in `skipped`."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                if not child.is_file():
+                    continue
+                if child.suffix.lower() in ARTICLE_SUFFIXES:
                     yield child
+                elif skipped is not None and not _is_sidecar(child):
+                    skipped.append(child)
         else:
             yield path
+
+
+def _is_sidecar(path: Path) -> bool:
+    """`name.json` beside `name.txt` is the article's metadata, not a skipped file."""
+    return path.suffix.lower() == ".json" and any(
+        path.with_suffix(s).exists() for s in ARTICLE_SUFFIXES
+    )
 
 
 def import_files(
@@ -198,7 +232,7 @@ def import_files(
 ) -> ImportReport:
     """Import article files; `progress(i, path)` returning False cancels the rest."""
     report = ImportReport()
-    for index, path in enumerate(expand_paths(paths)):
+    for index, path in enumerate(expand_paths(paths, report.skipped)):
         if progress is not None and not progress(index, path):
             break
         report.outcomes.append(import_file(store, path, reextract=reextract))
@@ -221,8 +255,13 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
             raise QuoteCheckError(f"{name}: file not found") from exc
         except OSError as exc:
             raise QuoteCheckError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
-        is_html = path.suffix.lower() in (".html", ".htm")
-        text, meta, notes = article_from_bytes(data, name, is_html=is_html)
+        suffix = path.suffix.lower()
+        text, meta, notes = article_from_bytes(
+            data,
+            name,
+            is_html=suffix in (".html", ".htm"),
+            is_markdown=suffix in (".md", ".markdown"),
+        )
         sidecar = read_sidecar(path)
         for key in ("title", "publisher", "url", "published"):
             if getattr(sidecar, key):

@@ -421,6 +421,8 @@ class Store:
     def backup(self, target: str | Path) -> Path:
         """Copy the whole database to `target` with SQLite's online backup API."""
         target = Path(target)
+        if self.path != ":memory:" and target.resolve() == Path(self.path).resolve():
+            raise QuoteCheckError(f"cannot back up {target} onto itself; choose another file")
         if not target.parent.is_dir():
             raise QuoteCheckError(
                 f"cannot back up to {target}: folder {target.parent} does not exist"
@@ -993,6 +995,12 @@ class Store:
             new["note"] = note or None
         ids = list(quote_ids)
         return self._change_quotes("set_status", f"{status}: {len(ids)} quote(s)", ids, new)
+
+    def set_notes(self, quote_ids: Sequence[int], note: str) -> int:
+        ids = list(quote_ids)
+        return self._change_quotes(
+            "set_note", f"note on {len(ids)} quote(s)", ids, {"note": note or None}
+        )
 
     def set_note(self, quote_id: int, note: str) -> int:
         return self._change_quotes(

@@ -317,3 +317,89 @@ def test_show_articles_and_speaker_roles(capsys: pytest.CaptureFixture[str]) -> 
     assert "Fumio Kishida — Prime Minister of Japan" in out
     code, _, err = run(capsys, "speakers", "--rename", "X")
     assert code == 1 and "say which speaker" in err
+
+
+def test_nul_bytes_in_a_text_file_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "d.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    code, _, err = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(binary))
+    assert code == 1 and "binary data (NUL bytes)" in err
+
+
+def test_markdown_markup_is_removed_on_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    md = write(
+        tmp_path / "notes.md",
+        '# Heatwave warning\n\n> "People should stay indoors," the **health minister** said.\n\n'
+        "- See [the advice](https://example.org/advice).\n",
+    )
+    db = str(tmp_path / "q.db")
+    code, out, _ = run(capsys, "--db", db, "import", str(md))
+    assert code == 0 and "Markdown markup removed" in out
+    with Store(db) as store:
+        article = store.article(1)
+        assert article is not None
+        assert article["title"] == "Heatwave warning"
+        assert article["text"].startswith(
+            'Heatwave warning\n\n"People should stay indoors," the health minister said.'
+        )
+        assert "See the advice." in article["text"]
+
+
+def test_folder_import_names_the_files_it_skips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    write(folder / "a.txt", 'The mayor said "the park reopens".\n')
+    write(folder / "a.json", '{"title": "Park news"}')  # the article's metadata: not reported
+    (folder / "c.bin").write_bytes(b"\x00")
+    code, out, err = run(capsys, "--db", str(tmp_path / "q.db"), "import", str(folder))
+    assert code == 0 and "c.bin: not an article file" in err and "a.json" not in err
+    assert "1 other file(s) skipped" in out
+
+
+def test_review_note_alone_and_undo_arguments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    with Store(db) as store:
+        store.add_quote_records(
+            [{"text": "One.", "speaker": "A"}, {"text": "Two.", "speaker": "B"}]
+        )
+    code, out, _ = run(capsys, "--db", db, "review", "1", "2", "--note", "audio unclear")
+    assert code == 0 and "2 quote(s) annotated" in out
+    with Store(db) as store:
+        assert [store.quote(i)["note"] for i in (1, 2)] == ["audio unclear"] * 2
+        assert store.quote(1)["status"] == "unreviewed"
+    code, _, err = run(capsys, "--db", db, "review", "--undo", "1")
+    assert code == 1 and "take no ids" in err
+
+
+def test_backup_onto_the_live_database_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "q.db"
+    Store(db).close()
+    code, _, err = run(capsys, "--db", str(db), "backup", str(db))
+    assert code == 1 and "onto itself" in err
+
+
+def test_extract_reduces_html_like_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = write(
+        tmp_path / "page.html",
+        "<html><head><title>Budget cuts - The Daily Ledger</title></head><body><article>"
+        "<p>The finance minister said on Monday that \u201cwe cannot spend what we do not have\u201d, "
+        "in a speech to the chamber of commerce in the capital city.</p>"
+        "<p>Opposition leaders said the cuts would hurt schools and hospitals across the country.</p>"
+        "</article><footer>\u201cSubscribe now,\u201d says our editor.</footer></body></html>",
+    )
+    code, out, _ = run(capsys, "extract", str(page))
+    assert code == 0
+    quotes = json.loads(out)["quotes"]
+    assert quotes and not any("<" in q["text"] or "Subscribe" in q["text"] for q in quotes)
