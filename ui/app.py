@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,7 +37,9 @@ def open_store(db: str | Path | None, settings: Settings | None = None) -> Store
 
     if db:
         return Store(db)
-    last = settings.last_db if settings is not None else None
+    # A portable or test setup (QUOTECHECK_HOME) keeps to its own folder, like the CLI.
+    portable = bool(os.environ.get("QUOTECHECK_HOME"))
+    last = settings.last_db if settings is not None and not portable else None
     if last and Path(last).is_file():
         try:
             return Store(last)

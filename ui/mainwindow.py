@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
         read_only = self.ctx.store.read_only
         suffix = " (read-only)" if read_only else ""
         self.setWindowTitle(f"QuoteCheck — {self.ctx.db_name}{suffix}")
-        self.db_label.setText(self.ctx.db_name + suffix)
+        self.db_label.setText(self.ctx.db_path + suffix)  # the full path: which file it is
         self.db_label.setToolTip(self.ctx.store.notice or self.ctx.db_path)
         for action in (self.act_import, self.act_paste, self.act_collection):
             action.setEnabled(not read_only)

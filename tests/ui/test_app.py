@@ -155,10 +155,17 @@ def test_desktop_file_and_icons_ship_with_the_package(qapp) -> None:  # type: ig
         assert not icon(name).isNull(), name
 
 
-def test_the_last_database_is_reopened(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_last_database_is_reopened(tmp_path, settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     other = tmp_path / "work.db"
     Store(other).close()
     settings.last_db = str(other)
+    store = open_store(None, settings)  # portable (QUOTECHECK_HOME set): its own default
+    try:
+        assert store.path.endswith("quotes.db")
+    finally:
+        store.close()
+    monkeypatch.delenv("QUOTECHECK_HOME")
+    monkeypatch.setattr("quotecheck.paths.default_db_path", lambda: tmp_path / "quotes.db")
     store = open_store(None, settings)
     try:
         assert store.path == str(other)
