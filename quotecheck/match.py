@@ -1771,7 +1771,7 @@ def _who(match: Match | None) -> str:
     if match is None:
         return "no one"
     name = match.speaker or "an unnamed speaker"
-    where = f", {match.source}" if match.source else ""
+    where = f" ({match.source})" if match.source else ""  # "Fumio Kishida (the Diet)"
     return f"{name}{where}"
 
 
