@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
             self.ctx.replayingChanged,
         ):
             signal.connect(self._undo_state_changed)
+        stack.indexChanged.connect(self._forget_undo_hint)
         self.act_find = a(
             "&Find quotes", self.focus_search, QKeySequence.StandardKey.Find, "search"
         )
@@ -690,6 +691,11 @@ class MainWindow(QMainWindow):
         free = self._review_job is None and not self.ctx.replaying
         for action in self.review_actions.values():
             action.setEnabled(has and free and not self.ctx.store.read_only)
+
+    def _forget_undo_hint(self, *_args: Any) -> None:
+        """ "Verified quote 10 — Ctrl+Z undoes it" is stale once that step is undone."""
+        if self.statusBar().currentMessage().endswith("undoes it"):
+            self.statusBar().clearMessage()
 
     def _undo_state_changed(self, *_args: Any) -> None:
         if shiboken_valid(self.ctx.undo_stack):  # not while the stack itself is destroyed

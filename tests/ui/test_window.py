@@ -45,9 +45,11 @@ def test_verify_with_keyboard_then_undo_redo(window, qtbot) -> None:  # type: ig
     qtbot.keyClick(window.table, Qt.Key.Key_D)
     second = window.model.quote_id(1)
     assert store.quote(second)["status"] == "disputed"
+    assert window.statusBar().currentMessage().endswith("Ctrl+Z undoes it")
 
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.quote(second)["status"] == "unreviewed"
+    assert "undoes it" not in window.statusBar().currentMessage()  # the hint is stale now
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.quote(first)["status"] == "unreviewed"
     assert window.model.index(0, QuoteTableModel.COL_STATUS).data() == "unreviewed"
