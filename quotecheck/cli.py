@@ -232,6 +232,10 @@ def cmd_speakers(args: argparse.Namespace) -> int:
             print(f"speaker {args.id} updated")
             return 0
         rows = store.speakers()
+    if args.id is not None:  # one speaker, with all their aliases
+        rows = [r for r in rows if r["id"] == args.id]
+        if not rows:
+            raise QuoteCheckError(f"no speaker with id {args.id}")
     if args.json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))

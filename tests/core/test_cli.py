@@ -315,6 +315,10 @@ def test_show_articles_and_speaker_roles(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     code, out, _ = run(capsys, "speakers")
     assert "Fumio Kishida — Prime Minister of Japan" in out
+    code, out, _ = run(capsys, "speakers", str(speaker_id))
+    assert out.count("\n") == 1 and "Fumio Kishida" in out
+    code, _, err = run(capsys, "speakers", "999")
+    assert code == 1 and "no speaker with id 999" in err
     code, _, err = run(capsys, "speakers", "--rename", "X")
     assert code == 1 and "say which speaker" in err
 
