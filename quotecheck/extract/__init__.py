@@ -59,7 +59,9 @@ Pipeline
    mention without titles ("Japanese prime minister Fumio Kishida" -> "Fumio Kishida", role
    "Japanese prime minister"); a surname alone resolves to the latest full name ending (or
    starting) with it; "Kim Jong-un" and "Kim Jong Un" share a key; a pronoun resolves to the
-   person named last before it; "who" to the noun phrase before it; a role seen with a name
+   person named last before it (the speaker just quoted, unless a full name opens
+   the previous sentence after that speaker); a who-clause is no role; "The chairman of X,
+   NAME," gives role "chairman of X"; "who" to the noun phrase before it; a role seen with a name
    ("the Japanese prime minister") resolves to that name; countries and bodies speak too.
 7. Sources (``gazetteer``): a named agency/assembly/legislature in the sentence outside the
    content (nearest to the cue) wins over a channel kind (press conference, interview,
@@ -85,7 +87,9 @@ intentions ("plans/seeks/decided/intends/aims to ...") and impressions ("Hale ap
 They are reported with ``include_beliefs=True`` (PolNeAR annotates them, so the evaluation
 reports both).
 
-Not statements: quotation marks without a cue (scare quotes, titles, nicknames), possessive
+Not statements: object cues in a headline line ("Minister defends budget cuts") or in a
+perfect-tense relative clause ("Carter, who has championed the plan since her election,").
+Quotation marks without a cue (scare quotes, titles, nicknames), possessive
 mentions ("Kishida's wish"), passives without an agent as speaker, "refused to engage".
 """
 

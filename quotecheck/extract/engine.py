@@ -469,6 +469,15 @@ class _Extractor:
             if subj is None:
                 return
             subj_text = text[subj[0] : subj[1]]
+            if info.cls == OBJECT and (
+                subj_text.lower() in ("who", "which", "that")
+                and re.match(r"(?i)(?:has|have|had)\s", text[cue_span[0] : cue_span[1]]) is not None
+                or self._headline_line(si)
+            ):
+                # "Carter, who has championed the plan since ...": a stance in a relative
+                # clause (perfect tense) is a biography, not a statement;
+                # "Minister defends budget cuts": a headline. Neither is on record.
+                return
             if (
                 not _has_cap(subj_text)
                 and subj_text.lower() not in PRONOUNS
@@ -525,6 +534,17 @@ class _Extractor:
         if inv is None:
             return
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _headline_line(self, si: int) -> bool:
+        """Sentence ``si`` is a line of its own without final punctuation (a headline)."""
+        text = self.text
+        s_start, s_end = self.doc.sentences[si]
+        line = text[s_start:s_end].rstrip()
+        if not line or line[-1] in ".!?:;\"”’')»":
+            return False
+        before = text[max(0, s_start - 2) : s_start]
+        after = text[s_start + len(line) : s_start + len(line) + 1]
+        return (s_start == 0 or "\n" in before) and (after in ("", "\n", "\r"))
 
     def _relative_ok(self, rel: re.Match[str]) -> bool:
         """ "which X said" always; "that X said" only after a noun ("a finish that he said")."""
@@ -1387,8 +1407,16 @@ class _Extractor:
                     ante = None
                     if low in ("who", "which") and comma > 0:
                         ante = np_before(text, 0, comma)
+                    subject = None
+                    if low in ("he", "she"):
+                        subject = self._previous_subject(pos, last_pos, resolver)
                     if ante is not None:
                         speaker, role = resolver.canonical(text[ante[0] : ante[1]], pos)
+                    elif subject is not None:
+                        # "Councillor Tom Baker voted against it. “...,” he told reporters.":
+                        # a person introduced as the previous sentence's subject since the last
+                        # speaker
+                        speaker = subject
                     elif last_speaker is not None and pos - last_pos < 600:
                         # "Smith said ... He added ...": the speaker just quoted
                         speaker = last_speaker
@@ -1429,6 +1457,19 @@ class _Extractor:
                 a = _replace(a, source=name, source_kind=kind, source_span=span)
             final.append(a)
         return final
+
+    def _previous_subject(self, pos: int, last_pos: int, resolver: SpeakerResolver) -> str | None:
+        """The full name opening the sentence before the one at ``pos`` (same paragraph),
+        when it comes after the last speaker's mention (``last_pos``)."""
+        text, doc = self.text, self.doc
+        si = doc.sentence_of(pos)
+        if si == 0:
+            return None
+        p_start, p_end = doc.sentences[si - 1]
+        start = _skip_space(text, p_start, p_end)
+        if start <= last_pos or "\n" in text[p_end : doc.sentences[si][0]]:
+            return None
+        return resolver.person_at(start)
 
     def _source_for(self, c: _Cand) -> tuple[str, str, tuple[int, int]] | None:
         text = self.text

@@ -57,7 +57,8 @@ TITLES = frozenset(
     sir dame lord lady king queen prince princess pope cardinal bishop father sister brother
     former vice deputy acting chief foreign defense defence state premier chancellor
     candidate nominee speaker commissioner attorney professor dean officer minister's
-    presidential republican democratic democrat gop u.s. us american presumptive""".split()
+    presidential republican democratic democrat gop u.s. us american presumptive councillor
+    councilor councilman councilwoman alderman""".split()
 )
 
 COUNTRIES = frozenset(
@@ -299,7 +300,13 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
             best_name = name
             if role:
                 best_role.append(role)
-            best_role.extend(p for j, p in enumerate(parts) if j != idx)
+            # a who-clause is no role ("Mayor Helen Carter, who has championed ..."); an
+            # appositive role loses its article ("The chairman of X, NAME" -> "chairman of X")
+            best_role.extend(
+                _strip_article(p)
+                for j, p in enumerate(parts)
+                if j != idx and not _RELATIVE_PART.match(p)
+            )
             break
     if best_name is None:
         return None, mention.strip(" ,")
@@ -307,10 +314,24 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
     return best_name, role_text
 
 
+# title words that are also surnames ("Robert King", "Ann Judge")
+_SURNAME_TITLES = frozenset("king judge bishop dean prince".split())
+_RELATIVE_PART = re.compile(r"(?i)(?:who|whom|whose|which|that)\b")
+
+
 def _name_in_part(part: str) -> tuple[str | None, str | None]:
     words = part.split()
     # trailing run of capitalised words that are not titles
     j = len(words)
+    if (
+        len(words) >= 2
+        and words[-1].lower() in _SURNAME_TITLES
+        and _NAME_TOKEN.match(words[-1])
+        and _NAME_TOKEN.match(words[-2])
+        and words[-2].lower() not in TITLES
+        and not words[-2].endswith(("’s", "'s"))
+    ):
+        j -= 1  # "Robert King": a title word that is the surname of a name
     while j > 0 and _NAME_TOKEN.match(words[j - 1]) and words[j - 1].lower() not in TITLES:
         j -= 1
     # allow particles inside names ("de", "van", "bin")
@@ -434,6 +455,13 @@ class SpeakerResolver:
         i = bisect.bisect_left(self._positions, position)
         return self._sorted[i - 1].name if i > 0 else None
 
+    def person_at(self, position: int) -> str | None:
+        """The full name registered exactly at ``position`` (a sentence's subject), if any."""
+        i = bisect.bisect_left(self._positions, position)
+        if i < len(self._positions) and self._positions[i] == position:
+            return self._sorted[i].name
+        return None
+
     def _surname(self, key: str, position: int) -> str | None:
         if " " in key:
             return None
@@ -453,6 +481,13 @@ class SpeakerResolver:
             ):
                 best = ent
         return best.name if best else None
+
+
+def _strip_article(part: str) -> str:
+    for article in ("The ", "the ", "A ", "a ", "An ", "an "):
+        if part.startswith(article) and len(part) > len(article):
+            return part[len(article) :]
+    return part
 
 
 def _role_key(role: str) -> str:

@@ -271,6 +271,37 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Japan warned that it would respond to any launch.",
         [{"text": "that it would respond to any launch", "speaker": "Japan", "cue": "warned"}],
     ),
+    (
+        "pronoun-prefers-subject-of-previous-sentence",
+        "“The budget is balanced,” Mayor Ellen Varga said. Councillor Tom Brandauer voted "
+        "against it. “We are punishing drivers,” he told reporters.",
+        [
+            {"text": "The budget is balanced", "speaker": "Ellen Varga"},
+            {"text": "We are punishing drivers", "speaker": "Tom Brandauer", "mention": "he"},
+        ],
+    ),
+    (
+        "who-clause-is-not-a-role",
+        "Mayor Ellen Varga, who has championed the plan since her election, said the vote "
+        "was fair.",
+        [{"text": "the vote was fair", "speaker": "Ellen Varga", "role": "Mayor"}],
+    ),
+    (
+        "role-of-organisation-appositive",
+        "The chairman of Harbor United, Dario King, said the club would move.",
+        [
+            {
+                "text": "the club would move",
+                "speaker": "Dario King",
+                "role": "chairman of Harbor United",
+            }
+        ],
+    ),
+    (
+        "headline-without-clause",
+        "Minister defends budget cuts\n\nThe minister said on Monday that the cuts were needed.",
+        [{"text": "that the cuts were needed", "mention": "The minister"}],
+    ),
     # sources
     (
         "source-in-a-report",
