@@ -582,8 +582,9 @@ class Store:
         """
         if attributions is None:
             from quotecheck.extract import extract
+            from quotecheck.extract.split import split_interrupted
 
-            attributions = extract(text)
+            attributions = split_interrupted(text, extract(text))
         meta = meta or ArticleMeta()
         digest = sha256_text(text)
         with self._write():

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotecheck.extract import extract
+from quotecheck.extract.split import split_interrupted
+from quotecheck.model import ArticleMeta
+from quotecheck.store import QuoteFilter, Store
+
+BAKER = (
+    "Councillor Tom Baker spoke first. \u201cNobody wants more traffic,\u201d Baker said. "
+    "\u201cBut this plan is rushed.\u201d The vote is on Monday."
+)
+
+
+def test_quote_interrupted_by_its_attribution_is_two_statements() -> None:
+    found = split_interrupted(BAKER, extract(BAKER))
+    assert [a.text for a in found] == ["Nobody wants more traffic,", "But this plan is rushed."]
+    assert {a.speaker for a in found} == {"Tom Baker"}
+    for a in found:
+        assert BAKER[a.start : a.end] == a.text
+        assert "said" not in a.text
+
+
+def test_straight_quotes_and_told() -> None:
+    text = '"We cannot afford it," Shah told MPs. "The deficit is too large."'
+    assert [a.text for a in split_interrupted(text, extract(text))] == [
+        "We cannot afford it,",
+        "The deficit is too large.",
+    ]
+
+
+def test_imported_articles_store_the_parts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with Store(tmp_path / "q.db") as store:
+        store.add_article(BAKER, ArticleMeta(title="Vote"))
+        texts = [r["text"] for r in store.quotes(QuoteFilter(speaker="Tom Baker"))]
+        assert texts == ["Nobody wants more traffic,", "But this plan is rushed."]
+
+
+MARKS = ["\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "\u00ab", "\u00bb"]
+pieces = st.one_of(
+    st.sampled_from(MARKS),
+    st.sampled_from([" said", " Baker", " told MPs", ". ", ", ", " we will win", "He"]),
+    st.text(max_size=5),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(pieces, max_size=30).map("".join))
+def test_split_keeps_offsets_valid(text: str) -> None:
+    parts = split_interrupted(text, extract(text))
+    last_end = 0
+    for a in parts:
+        assert 0 <= a.start < a.end <= len(text)
+        assert text[a.start : a.end] == a.text
+        assert a.start >= last_end
+        last_end = a.end
