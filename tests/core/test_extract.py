@@ -341,7 +341,7 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     (
         "source-social-media",
         "Trump said in a post on Truth Social that the trial was rigged.",
-        [{"text": "that the trial was rigged", "source": "social-media post"}],
+        [{"text": "that the trial was rigged", "source": "Truth Social"}],
     ),
     (
         "source-trailing-agency-reported",
