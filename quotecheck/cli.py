@@ -149,15 +149,19 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         rows = store.quotes(_filter(args), limit=args.limit, sort=args.sort)
         total = store.count_quotes(_filter(args))
     if args.json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return 0
+        return _print_jsonl(rows)
     if not rows:
         print("no quotes match")
         return 0
     print(_table(rows))
     if total > len(rows):
         print(f"... {total - len(rows)} more (use --limit)")
+    return 0
+
+
+def _print_jsonl(rows: list[dict[str, Any]]) -> int:
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
     return 0
 
 
@@ -237,9 +241,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         if not rows:
             raise QuoteCheckError(f"no speaker with id {args.id}")
     if args.json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return 0
+        return _print_jsonl(rows)
     for row in rows:
         role = f" — {row['role']}" if row["role"] else ""
         aliases = ", ".join(a for a in row["aliases"] if a != row["name"])
@@ -288,9 +290,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         rows = store.articles()
     if args.json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return 0
+        return _print_jsonl(rows)
     if not rows:
         print("no articles")
     for row in rows:

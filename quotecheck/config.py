@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from quotecheck import QuoteCheckError
 from quotecheck.paths import data_dir
@@ -18,6 +19,17 @@ class Config:
     gazetteer: str | None = None  # path of a JSON file of extra sources
 
 
+def read_json_object(path: Path, what: str) -> dict[str, Any]:
+    """A small JSON file holding one object (settings, an article's metadata)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise QuoteCheckError(f"{path}: unreadable {what} ({exc})") from exc
+    if not isinstance(data, dict):
+        raise QuoteCheckError(f"{path}: {what} must be a JSON object")
+    return data
+
+
 def config_path() -> Path:
     return data_dir() / "config.json"
 
@@ -26,12 +38,7 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.is_file():
         return Config()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise QuoteCheckError(f"{path}: unreadable settings ({exc})") from exc
-    if not isinstance(data, dict):
-        raise QuoteCheckError(f"{path}: settings must be a JSON object")
+    data = read_json_object(path, "settings")
     known = {f.name for f in fields(Config)}
     return Config(**{k: v for k, v in data.items() if k in known and isinstance(v, str)})
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quotecheck import QuoteCheckError
+from quotecheck.config import read_json_object
 from quotecheck.model import ArticleMeta
 from quotecheck.store import Store
 
@@ -142,12 +143,7 @@ def read_sidecar(path: Path) -> ArticleMeta:
     sidecar = path.with_suffix(".json")
     if not sidecar.is_file():
         return ArticleMeta()
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise QuoteCheckError(f"{sidecar}: unreadable metadata ({exc})") from exc
-    if not isinstance(data, dict):
-        raise QuoteCheckError(f"{sidecar}: metadata must be a JSON object")
+    data = read_json_object(sidecar, "metadata")
     return ArticleMeta(
         title=data.get("title"),
         publisher=data.get("publisher"),
