@@ -86,6 +86,8 @@ class MatchSettings:
     w_precision: float = 0.25
     w_ratio: float = 0.20
     w_similarity: float = 0.5  # share of the aligned similarity in the final ranking
+    verbatim_min: float = 90.0  # aligned similarity from which a unit holds the claimed words
+    verbatim_bonus: float = 5.0  # ... and ranks this much above looser ones
     prefix_terms: bool = False  # query word stems as FTS5 prefixes (see docs/matching.md)
     use_context: bool = True  # words around quoted words help find the quote (not judge it)
     context_weight: float = 0.25  # their weight beside the quoted words
@@ -162,6 +164,7 @@ class ParsedClaim:
     denial: bool = False  # "X denied that ...", "X never said ...": the claim is that X did not
     speaker_cued: bool = False  # the speaker is named by an attribution ("X said", "- X")
     sentence: str = ""  # quoted claims: the attributed clause with the quotation in it
+    topic: bool = False  # "Jeb Bush on Florida tuition": a headline naming a topic, not words
 
 
 @dataclass(slots=True)
@@ -396,6 +399,14 @@ _SHORT_QUOTE_WORDS = 5  # ... and so are fewer than this when no one is said to 
 _THAT_PRONOUN = r"(?:is|was|are|were|has|had|will|would|could|can|does|did|means|makes)\b"
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
+# A fact-checker's rating pasted with the claim ("Mostly False Hillary Clinton gave ...");
+# plain "True"/"False" only with a colon, as they also start ordinary sentences
+_RATING_PREFIX = re.compile(
+    r"^(?:(?i:mostly\s+true|mostly\s+false|half[\s-]+true|pants\s+on\s+fire!?)[\s:.-]+"
+    r"|(?i:true|false)\s*:\s*)(?=\S)"
+)
+_TOPIC_BOOST = 5.0  # times the speaker boost, for a headline's named speaker
+_HEADLINE_TOPIC = re.compile(r"^on\s+(?P<rest>\S.*)$", re.S)
 _CUE_FORM = re.compile(
     rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+(?P<src>{_SOURCE}))?"
     rf"(?:\s+(?:that|THAT)(?=\s)(?!\s+{_THAT_PRONOUN}))?[\s,:]*(?P<rest>.*)$",
@@ -560,7 +571,7 @@ def parse_claim(
     """
     raw = claim if isinstance(claim, str) else str(claim)
     truncated = len(raw) > max_chars
-    text = _clean(raw[:max_chars])
+    text = _RATING_PREFIX.sub("", _clean(raw[:max_chars]))
     speaker: str | None = None
     source: str | None = None
 
@@ -1189,6 +1200,7 @@ class Matcher:
         claim_weight: float,
         claim_text: str,
         speaker_ids: set[int],
+        boost: float,
     ) -> None:
         unit_set: set[str] = set().union(*(r.stems for r in unit.rows))
         common = sum(w for t, w in claim_set.items() if t in unit_set)
@@ -1201,7 +1213,7 @@ class Matcher:
         s = self.settings
         score = 100.0 * (s.w_coverage * coverage + s.w_precision * precision + s.w_ratio * ratio)
         unit.speaker_ok = bool(speaker_ids) and all(r.speaker_id in speaker_ids for r in unit.rows)
-        unit.rank = score + (self.settings.speaker_boost if unit.speaker_ok else 0.0)
+        unit.rank = score + (boost if unit.speaker_ok else 0.0)
 
     def _windows(self, seeds: list[_Unit], rows: dict[int, _Row]) -> list[_Unit]:
         size = self.settings.window
@@ -1301,22 +1313,28 @@ class Matcher:
             claim_set[root] = max(weight, claim_set.get(root, 0.0))
         claim_weight = sum(claim_set.values())
         claim_text = " ".join(keys)
+        # a headline names who spoke on what: that speaker's statements on it come first
+        boost = s.speaker_boost * (_TOPIC_BOOST if parsed.topic else 1.0)
         units = [_Unit([rows[i]], rows[i].words) for i in ids if i in rows]
         for unit in units:
-            self._score(unit, claim_set, claim_weight, claim_text, speaker_ids)
+            self._score(unit, claim_set, claim_weight, claim_text, speaker_ids, boost)
         units.sort(key=lambda u: -u.rank)
         windows = self._windows(units[: s.window_seeds], rows)
         for unit in windows:
-            self._score(unit, claim_set, claim_weight, claim_text, speaker_ids)
+            self._score(unit, claim_set, claim_weight, claim_text, speaker_ids, boost)
         units += windows
         # Fine score: word similarity on the aligned part, for the best few by rank.
         units.sort(key=lambda u: -u.rank)
         top = units[: max(s.max_matches * 3, 10)]
-        for unit in top:
+        for unit in top if not parsed.topic else ():  # a topic's words are in no order
             sim, _ = _similarity(keys, unit.words)
             unit.rank = (1.0 - s.w_similarity) * unit.rank + s.w_similarity * (
                 sim + (s.speaker_boost if unit.speaker_ok else 0.0)
             )
+            if sim >= s.verbatim_min and len(keys) >= _SHORT_QUOTE_WORDS - 1:
+                # the claimed words (nearly) verbatim inside a long statement beat a shorter
+                # statement that only resembles them, whatever the unit's length
+                unit.rank += s.verbatim_bonus
         top.sort(key=lambda u: -u.rank)
         # One entry per quote: a window is represented by its member sharing most words.
         chosen: list[_Unit] = []
@@ -1425,6 +1443,10 @@ class Matcher:
             ):
                 continue
             rest = " ".join(tokens[size:])
+            topic = _HEADLINE_TOPIC.match(rest)
+            if topic and not parsed.quoted:
+                # "Jeb Bush on Florida tuition": a headline naming who and what about
+                return replace(parsed, speaker=name, words=topic.group("rest"), topic=True)
             if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
                 break  # "Hillary Clinton supported ...": the name is the sentence's subject
             after = re.sub(r"\W", "", tokens[size]).lower() if rest else ""
@@ -1633,6 +1655,9 @@ class Matcher:
             result.flags.append("ambiguous")
 
         who = _who(best)
+        if parsed.topic:
+            self._topic_verdict(result, who)
+            return
         spliced = None if analysis.exact else self._spliced(toks, best_ops, units, best_unit)
         if spliced is not None:
             result.flags.append("spliced")
@@ -1764,6 +1789,31 @@ class Matcher:
             result.explanation = (
                 f"The record holds only reported speech with this content ({who}); "
                 "the claimed wording is not on record."
+            )
+
+    def _topic_verdict(self, result: CheckResult, who: str) -> None:
+        """A headline ("Jeb Bush on Florida tuition") claims no words, only that the speaker
+        spoke on a topic: nothing to verify word by word, and no one to blame for them."""
+        result.diff = []
+        result.flags = [f for f in result.flags if f != "ambiguous"] + ["topic"]
+        topic = result.claimed_words
+        if result.speaker_match is False:
+            result.verdict = "not found"
+            result.explanation = (
+                f"The claim names a topic, not words. Nothing on record from "
+                f'{result.claimed_speaker} on "{topic}"; the nearest statement is {who}\'s.'
+            )
+        elif result.coverage < self.settings.min_coverage:
+            result.verdict = "not found"
+            result.explanation = (
+                f'The claim names a topic, not words. Nothing on record is about "{topic}".'
+            )
+        else:
+            result.verdict = "paraphrase"
+            result.explanation = (
+                f"The claim names a topic, not words: {who} spoke on it (the statement holds "
+                f"{result.coverage:.0f}% of the topic's rare words). Read the matches for what "
+                "was said."
             )
 
 

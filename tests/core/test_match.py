@@ -1336,3 +1336,72 @@ def test_a_word_indexed_in_another_form_is_still_found() -> None:
     with Store(":memory:") as store:
         store.add_quote_records([{"text": "Cannot.", "speaker": "Jane Doe"}])
         assert check('Jane Doe said "Cannot."', store).verdict == "verified"
+
+
+def test_rating_label_pasted_with_the_claim_is_not_the_speaker() -> None:
+    """'Mostly False Hillary Clinton gave ...': the fact-checker's rating is no part of it."""
+    for label in ("Mostly False", "Half-True", "Pants on Fire!", "False:"):
+        parsed = parse_claim(f"{label} Jane Doe says taxes on families rose by half")
+        assert (parsed.speaker, parsed.words) == ("Jane Doe", "taxes on families rose by half")
+    # an ordinary sentence starting with "False" keeps it
+    assert parse_claim("False alarms cost the city millions").words.startswith("False alarms")
+
+
+def test_headline_naming_a_topic() -> None:
+    """'Jeb Bush on Florida tuition': the speaker's statement on the topic comes first, the
+    verdict never blames anyone for words the claim does not state."""
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "You favored in-state tuition for Florida students.", "speaker": "KELLY"},
+                {
+                    "text": "In Florida, we have the lowest in-state tuition of any state, "
+                    "because there is accountability.",
+                    "speaker": "BUSH",
+                },
+                {"text": "So was the Florida Senate.", "speaker": "BUSH"},
+                {"text": "The health care law is a disaster.", "speaker": "RUBIO"},
+            ]
+        )
+        result = check("Jeb Bush on Florida tuition", store)
+        assert (result.claimed_speaker, result.claimed_words) == ("Jeb Bush", "Florida tuition")
+        assert result.matches[0].text.startswith("In Florida, we have the lowest")
+        assert result.verdict == "paraphrase" and "topic" in result.flags
+        assert result.diff == []
+        # the words are Rubio's, but a topic names no words: "not found", not misattributed
+        result = check("Bush on the health care law", store)
+        assert result.verdict == "not found" and "topic" in result.flags
+        # a sentence with "on" that names no known speaker is not a headline
+        result = check("Pressure on Florida tuition is growing", store)
+        assert result.claimed_speaker is None and "topic" not in result.flags
+
+
+def test_claimed_words_verbatim_in_a_long_statement_rank_first() -> None:
+    """The claim is word for word inside a long statement; a short statement that is merely
+    alike must not rank above it (short statements win on length-based likeness)."""
+    tail = (
+        " and we will seek friendship and goodwill with the nations of the world, but we do so"
+        " with the understanding that it is the right of all nations to put their own interests"
+        " first, and we do not seek to impose our way of life on anyone but rather to let it"
+        " shine as an example for everyone to follow."
+    )
+    claim = "We will follow two simple rules Buy American and hire American."
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "We believe in two simple rules: Buy American and Hire American."},
+                {
+                    "text": "We will follow two simple rules, buy American and hire American,"
+                    + tail * 2
+                },
+            ]
+            + [
+                {"text": f"Sentence {n} on the weather and the rules of the road."}
+                for n in range(30)
+            ]
+        )
+        result = check(claim, store)
+        assert result.matches[0].text.startswith("We will follow two simple rules")
+        assert result.verdict == "verified" and "excerpt" in result.flags
+        plain = check(claim, store, MatchSettings(verbatim_bonus=0.0))
+        assert plain.matches[0].text.startswith("We believe")  # what the bonus fixes
