@@ -14,9 +14,17 @@ from quotecheck import QuoteCheckError, __version__
 from quotecheck.model import KINDS, STATUSES
 from quotecheck.store import QuoteFilter, Store
 
+# Listing commands filter by a review status, or by none: "any" says so explicitly.
+STATUS_FILTERS = (*STATUSES, "any")
+
 
 class UsageError(QuoteCheckError):
     pass
+
+
+def status_filter(status: str | None) -> str | None:
+    """The status a listing keeps; "any" (like no --status) keeps every status."""
+    return None if status == "any" else status
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
@@ -140,7 +148,11 @@ def _read_text_input(path: str) -> TextIO:
 
 def _filter(args: argparse.Namespace) -> QuoteFilter:
     return QuoteFilter(
-        speaker=args.speaker, source=args.source, status=args.status, kind=args.kind, text=args.text
+        speaker=args.speaker,
+        source=args.source,
+        status=status_filter(args.status),
+        kind=args.kind,
+        text=args.text,
     )
 
 
@@ -320,13 +332,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from quotecheck.export import build_sheet, write_sheet
 
     fmt = args.format or _format_from_suffix(args.output)
-    quote_filter = QuoteFilter(
-        status=None if args.status == "any" else args.status,
-        speaker=args.speaker,
-        source=args.source,
-        kind=args.kind,
-        text=args.text,
-    )
+    quote_filter = _filter(args)
     with open_store(args, read_only=True) as store:
         sheet = build_sheet(
             store,
@@ -369,8 +375,10 @@ def _format_from_suffix(path: str) -> str:
 
 def cmd_export_checks(args: argparse.Namespace) -> int:
     from quotecheck.config import config_path, load_config
-    from quotecheck.export import claim_reviews, write_atomically
+    from quotecheck.export import check_review_url, claim_reviews, write_atomically
 
+    if args.review_url:
+        check_review_url(args.review_url)  # before any work: a typo is one clear error
     config = load_config()
     organisation = args.org_name or config.organisation_name
     if not organisation:
@@ -383,6 +391,7 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
             store,
             organisation=organisation,
             organisation_url=args.org_url or config.organisation_url,
+            review_url=args.review_url,
         )
     if not reviews:
         raise QuoteCheckError("no saved claim checks to export (run quotecheck check first)")
@@ -439,7 +448,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="list quotes")
     p.add_argument("--speaker")
     p.add_argument("--source")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument(
+        "--status", choices=STATUS_FILTERS, help="only quotes with this status (default: any)"
+    )
     p.add_argument("--kind", choices=KINDS)
     p.add_argument("--text", help="full-text search")
     p.add_argument(
@@ -497,7 +508,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["pdf", "html", "md", "csv", "json"], help="default: from the file name"
     )
     p.add_argument(
-        "--status", default="verified", choices=[*STATUSES, "any"], help="default: verified"
+        "--status",
+        default="verified",
+        choices=STATUS_FILTERS,
+        help="only quotes with this status; any for all (default: verified)",
     )
     p.add_argument("--speaker")
     p.add_argument("--source")
@@ -523,7 +537,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--format", default="claimreview", choices=["claimreview"])
     p.add_argument("--org-name", help="the reviewing organisation (default: from settings)")
-    p.add_argument("--org-url")
+    p.add_argument("--org-url", help="the organisation's home page (default: from settings)")
+    p.add_argument(
+        "--review-url",
+        metavar="URL",
+        help="the page of each check, for the ClaimReview url: {id} becomes the check id, "
+        "else the id is appended (e.g. https://desk.example/checks/); without it, no url",
+    )
     p.set_defaults(func=cmd_export_checks)
 
     p = sub.add_parser("gui", help="open the desktop app")

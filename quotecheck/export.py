@@ -4,6 +4,23 @@ A `Sheet` is built from the store (a selection, a title, a grouping, an order) a
 CSV, Markdown, HTML or JSON here; PDF is printed by Qt from the HTML in `quotecheck_ui.pdf`.
 Every renderer treats quote text as data: HTML escapes every field, CSV neutralises cells a
 spreadsheet would run as a formula.
+
+ClaimReview rating scale. Fact-check markup must document how numbers map to verdicts; the
+verdict itself goes in `alternateName`, and `ratingValue` runs from 1 (worst, false) to 4
+(best, accurate), the closer to best the truer:
+
+    4  verified       the words and the speaker are on record
+    3  paraphrase     the content is on record as reported speech, the verbatim wording is not
+    2  altered        close to a recorded quote, but words differ; a changed number or
+                      qualifier may change the meaning, so it ranks below a paraphrase
+    1  contradicted   the record says the opposite (a negation added or dropped)
+    1  misattributed  the words are on record, but someone else said them
+    -  not found      no number: nothing on record is not evidence that the claim is false,
+                      so only the textual verdict is given (with no bestRating/worstRating,
+                      which describe a ratingValue)
+
+The review's `url` (the page where the check is published) is emitted only when the user
+gives one; QuoteCheck publishes nothing, so it never makes one up.
 """
 
 from __future__ import annotations
@@ -29,6 +46,17 @@ GROUPINGS = ("speaker", "source", "article", "none")
 # Verdicts whose best match is the quote the claim is about (so its article is an appearance).
 ABOUT_THE_QUOTE = ("verified", "altered", "contradicted", "paraphrase")
 KIND_LABELS = {"direct": "direct quote", "mixed": "partly quoted", "indirect": "reported speech"}
+# ClaimReview ratingValue per verdict (the scale is in the module docstring); "not found"
+# has none on purpose: absence from the record is not a judgement of truth.
+VERDICT_RATINGS = {
+    "verified": 4,
+    "paraphrase": 3,
+    "altered": 2,
+    "contradicted": 1,
+    "misattributed": 1,
+}
+BEST_RATING = max(VERDICT_RATINGS.values())
+WORST_RATING = min(VERDICT_RATINGS.values())
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -398,12 +426,15 @@ def claim_review(
     *,
     organisation: str,
     organisation_url: str | None = None,
+    review_url: str | None = None,
 ) -> dict[str, Any]:
     """A schema.org ClaimReview for one saved claim check.
 
     The claim's author is whom the claim names; the recorded quote's article counts as an
     appearance only when the verdict says the claim is about that quote (not for
     misattributed or not found, where the best candidate is someone else's words).
+    `review_url` is a template or base for the page of each check (see `review_page_url`);
+    without it the review carries no `url`.
     """
     best = check["matches"][0] if check.get("matches") else None
     quote: dict[str, Any] = {}
@@ -435,25 +466,58 @@ def claim_review(
     if organisation_url:
         reviewer["url"] = organisation_url
     explanation = check.get("explanation") or f"Verdict: {check['verdict']}."
-    return {
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": check["verdict"]}
+    value = VERDICT_RATINGS.get(check["verdict"])
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
+    rating["ratingExplanation"] = explanation
+    review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": check["claim"],
         "datePublished": str(check.get("checked_at") or "")[:10],
         "author": reviewer,
-        "reviewRating": {
-            "@type": "Rating",
-            "alternateName": check["verdict"],
-            "ratingExplanation": explanation,
-        },
+        "reviewRating": rating,
         "itemReviewed": item,
     }
+    if review_url:
+        review["url"] = review_page_url(review_url, check["id"])
+    return review
+
+
+def check_review_url(template: str) -> str:
+    """The template as given, if it is a URL a ClaimReview may carry (http or https)."""
+    if not re.fullmatch(r"https?://[^\s<>\"]+", template):
+        raise QuoteCheckError(
+            f"the review URL must start with http:// or https:// and hold no spaces: {template!r}"
+        )
+    return template
+
+
+def review_page_url(template: str, check_id: int) -> str:
+    """The page of one check: `{id}` in the template is replaced by the check id; a template
+    without it is a base the id is appended to (after a slash unless it ends in / = or #)."""
+    check_review_url(template)
+    if "{id}" in template:
+        return template.replace("{id}", str(check_id))
+    return template + ("" if template.endswith(("/", "=", "#")) else "/") + str(check_id)
 
 
 def claim_reviews(
-    store: Store, *, organisation: str, organisation_url: str | None = None, limit: int = 100000
+    store: Store,
+    *,
+    organisation: str,
+    organisation_url: str | None = None,
+    review_url: str | None = None,
+    limit: int = 100000,
 ) -> list[dict[str, Any]]:
     return [
-        claim_review(store, c, organisation=organisation, organisation_url=organisation_url)
+        claim_review(
+            store,
+            c,
+            organisation=organisation,
+            organisation_url=organisation_url,
+            review_url=review_url,
+        )
         for c in store.checks(limit)
     ]

@@ -407,3 +407,43 @@ def test_extract_reduces_html_like_import(
     assert code == 0
     quotes = json.loads(out)["quotes"]
     assert quotes and not any("<" in q["text"] or "Subscribe" in q["text"] for q in quotes)
+
+
+def test_status_any_lists_every_status_like_no_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    with Store(db) as store:
+        store.add_quote_records(
+            [
+                {"text": "We will build the bridge.", "speaker": "A"},
+                {"text": "It will be long.", "speaker": "B"},
+            ]
+        )
+        store.set_status([1], "verified")
+    _, unfiltered, _ = run(capsys, "--db", db, "quotes", "--json")
+    code, out, _ = run(capsys, "--db", db, "quotes", "--status", "any", "--json")
+    assert code == 0 and out == unfiltered
+    assert [json.loads(line)["status"] for line in out.splitlines()] == ["verified", "unreviewed"]
+    sheet = tmp_path / "all.json"
+    code, _, _ = run(capsys, "--db", db, "export", "-o", str(sheet), "--status", "any")
+    assert code == 0 and json.loads(sheet.read_text(encoding="utf-8"))["count"] == 2
+
+
+@pytest.mark.parametrize(
+    ("command", "says"), [("quotes", "(default: any)"), ("export", "any for all")]
+)
+def test_listing_commands_offer_status_any_in_their_help(
+    command: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "{unreviewed,verified,disputed,rejected,any}" in help_text and says in help_text
+
+
+def test_review_cannot_set_status_any(capsys: pytest.CaptureFixture[str]) -> None:
+    # "any" is a filter for listings, not a status a quote can have
+    with pytest.raises(SystemExit) as exit_info:
+        main(["review", "1", "--status", "any"])
+    assert exit_info.value.code == 2 and "invalid choice: 'any'" in capsys.readouterr().err

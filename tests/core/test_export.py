@@ -15,6 +15,7 @@ from quotecheck import QuoteCheckError
 from quotecheck.cli import main
 from quotecheck.export import (
     FORMULA_TRIGGERS,
+    VERDICT_RATINGS,
     build_sheet,
     claim_review,
     neutralise_cell,
@@ -25,6 +26,7 @@ from quotecheck.export import (
     write_sheet,
 )
 from quotecheck.importing import import_seeds
+from quotecheck.match import VERDICTS
 from quotecheck.store import QuoteFilter, Store
 
 HOSTILE = '<script>alert("x")</script> =HYPERLINK("http://evil.example","click"), he said'
@@ -301,3 +303,62 @@ def test_exported_files_get_normal_permissions(seed_store: Store, tmp_path: Path
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def _saved_check(store: Store, verdict: str) -> dict[str, object]:
+    check_id = store.save_check({"claim": f"A claim rated {verdict}", "verdict": verdict})
+    return next(c for c in store.checks() if c["id"] == check_id)
+
+
+@pytest.mark.parametrize("verdict", VERDICTS)
+def test_claimreview_rating_is_on_the_documented_scale(seed_store: Store, verdict: str) -> None:
+    rating = claim_review(seed_store, _saved_check(seed_store, verdict), organisation="Desk")[
+        "reviewRating"
+    ]
+    assert rating["alternateName"] == verdict  # the textual verdict is always there
+    if verdict == "not found":  # not on record is no judgement of truth: no number at all
+        assert not {"ratingValue", "bestRating", "worstRating"} & rating.keys()
+    else:
+        assert (rating["worstRating"], rating["bestRating"]) == (1, 4)
+        assert rating["ratingValue"] == VERDICT_RATINGS[verdict]
+
+
+def test_claimreview_scale_orders_the_verdicts_from_true_to_false() -> None:
+    assert set(VERDICT_RATINGS) | {"not found"} == set(VERDICTS)  # a new verdict needs a rung
+    r = VERDICT_RATINGS
+    assert r["verified"] > r["paraphrase"] > r["altered"] > r["contradicted"] == r["misattributed"]
+    assert r["contradicted"] == 1 and r["verified"] == 4
+
+
+def test_claimreview_url_only_when_a_review_url_is_given(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    check = _saved_check(seed_store, "verified")
+    assert "url" not in claim_review(
+        seed_store, check, organisation="Desk", organisation_url="https://desk.example"
+    )  # the organisation's home page is not the review page: never made up from it
+    for template, expected in [
+        (
+            "https://desk.example/checks/{id}.html",
+            f"https://desk.example/checks/{check['id']}.html",
+        ),
+        ("https://desk.example/checks/", f"https://desk.example/checks/{check['id']}"),
+        ("https://desk.example/checks", f"https://desk.example/checks/{check['id']}"),
+        ("https://desk.example/c?id=", f"https://desk.example/c?id={check['id']}"),
+    ]:
+        review = claim_review(seed_store, check, organisation="Desk", review_url=template)
+        assert review["url"] == expected
+
+    seed_store.close()
+    db, out = str(tmp_path / "seed.db"), tmp_path / "reviews.json"
+    base = ["--db", db, "export-checks", "-o", str(out), "--org-name", "Desk"]
+    assert main(base) == 0
+    assert "url" not in json.loads(out.read_text(encoding="utf-8"))[0]
+    assert main([*base, "--review-url", "https://desk.example/checks/{id}"]) == 0
+    (review,) = json.loads(out.read_text(encoding="utf-8"))
+    assert review["url"] == f"https://desk.example/checks/{check['id']}"
+    assert review["reviewRating"]["ratingValue"] == 4
+    capsys.readouterr()
+    assert main([*base, "--review-url", "desk.example/checks"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "review URL must start with http" in err
