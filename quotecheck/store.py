@@ -21,6 +21,14 @@ Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
          flags, matches, diff, checked_at)                                   (JSON in TEXT columns)
 - history(id, at, actor, action, summary, changes, undone_at, superseded)  (changes: JSON;
   superseded: undone before a later action, so out of the redo chain)
+
+An edit that names a speaker not in the store creates that speaker; its history entry keeps a
+snapshot of the new row under `changes["new_speaker"]`. Undoing the edit removes the speaker
+again if nothing else refers to it by then (no quote, no alias beyond those it was created
+with, no other history entry: `_speaker_refs`), and marks the snapshot `removed`; a redo then
+finds a speaker of that name or recreates this one (with its old id while that is free) and
+writes the id it used back into the entry, so undo and redo keep checking against what is
+really stored.
 """
 
 from __future__ import annotations
@@ -245,6 +253,29 @@ def _actor() -> str:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _speaker_refs(action: str, changes: dict[str, Any]) -> set[int]:
+    """The speaker ids a history entry needs to exist to be undone or redone as recorded."""
+    if action == "merge_speakers":
+        return {int(changes["keep_id"]), int(changes["speaker"]["id"])}
+    if action == "update_speaker":
+        return {int(changes["speaker_id"])}
+    refs = {
+        int(state["speaker_id"])
+        for item in changes.get("quotes", ())
+        for state in (item["before"], item["after"])
+        if state.get("speaker_id") is not None
+    }
+    created = changes.get("new_speaker")
+    if created:
+        if created.get("removed"):
+            # removed by the entry's own undo: its redo finds or recreates the speaker by
+            # name, so the old id is no claim on whatever speaker holds it now
+            refs.discard(int(created["speaker_id"]))
+        else:
+            refs.add(int(created["speaker_id"]))
+    return refs
 
 
 @dataclass(slots=True)
@@ -941,7 +972,12 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def _change_quotes(
-        self, action: str, summary: str, quote_ids: Sequence[int], new: dict[str, Any]
+        self,
+        action: str,
+        summary: str,
+        quote_ids: Sequence[int],
+        new: dict[str, Any],
+        extra: dict[str, Any] | None = None,
     ) -> int:
         ids = list(dict.fromkeys(quote_ids))
         stamp = now()
@@ -965,7 +1001,7 @@ class Store:
                 )
             if not items:
                 return 0
-            return self._record(action, summary, {"quotes": items})
+            return self._record(action, summary, {"quotes": items, **(extra or {})})
 
     def _quote_states(self, ids: Sequence[int]) -> Iterator[tuple[int, dict[str, Any]]]:
         """(id, reviewable fields) for each id in order, read 500 at a time."""
@@ -1018,9 +1054,15 @@ class Store:
     ) -> int:
         """Correct a quote's speaker, source or text (a person's correction is never re-extracted)."""
         new: dict[str, Any] = {"edited": 1}
+        extra: dict[str, Any] = {}
         with self._write():
             if speaker is not None:
-                new["speaker_id"] = self.speaker_id(speaker) if speaker.strip() else None
+                found = self.speaker_id(speaker, create=False) if speaker.strip() else None
+                if found is None and speaker.strip():
+                    found = self.speaker_id(speaker)
+                    if found is not None:  # created by this edit: its undo may remove it
+                        extra["new_speaker"] = self._speaker_snapshot(found)
+                new["speaker_id"] = found
             if source is not None:
                 new["source_id"] = self.source_id(source) if source.strip() else None
             if text is not None:
@@ -1028,7 +1070,98 @@ class Store:
                     raise QuoteCheckError("a quote's text cannot be empty")
                 new["text"] = text
                 new["norm_text"] = normalize(text)
-            return self._change_quotes("edit", f"edit quote {quote_id}", [quote_id], new)
+            return self._change_quotes("edit", f"edit quote {quote_id}", [quote_id], new, extra)
+
+    _SPEAKER_ROW = ("name", "name_key", "role", "organisation", "created_at")
+
+    def _speaker_snapshot(self, speaker_id: int) -> dict[str, Any]:
+        """A speaker's row and aliases as history keeps them (enough to recreate it)."""
+        cols = ", ".join(self._SPEAKER_ROW)
+        row = self.db.execute(f"SELECT {cols} FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+        aliases = self.db.execute(
+            "SELECT alias, alias_key FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias_key",
+            [speaker_id],
+        ).fetchall()
+        return {
+            "speaker_id": speaker_id,
+            **dict(zip(self._SPEAKER_ROW, row, strict=True)),
+            "aliases": [list(a) for a in aliases],
+        }
+
+    def _remove_created_speaker(self, entry: dict[str, Any]) -> bool:
+        """On undo of an edit: remove the speaker it created if nothing else refers to it.
+
+        Kept when it has quotes, an alias it was not created with, a changed name or role, or
+        when any other history entry names it (undoing or redoing that one needs it).
+        """
+        created = entry["changes"]["new_speaker"]
+        speaker_id = int(created["speaker_id"])
+        cols = ", ".join(self._SPEAKER_ROW[:-1])
+        row = self.db.execute(f"SELECT {cols} FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+        if row is None or list(row) != [created[c] for c in self._SPEAKER_ROW[:-1]]:
+            return False
+        if self.db.execute(
+            "SELECT 1 FROM quotes WHERE speaker_id = ? LIMIT 1", [speaker_id]
+        ).fetchone():
+            return False
+        keys = {
+            r[0]
+            for r in self.db.execute(
+                "SELECT alias_key FROM speaker_aliases WHERE speaker_id = ?", [speaker_id]
+            )
+        }
+        if not keys <= {key for _alias, key in created["aliases"]}:
+            return False
+        # The LIKE patterns only narrow the scan (history is written by json.dumps); the
+        # parsed entry decides.
+        for action, text in self.db.execute(
+            "SELECT action, changes FROM history WHERE id != ? AND (changes LIKE ? OR "
+            "(action = 'merge_speakers' AND (changes LIKE ? OR changes LIKE ?)))",
+            [
+                entry["id"],
+                f'%"speaker_id": {speaker_id}%',
+                f'%"keep_id": {speaker_id}%',
+                f'%"id": {speaker_id}%',
+            ],
+        ).fetchall():
+            if speaker_id in _speaker_refs(action, json.loads(text)):
+                return False
+        self.db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
+        self.db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+        created["removed"] = True
+        return True
+
+    def _restore_created_speaker(self, entry: dict[str, Any]) -> None:
+        """On redo of an edit whose undo removed the speaker it created: use a speaker of
+        that name if there is one now (it is then not this edit's to remove), else recreate
+        it, under its old id if free; the entry is rewritten with the id used."""
+        changes = entry["changes"]
+        created = changes["new_speaker"]
+        old_id = int(created["speaker_id"])
+        found = self.speaker_id(created["name"], create=False)
+        if found is not None:
+            del changes["new_speaker"]
+            new_id = found
+        else:
+            taken = self.db.execute("SELECT 1 FROM speakers WHERE id = ?", [old_id]).fetchone()
+            cols = ("id", *self._SPEAKER_ROW) if not taken else self._SPEAKER_ROW
+            values = [old_id] if not taken else []
+            values += [created[c] for c in self._SPEAKER_ROW]
+            cur = self.db.execute(
+                f"INSERT INTO speakers ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                values,
+            )
+            new_id = int(cur.lastrowid or 0)
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) "
+                "VALUES (?, ?, ?)",
+                [(new_id, alias, key) for alias, key in created["aliases"]],
+            )
+            created["speaker_id"] = new_id
+            del created["removed"]
+        for item in changes["quotes"]:
+            if item["after"].get("speaker_id") == old_id:
+                item["after"]["speaker_id"] = new_id
 
     def update_speaker(
         self, speaker_id: int, *, name: str | None = None, role: str | None = None
@@ -1256,6 +1389,12 @@ class Store:
             expected_side = "after" if side == "before" else "before"
             for item in changes["quotes"]:
                 self._check_quote_unchanged(item["quote_id"], item[expected_side])
+            created = changes.get("new_speaker")
+            rewritten = False
+            if side == "after" and created and created.get("removed"):
+                self._restore_created_speaker(entry)
+                rewritten = True
+            for item in changes["quotes"]:
                 try:
                     self._apply_quote_state(item["quote_id"], item[side])
                 except sqlite3.IntegrityError as exc:
@@ -1263,6 +1402,13 @@ class Store:
                         f"quote {item['quote_id']}: its former speaker or source no longer "
                         "exists (merged or removed since)"
                     ) from exc
+            if side == "before" and created and not created.get("removed"):
+                rewritten = self._remove_created_speaker(entry)
+            if rewritten:  # the entry records the speaker id the quote now really has
+                self.db.execute(
+                    "UPDATE history SET changes = ? WHERE id = ?",
+                    [json.dumps(changes), entry["id"]],
+                )
 
     def _check_quote_unchanged(self, quote_id: int, expected: dict[str, Any]) -> None:
         """Refuse to undo/redo over a later change: the quote must still be as left."""

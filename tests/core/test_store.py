@@ -550,3 +550,159 @@ def test_redo_comes_back_in_reverse_order_of_undo(store: Store) -> None:
     store.undo()
     store.undo()
     assert [store.redo()["id"], store.redo()["id"]] == [first, second]  # type: ignore[index]
+
+
+def speaker_names(store: Store) -> dict[str, int]:
+    """Speaker list as `quotecheck speakers` and the speakers dialog show it: name -> quotes."""
+    return {s["name"]: s["quotes"] for s in store.speakers()}
+
+
+def test_undo_of_an_edit_removes_the_speaker_it_created_and_redo_brings_it_back(
+    store: Store,
+) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    new = store.speaker_id("Choe Son Hui", create=False)
+    assert new and speaker_names(store)["Choe Son Hui"] == 1
+
+    store.undo(edit)
+    assert store.quote(2)["speaker"] == "Kim Yo Jong"
+    assert "Choe Son Hui" not in speaker_names(store)
+    assert store.speaker_id("Choe Son Hui", create=False) is None
+    assert "Choe Son Hui" not in [name for _id, name, _n in store.facets()["speaker"]]
+
+    store.redo(edit)
+    row = store.quote(2)
+    assert (row["speaker_id"], row["speaker"]) == (new, "Choe Son Hui")  # as the edit left it
+    assert speaker_names(store)["Choe Son Hui"] == 1
+    assert store.speaker_aliases(new) == ["Choe Son Hui"]
+
+    store.undo(edit)  # and again, the same way
+    assert "Choe Son Hui" not in speaker_names(store)
+    store.redo(edit)
+    assert store.quote(2)["speaker"] == "Choe Son Hui"
+
+
+def test_speaker_removal_by_undo_is_saved_with_the_undo(file_store: Store) -> None:
+    add_sample(file_store)
+    edit = file_store.edit_quote(2, speaker="Choe Son Hui")
+    file_store.undo()
+    with Store(file_store.path) as other:
+        assert "Choe Son Hui" not in speaker_names(other)
+        assert other.redo() is not None  # another instance redoes from the saved entry
+        assert other.quote(2)["speaker"] == "Choe Son Hui"
+    assert file_store.undo(edit) is not None
+    assert "Choe Son Hui" not in speaker_names(file_store)
+
+
+def test_undo_keeps_a_created_speaker_that_got_other_quotes(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    text = 'Choe Son Hui said the talks were "over".'
+    store.add_article(text, ArticleMeta(), [attribution(text, "over", "Choe Son Hui")])
+    store.undo(edit)
+    assert store.quote(2)["speaker"] == "Kim Yo Jong"
+    assert speaker_names(store)["Choe Son Hui"] == 1  # the imported quote keeps its speaker
+    store.redo(edit)
+    assert store.quote(2)["speaker"] == "Choe Son Hui"
+    assert speaker_names(store)["Choe Son Hui"] == 2
+
+
+def test_undo_keeps_a_created_speaker_another_action_needs(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    later = store.edit_quote(3, speaker="Choe Son Hui")  # an existing speaker by now
+    store.undo(later)
+    store.undo(edit)
+    # no quote has the speaker now, but redoing the later edit needs it
+    assert speaker_names(store)["Choe Son Hui"] == 0
+    store.redo(later)
+    assert store.quote(3)["speaker"] == "Choe Son Hui"
+    store.redo(edit)
+    assert store.quote(2)["speaker"] == "Choe Son Hui"
+    assert speaker_names(store)["Choe Son Hui"] == 2
+
+
+def test_undo_keeps_a_created_speaker_given_an_alias_or_renamed(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    new = store.speaker_id("Choe Son Hui", create=False)
+    assert new
+    store.add_speaker_alias(new, "Choe")
+    store.undo(edit)
+    assert "Choe Son Hui" in speaker_names(store)
+
+    store.redo(edit)
+    store.update_speaker(new, role="foreign minister")
+    store.undo(edit)
+    assert "Choe Son Hui" in speaker_names(store)
+
+
+def test_undo_keeps_a_speaker_merged_into(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    new = store.speaker_id("Choe Son Hui", create=False)
+    other = store.speaker_id("Choe Son-hui Minister")
+    assert new and other
+    store.merge_speakers(new, other)
+    store.undo(edit)
+    assert "Choe Son Hui" in speaker_names(store)
+    store.undo()  # the merge: both speakers are back, the edit stays undone
+    assert store.quote(2)["speaker"] == "Kim Yo Jong"
+    assert {"Choe Son Hui", "Choe Son-hui Minister"} <= set(speaker_names(store))
+
+
+def test_undo_of_an_edit_to_an_existing_speaker_never_removes_it(store: Store) -> None:
+    add_sample(store)
+    idle = store.speaker_id("Ana Lopez")  # exists, with no quotes
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    edit = store.edit_quote(2, speaker="ana lopez")
+    assert "new_speaker" not in store.history()[0]["changes"]
+    store.undo(edit)
+    assert speaker_names(store)["Ana Lopez"] == 0
+    assert store.speaker_id("Ana Lopez", create=False) == idle
+    store.edit_quote(2, speaker="Fumio Kishida")
+    store.undo()
+    assert store.speaker_id("Fumio Kishida", create=False) == kishida
+    assert speaker_names(store)["Fumio Kishida"] == 2
+
+
+def test_redo_recreates_the_speaker_under_a_new_id_when_its_id_was_taken(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    old = store.speaker_id("Choe Son Hui", create=False)
+    store.undo(edit)
+    assert store.speaker_id("Ana Lopez") == old  # SQLite gives the freed id to a new speaker
+    store.redo(edit)
+    new = store.speaker_id("Choe Son Hui", create=False)
+    assert new and new != old
+    assert store.quote(2)["speaker_id"] == new
+    assert speaker_names(store)["Ana Lopez"] == 0 and speaker_names(store)["Choe Son Hui"] == 1
+    store.undo(edit)  # the entry now records the new id: undo checks and removes it
+    assert store.quote(2)["speaker"] == "Kim Yo Jong"
+    assert "Choe Son Hui" not in speaker_names(store)
+    assert "Ana Lopez" in speaker_names(store)
+
+
+def test_redo_reuses_a_speaker_of_the_same_name_created_since(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    store.undo(edit)
+    text = 'Choe Son Hui said the talks were "over".'
+    store.add_article(text, ArticleMeta(), [attribution(text, "over", "Choe Son Hui")])
+    imported = store.speaker_id("Choe Son Hui", create=False)
+    store.redo(edit)
+    assert store.quote(2)["speaker_id"] == imported
+    store.delete_article(2)
+    store.undo(edit)  # the speaker is the import's, not the edit's: it stays
+    assert store.speaker_id("Choe Son Hui", create=False) == imported
+
+
+def test_redo_refuses_when_the_quote_changed_and_recreates_nothing(store: Store) -> None:
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    store.undo(edit)
+    store.edit_quote(2, speaker="Fumio Kishida")
+    with pytest.raises(QuoteCheckError, match="changed since"):
+        store.redo(edit)
+    assert "Choe Son Hui" not in speaker_names(store)
