@@ -406,7 +406,19 @@ _RATING_PREFIX = re.compile(
     r"|(?i:true|false)\s*:\s*)(?=\S)"
 )
 _TOPIC_BOOST = 5.0  # times the speaker boost, for a headline's named speaker
-_HEADLINE_TOPIC = re.compile(r"^on\s+(?P<rest>\S.*)$", re.S)
+# "X on Y", and fact-checkers' headlines that judge X on Y ("Trump wrong on refugees",
+# "Biden overstates US support for ...", "CLINTON ERRS ON HEALTH COSTS")
+_HEADLINE_TOPIC = re.compile(
+    r"^(?:(?:(?:is\s+)?(?:mostly\s+)?(?:wrong|right|correct|incorrect|off|misleads|misfires|errs"
+    r"|exaggerates|overstates|understates|distorts|twists|stretches|flip-flops)\s+)?(?:on|about)"
+    r"|(?:misleads|exaggerates|overstates|understates|distorts|twists|repeats|misquotes"
+    r"|mischaracterizes|misstates|flubs|botches|inflates|cherry-picks))\s+(?P<rest>\S.*)$",
+    re.S | re.I,
+)
+_TOPIC_MAX_WORDS = 10
+_TOPIC_VERBS = frozenset(
+    "is are was were will would has have had can could should do does did must may might".split()
+)
 _CUE_FORM = re.compile(
     rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+(?P<src>{_SOURCE}))?"
     rf"(?:\s+(?:that|THAT)(?=\s)(?!\s+{_THAT_PRONOUN}))?[\s,:]*(?P<rest>.*)$",
@@ -1444,7 +1456,7 @@ class Matcher:
                 continue
             rest = " ".join(tokens[size:])
             topic = _HEADLINE_TOPIC.match(rest)
-            if topic and not parsed.quoted:
+            if topic and not parsed.quoted and _is_topic(topic.group("rest")):
                 # "Jeb Bush on Florida tuition": a headline naming who and what about
                 return replace(parsed, speaker=name, words=topic.group("rest"), topic=True)
             if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
@@ -1815,6 +1827,18 @@ class Matcher:
                 f"{result.coverage:.0f}% of the topic's rare words). Read the matches for what "
                 "was said."
             )
+
+
+def _is_topic(text: str) -> bool:
+    """The words after "X on" are a headline's topic ("the health care law"), not a sentence
+    going on ("Monday pledged to hold talks", "the trail said that wages are low")."""
+    found = words(text)
+    return (
+        0 < len(found) <= _TOPIC_MAX_WORDS
+        and not _DATE.match(text)
+        and not any(w.lower() in _TOPIC_VERBS for w in found)
+        and re.search(_CUE, text) is None
+    )
 
 
 def _who(match: Match | None) -> str:

@@ -1368,12 +1368,23 @@ def test_headline_naming_a_topic() -> None:
         assert result.matches[0].text.startswith("In Florida, we have the lowest")
         assert result.verdict == "paraphrase" and "topic" in result.flags
         assert result.diff == []
+        # fact-checkers' headlines judging someone on a topic
+        for claim in ("Bush wrong on Florida tuition", "BUSH ERRS ON FLORIDA TUITION"):
+            result = check(claim, store)
+            assert result.matches[0].text.startswith("In Florida, we have the lowest"), claim
+            assert "topic" in result.flags and result.claimed_words.lower() == "florida tuition"
         # the words are Rubio's, but a topic names no words: "not found", not misattributed
         result = check("Bush on the health care law", store)
         assert result.verdict == "not found" and "topic" in result.flags
-        # a sentence with "on" that names no known speaker is not a headline
-        result = check("Pressure on Florida tuition is growing", store)
-        assert result.claimed_speaker is None and "topic" not in result.flags
+        # a sentence with "on" that names no known speaker is not a headline, nor is a
+        # sentence going on after the speaker's "on"
+        for claim in (
+            "Pressure on Florida tuition is growing",
+            "Bush on Monday cut Florida tuition",
+            "Bush on the campaign trail promised lower Florida tuition",
+            "Bush on tuition: it was the lowest in Florida",
+        ):
+            assert "topic" not in check(claim, store).flags, claim
 
 
 def test_claimed_words_verbatim_in_a_long_statement_rank_first() -> None:
