@@ -44,7 +44,8 @@ def affected(entry: dict[str, Any]) -> tuple[list[int], bool]:
         return list(changes.get("quote_ids", [])), True
     if action == "update_speaker":
         return [], True
-    return [int(item["quote_id"]) for item in changes.get("quotes", [])], False
+    # an edit that created a speaker removes it on undo (and brings it back on redo)
+    return [int(item["quote_id"]) for item in changes.get("quotes", [])], "new_speaker" in changes
 
 
 class StoreCommand(QUndoCommand):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from quotecheck import QuoteCheckError
 from quotecheck.store import Store
+from quotecheck_ui.context import affected
 
 
 def type_note(window, qtbot, row: int, text: str) -> int:  # type: ignore[no-untyped-def]
@@ -151,3 +152,16 @@ def test_status_colours_are_legible_on_light_and_dark_palettes(qapp) -> None:  #
             colour = QColor(status_colour(status, palette))
             ratio = contrast(colour, QColor(window_colour))
             assert ratio >= 4.5, (status, window_colour, round(ratio, 2))
+
+
+def test_undoing_an_edit_that_created_a_speaker_refreshes_speaker_names() -> None:
+    """The store removes a speaker created by an edit when the edit is undone; the window must
+    treat that step as a speaker change (name completion, Speakers dialog), not a quote change."""
+    with Store(":memory:") as store:
+        store.add_quote_records([{"text": "We will cut taxes.", "speaker": "Ann Lee"}])
+        quote_id = store.db.execute("SELECT id FROM quotes").fetchone()[0]
+        created = store.edit_quote(quote_id, speaker="Bob New")
+        existing = store.edit_quote(quote_id, speaker="Ann Lee")
+        by_id = {entry["id"]: entry for entry in store.history()}
+        assert affected(by_id[created]) == ([quote_id], True)
+        assert affected(by_id[existing]) == ([quote_id], False)
