@@ -22,13 +22,16 @@ Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
 - history(id, at, actor, action, summary, changes, undone_at, superseded)  (changes: JSON;
   superseded: undone before a later action, so out of the redo chain)
 
-An edit that names a speaker not in the store creates that speaker; its history entry keeps a
-snapshot of the new row under `changes["new_speaker"]`. Undoing the edit removes the speaker
-again if nothing else refers to it by then (no quote, no alias beyond those it was created
-with, no other history entry: `_speaker_refs`), and marks the snapshot `removed`; a redo then
-finds a speaker of that name or recreates this one (with its old id while that is free) and
-writes the id it used back into the entry, so undo and redo keep checking against what is
-really stored.
+An edit that names a speaker or source not in the store creates it; its history entry keeps a
+snapshot of the new row and its aliases under `changes["new_speaker"]` / `changes["new_source"]`
+(a source named by a gazetteer alias is created under its canonical name, kind and aliases: the
+snapshot holds all of them, so a redo recreates it the same whatever the gazetteer says by
+then). Undoing the edit removes the row again if nothing else refers to it by then (an
+unchanged row, no quote, no alias beyond those it was created with, no other history entry:
+`_history_refs`), and marks the snapshot `removed`; a redo then finds a speaker or source of
+that name or recreates this one (with its old id while that is free) and writes the id it used
+back into the entry, so undo and redo keep checking against what is really stored. Entries
+without snapshots (older databases) undo and redo as before, leaving such rows in place.
 """
 
 from __future__ import annotations
@@ -255,26 +258,57 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _speaker_refs(action: str, changes: dict[str, Any]) -> set[int]:
-    """The speaker ids a history entry needs to exist to be undone or redone as recorded."""
+@dataclass(frozen=True, slots=True)
+class _Created:
+    """A row a quote edit can create (a speaker or a source), as its history snapshot keeps it."""
+
+    key: str  # changes[key] of the edit's history entry holds the snapshot
+    table: str
+    aliases: str  # its alias table: (id_col, alias, alias_key)
+    id_col: str  # quotes' and the alias table's column for its id; the snapshot's id key
+    columns: tuple[str, ...]  # compared on undo: changed since, the row is not the edit's
+    id_keys: tuple[str, ...]  # JSON keys under which a history entry may hold its id
+
+
+_SPEAKER = _Created(
+    "new_speaker",
+    "speakers",
+    "speaker_aliases",
+    "speaker_id",
+    ("name", "name_key", "role", "organisation"),
+    ("speaker_id", "keep_id", "id"),  # "id", "keep_id": merge_speakers
+)
+_SOURCE = _Created(
+    "new_source",
+    "sources",
+    "source_aliases",
+    "source_id",
+    ("name", "name_key", "kind"),
+    ("source_id",),
+)
+
+
+def _history_refs(what: _Created, action: str, changes: dict[str, Any]) -> set[int]:
+    """The ids of `what.table` a history entry needs to exist to be undone or redone as recorded."""
     if action == "merge_speakers":
-        return {int(changes["keep_id"]), int(changes["speaker"]["id"])}
+        merged = {int(changes["keep_id"]), int(changes["speaker"]["id"])}
+        return merged if what is _SPEAKER else set()
     if action == "update_speaker":
-        return {int(changes["speaker_id"])}
+        return {int(changes["speaker_id"])} if what is _SPEAKER else set()
     refs = {
-        int(state["speaker_id"])
+        int(state[what.id_col])
         for item in changes.get("quotes", ())
         for state in (item["before"], item["after"])
-        if state.get("speaker_id") is not None
+        if state.get(what.id_col) is not None
     }
-    created = changes.get("new_speaker")
+    created = changes.get(what.key)
     if created:
         if created.get("removed"):
-            # removed by the entry's own undo: its redo finds or recreates the speaker by
-            # name, so the old id is no claim on whatever speaker holds it now
-            refs.discard(int(created["speaker_id"]))
+            # removed by the entry's own undo: its redo finds or recreates the row by name,
+            # so the old id is no claim on whatever row holds it now
+            refs.discard(int(created[what.id_col]))
         else:
-            refs.add(int(created["speaker_id"]))
+            refs.add(int(created[what.id_col]))
     return refs
 
 
@@ -1057,14 +1091,9 @@ class Store:
         extra: dict[str, Any] = {}
         with self._write():
             if speaker is not None:
-                found = self.speaker_id(speaker, create=False) if speaker.strip() else None
-                if found is None and speaker.strip():
-                    found = self.speaker_id(speaker)
-                    if found is not None:  # created by this edit: its undo may remove it
-                        extra["new_speaker"] = self._speaker_snapshot(found)
-                new["speaker_id"] = found
+                new["speaker_id"] = self._edit_target(_SPEAKER, speaker, extra)
             if source is not None:
-                new["source_id"] = self.source_id(source) if source.strip() else None
+                new["source_id"] = self._edit_target(_SOURCE, source, extra)
             if text is not None:
                 if not text.strip():
                     raise QuoteCheckError("a quote's text cannot be empty")
@@ -1072,96 +1101,112 @@ class Store:
                 new["norm_text"] = normalize(text)
             return self._change_quotes("edit", f"edit quote {quote_id}", [quote_id], new, extra)
 
-    _SPEAKER_ROW = ("name", "name_key", "role", "organisation", "created_at")
+    def _lookup(self, what: _Created, name: str, *, create: bool) -> int | None:
+        find = self.speaker_id if what is _SPEAKER else self.source_id
+        return find(name, create=create)
 
-    def _speaker_snapshot(self, speaker_id: int) -> dict[str, Any]:
-        """A speaker's row and aliases as history keeps them (enough to recreate it)."""
-        cols = ", ".join(self._SPEAKER_ROW)
-        row = self.db.execute(f"SELECT {cols} FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    def _edit_target(self, what: _Created, name: str, extra: dict[str, Any]) -> int | None:
+        """The speaker or source id an edit gives a quote for `name` (None: cleared). One the
+        edit creates is snapshot into `extra` (the entry's changes): its undo may remove it."""
+        if not name.strip():
+            return None
+        found = self._lookup(what, name, create=False)
+        if found is None:
+            found = self._lookup(what, name, create=True)
+            if found is not None:
+                extra[what.key] = self._snapshot(what, found)
+        return found
+
+    def _snapshot(self, what: _Created, row_id: int) -> dict[str, Any]:
+        """A speaker's or source's row and aliases as history keeps them (enough to recreate it)."""
+        columns = (*what.columns, "created_at")
+        row = self.db.execute(
+            f"SELECT {', '.join(columns)} FROM {what.table} WHERE id = ?", [row_id]
+        ).fetchone()
         aliases = self.db.execute(
-            "SELECT alias, alias_key FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias_key",
-            [speaker_id],
+            f"SELECT alias, alias_key FROM {what.aliases} WHERE {what.id_col} = ? "
+            "ORDER BY alias_key",
+            [row_id],
         ).fetchall()
         return {
-            "speaker_id": speaker_id,
-            **dict(zip(self._SPEAKER_ROW, row, strict=True)),
+            what.id_col: row_id,
+            **dict(zip(columns, row, strict=True)),
             "aliases": [list(a) for a in aliases],
         }
 
-    def _remove_created_speaker(self, entry: dict[str, Any]) -> bool:
-        """On undo of an edit: remove the speaker it created if nothing else refers to it.
+    def _remove_created(self, entry: dict[str, Any], what: _Created) -> bool:
+        """On undo of an edit: remove the speaker or source it created if nothing else refers
+        to it.
 
-        Kept when it has quotes, an alias it was not created with, a changed name or role, or
-        when any other history entry names it (undoing or redoing that one needs it).
+        Kept when it has quotes, an alias it was not created with, a changed row (name, role,
+        kind...), or when any other history entry names it (undoing or redoing that one needs it).
         """
-        created = entry["changes"]["new_speaker"]
-        speaker_id = int(created["speaker_id"])
-        cols = ", ".join(self._SPEAKER_ROW[:-1])
-        row = self.db.execute(f"SELECT {cols} FROM speakers WHERE id = ?", [speaker_id]).fetchone()
-        if row is None or list(row) != [created[c] for c in self._SPEAKER_ROW[:-1]]:
+        created = entry["changes"][what.key]
+        row_id = int(created[what.id_col])
+        row = self.db.execute(
+            f"SELECT {', '.join(what.columns)} FROM {what.table} WHERE id = ?", [row_id]
+        ).fetchone()
+        if row is None or list(row) != [created[c] for c in what.columns]:
             return False
         if self.db.execute(
-            "SELECT 1 FROM quotes WHERE speaker_id = ? LIMIT 1", [speaker_id]
+            f"SELECT 1 FROM quotes WHERE {what.id_col} = ? LIMIT 1", [row_id]
         ).fetchone():
             return False
         keys = {
             r[0]
             for r in self.db.execute(
-                "SELECT alias_key FROM speaker_aliases WHERE speaker_id = ?", [speaker_id]
+                f"SELECT alias_key FROM {what.aliases} WHERE {what.id_col} = ?", [row_id]
             )
         }
         if not keys <= {key for _alias, key in created["aliases"]}:
             return False
         # The LIKE patterns only narrow the scan (history is written by json.dumps); the
         # parsed entry decides.
+        likes = " OR ".join("changes LIKE ?" for _ in what.id_keys)
         for action, text in self.db.execute(
-            "SELECT action, changes FROM history WHERE id != ? AND (changes LIKE ? OR "
-            "(action = 'merge_speakers' AND (changes LIKE ? OR changes LIKE ?)))",
-            [
-                entry["id"],
-                f'%"speaker_id": {speaker_id}%',
-                f'%"keep_id": {speaker_id}%',
-                f'%"id": {speaker_id}%',
-            ],
+            f"SELECT action, changes FROM history WHERE id != ? AND ({likes})",
+            [entry["id"], *(f'%"{key}": {row_id}%' for key in what.id_keys)],
         ).fetchall():
-            if speaker_id in _speaker_refs(action, json.loads(text)):
+            if row_id in _history_refs(what, action, json.loads(text)):
                 return False
-        self.db.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
-        self.db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+        self.db.execute(f"DELETE FROM {what.aliases} WHERE {what.id_col} = ?", [row_id])
+        self.db.execute(f"DELETE FROM {what.table} WHERE id = ?", [row_id])
         created["removed"] = True
         return True
 
-    def _restore_created_speaker(self, entry: dict[str, Any]) -> None:
-        """On redo of an edit whose undo removed the speaker it created: use a speaker of
+    def _restore_created(self, entry: dict[str, Any], what: _Created) -> None:
+        """On redo of an edit whose undo removed the speaker or source it created: use one of
         that name if there is one now (it is then not this edit's to remove), else recreate
         it, under its old id if free; the entry is rewritten with the id used."""
         changes = entry["changes"]
-        created = changes["new_speaker"]
-        old_id = int(created["speaker_id"])
-        found = self.speaker_id(created["name"], create=False)
+        created = changes[what.key]
+        old_id = int(created[what.id_col])
+        found = self._lookup(what, created["name"], create=False)
         if found is not None:
-            del changes["new_speaker"]
+            del changes[what.key]
             new_id = found
         else:
-            taken = self.db.execute("SELECT 1 FROM speakers WHERE id = ?", [old_id]).fetchone()
-            cols = ("id", *self._SPEAKER_ROW) if not taken else self._SPEAKER_ROW
-            values = [old_id] if not taken else []
-            values += [created[c] for c in self._SPEAKER_ROW]
+            taken = self.db.execute(f"SELECT 1 FROM {what.table} WHERE id = ?", [old_id]).fetchone()
+            columns = (*what.columns, "created_at")
+            values = [created[c] for c in columns]
+            if not taken:
+                columns, values = ("id", *columns), [old_id, *values]
             cur = self.db.execute(
-                f"INSERT INTO speakers ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                f"INSERT INTO {what.table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
                 values,
             )
             new_id = int(cur.lastrowid or 0)
             self.db.conn.executemany(
-                "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, alias_key) "
+                f"INSERT OR IGNORE INTO {what.aliases} ({what.id_col}, alias, alias_key) "
                 "VALUES (?, ?, ?)",
                 [(new_id, alias, key) for alias, key in created["aliases"]],
             )
-            created["speaker_id"] = new_id
+            created[what.id_col] = new_id
             del created["removed"]
         for item in changes["quotes"]:
-            if item["after"].get("speaker_id") == old_id:
-                item["after"]["speaker_id"] = new_id
+            if item["after"].get(what.id_col) == old_id:
+                item["after"][what.id_col] = new_id
 
     def update_speaker(
         self, speaker_id: int, *, name: str | None = None, role: str | None = None
@@ -1389,11 +1434,16 @@ class Store:
             expected_side = "after" if side == "before" else "before"
             for item in changes["quotes"]:
                 self._check_quote_unchanged(item["quote_id"], item[expected_side])
-            created = changes.get("new_speaker")
+            # what the edit created, by kind: removed by its undo, restored by its redo
+            created = [
+                (what, changes[what.key]) for what in (_SPEAKER, _SOURCE) if what.key in changes
+            ]
             rewritten = False
-            if side == "after" and created and created.get("removed"):
-                self._restore_created_speaker(entry)
-                rewritten = True
+            if side == "after":
+                for what, snapshot in created:
+                    if snapshot.get("removed"):
+                        self._restore_created(entry, what)
+                        rewritten = True
             for item in changes["quotes"]:
                 try:
                     self._apply_quote_state(item["quote_id"], item[side])
@@ -1402,9 +1452,11 @@ class Store:
                         f"quote {item['quote_id']}: its former speaker or source no longer "
                         "exists (merged or removed since)"
                     ) from exc
-            if side == "before" and created and not created.get("removed"):
-                rewritten = self._remove_created_speaker(entry)
-            if rewritten:  # the entry records the speaker id the quote now really has
+            if side == "before":
+                for what, snapshot in created:
+                    if not snapshot.get("removed"):
+                        rewritten = self._remove_created(entry, what) or rewritten
+            if rewritten:  # the entry records the ids the quote now really has
                 self.db.execute(
                     "UPDATE history SET changes = ? WHERE id = ?",
                     [json.dumps(changes), entry["id"]],

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecheck import QuoteCheckError
+from quotecheck.extract.gazetteer import Gazetteer, SourceEntry, set_default_gazetteer
 from quotecheck.model import ArticleMeta, Attribution
 from quotecheck.store import SCHEMA_VERSION, QuoteFilter, Store, migrations
 
@@ -557,30 +560,61 @@ def speaker_names(store: Store) -> dict[str, int]:
     return {s["name"]: s["quotes"] for s in store.speakers()}
 
 
-def test_undo_of_an_edit_removes_the_speaker_it_created_and_redo_brings_it_back(
-    store: Store,
+def source_names(store: Store) -> dict[str, int]:
+    """Source list as `quotecheck sources` shows it: name -> quotes."""
+    return {s["name"]: s["quotes"] for s in store.sources()}
+
+
+def stored(store: Store, field: str, row_id: int) -> tuple[Any, list[Any]]:
+    """A speaker's or source's row and its aliases as the store holds them."""
+    row = store.db.execute(f"SELECT * FROM {field}s WHERE id = ?", [row_id]).fetchone()
+    aliases = store.db.execute(
+        f"SELECT alias, alias_key FROM {field}_aliases WHERE {field}_id = ? ORDER BY alias_key",
+        [row_id],
+    ).fetchall()
+    return row, aliases
+
+
+CREATED = pytest.mark.parametrize(
+    ("field", "name", "mention", "before"),
+    [
+        ("speaker", "Choe Son Hui", "Choe Son Hui", "Kim Yo Jong"),
+        # a gazetteer alias: the source is created under its canonical name, kind and aliases
+        ("source", "Rodong Sinmun", "Rodong Sinmun newspaper", "KCNA"),
+    ],
+)
+
+
+@CREATED
+def test_undo_of_an_edit_removes_what_it_created_and_redo_brings_it_back(
+    store: Store, field: str, name: str, mention: str, before: str
 ) -> None:
     add_sample(store)
-    edit = store.edit_quote(2, speaker="Choe Son Hui")
-    new = store.speaker_id("Choe Son Hui", create=False)
-    assert new and speaker_names(store)["Choe Son Hui"] == 1
+    lookup = store.speaker_id if field == "speaker" else store.source_id
+    listing = speaker_names if field == "speaker" else source_names
+    edit = store.edit_quote(2, **{field: mention})
+    new = lookup(name, create=False)
+    assert new and listing(store)[name] == 1
+    created = stored(store, field, new)
+    assert created[1]  # with its aliases
 
     store.undo(edit)
-    assert store.quote(2)["speaker"] == "Kim Yo Jong"
-    assert "Choe Son Hui" not in speaker_names(store)
-    assert store.speaker_id("Choe Son Hui", create=False) is None
-    assert "Choe Son Hui" not in [name for _id, name, _n in store.facets()["speaker"]]
+    assert store.quote(2)[field] == before
+    assert name not in listing(store)
+    assert lookup(mention, create=False) is None
+    assert name not in [label for _id, label, _n in store.facets()[field]]
+    assert stored(store, field, new) == (None, [])
 
     store.redo(edit)
     row = store.quote(2)
-    assert (row["speaker_id"], row["speaker"]) == (new, "Choe Son Hui")  # as the edit left it
-    assert speaker_names(store)["Choe Son Hui"] == 1
-    assert store.speaker_aliases(new) == ["Choe Son Hui"]
+    assert (row[f"{field}_id"], row[field]) == (new, name)  # as the edit left it
+    assert stored(store, field, new) == created  # row and aliases, alias for alias
+    assert listing(store)[name] == 1
 
     store.undo(edit)  # and again, the same way
-    assert "Choe Son Hui" not in speaker_names(store)
+    assert name not in listing(store)
     store.redo(edit)
-    assert store.quote(2)["speaker"] == "Choe Son Hui"
+    assert store.quote(2)[field] == name
 
 
 def test_speaker_removal_by_undo_is_saved_with_the_undo(file_store: Store) -> None:
@@ -595,44 +629,68 @@ def test_speaker_removal_by_undo_is_saved_with_the_undo(file_store: Store) -> No
     assert "Choe Son Hui" not in speaker_names(file_store)
 
 
-def test_undo_keeps_a_created_speaker_that_got_other_quotes(store: Store) -> None:
+@CREATED
+def test_undo_keeps_what_an_edit_created_that_got_other_quotes(
+    store: Store, field: str, name: str, mention: str, before: str
+) -> None:
     add_sample(store)
-    edit = store.edit_quote(2, speaker="Choe Son Hui")
-    text = 'Choe Son Hui said the talks were "over".'
-    store.add_article(text, ArticleMeta(), [attribution(text, "over", "Choe Son Hui")])
+    listing = speaker_names if field == "speaker" else source_names
+    edit = store.edit_quote(2, **{field: name})
+    text = f'{mention} said the talks were "over".'
+    store.add_article(text, ArticleMeta(), [attribution(text, "over", **{field: mention})])
     store.undo(edit)
-    assert store.quote(2)["speaker"] == "Kim Yo Jong"
-    assert speaker_names(store)["Choe Son Hui"] == 1  # the imported quote keeps its speaker
+    assert store.quote(2)[field] == before
+    assert listing(store)[name] == 1  # the imported quote keeps it
     store.redo(edit)
-    assert store.quote(2)["speaker"] == "Choe Son Hui"
-    assert speaker_names(store)["Choe Son Hui"] == 2
+    assert store.quote(2)[field] == name
+    assert listing(store)[name] == 2
 
 
-def test_undo_keeps_a_created_speaker_another_action_needs(store: Store) -> None:
+@CREATED
+def test_undo_keeps_a_created_speaker_or_source_another_action_needs(
+    store: Store, field: str, name: str, mention: str, before: str
+) -> None:
     add_sample(store)
-    edit = store.edit_quote(2, speaker="Choe Son Hui")
-    later = store.edit_quote(3, speaker="Choe Son Hui")  # an existing speaker by now
+    listing = speaker_names if field == "speaker" else source_names
+    edit = store.edit_quote(2, **{field: name})
+    later = store.edit_quote(3, **{field: name})  # an existing one by now
+    assert f"new_{field}" not in store.history()[0]["changes"]
     store.undo(later)
     store.undo(edit)
-    # no quote has the speaker now, but redoing the later edit needs it
-    assert speaker_names(store)["Choe Son Hui"] == 0
+    # no quote has it now, but redoing the later edit needs it
+    assert listing(store)[name] == 0
     store.redo(later)
-    assert store.quote(3)["speaker"] == "Choe Son Hui"
+    assert store.quote(3)[field] == name
     store.redo(edit)
-    assert store.quote(2)["speaker"] == "Choe Son Hui"
-    assert speaker_names(store)["Choe Son Hui"] == 2
+    assert store.quote(2)[field] == name
+    assert listing(store)[name] == 2
 
 
-def test_undo_keeps_a_created_speaker_given_an_alias_or_renamed(store: Store) -> None:
+@pytest.mark.parametrize(
+    ("field", "name", "alias"),
+    [("speaker", "Choe Son Hui", "Choe"), ("source", "Minju Choson", "the cabinet paper")],
+)
+def test_undo_keeps_a_created_speaker_or_source_given_an_alias(
+    store: Store, field: str, name: str, alias: str
+) -> None:
+    add_sample(store)
+    lookup = store.speaker_id if field == "speaker" else store.source_id
+    add_alias = store.add_speaker_alias if field == "speaker" else store.add_source_alias
+    listing = speaker_names if field == "speaker" else source_names
+    edit = store.edit_quote(2, **{field: name})
+    new = lookup(name, create=False)
+    assert new
+    add_alias(new, alias)
+    store.undo(edit)
+    assert name in listing(store)
+    assert lookup(alias, create=False) == new
+
+
+def test_undo_keeps_a_created_speaker_given_a_role(store: Store) -> None:
     add_sample(store)
     edit = store.edit_quote(2, speaker="Choe Son Hui")
     new = store.speaker_id("Choe Son Hui", create=False)
     assert new
-    store.add_speaker_alias(new, "Choe")
-    store.undo(edit)
-    assert "Choe Son Hui" in speaker_names(store)
-
-    store.redo(edit)
     store.update_speaker(new, role="foreign minister")
     store.undo(edit)
     assert "Choe Son Hui" in speaker_names(store)
@@ -652,50 +710,78 @@ def test_undo_keeps_a_speaker_merged_into(store: Store) -> None:
     assert {"Choe Son Hui", "Choe Son-hui Minister"} <= set(speaker_names(store))
 
 
-def test_undo_of_an_edit_to_an_existing_speaker_never_removes_it(store: Store) -> None:
+@pytest.mark.parametrize(
+    ("field", "idle", "typed", "used", "used_typed"),
+    [
+        ("speaker", "Ana Lopez", "ana lopez", "Fumio Kishida", "Fumio Kishida"),
+        ("source", "Xinhua", "Xinhua News Agency", "the Diet", "Japanese Parliament"),  # aliases
+    ],
+)
+def test_undo_of_an_edit_to_an_existing_speaker_or_source_never_removes_it(
+    store: Store, field: str, idle: str, typed: str, used: str, used_typed: str
+) -> None:
     add_sample(store)
-    idle = store.speaker_id("Ana Lopez")  # exists, with no quotes
-    kishida = store.speaker_id("Fumio Kishida", create=False)
-    edit = store.edit_quote(2, speaker="ana lopez")
-    assert "new_speaker" not in store.history()[0]["changes"]
+    lookup = store.speaker_id if field == "speaker" else store.source_id
+    listing = speaker_names if field == "speaker" else source_names
+    idle_id = lookup(idle)  # exists, with no quotes
+    used_id = lookup(used, create=False)
+    edit = store.edit_quote(2, **{field: typed})
+    assert store.quote(2)[f"{field}_id"] == idle_id
+    assert f"new_{field}" not in store.history()[0]["changes"]
     store.undo(edit)
-    assert speaker_names(store)["Ana Lopez"] == 0
-    assert store.speaker_id("Ana Lopez", create=False) == idle
-    store.edit_quote(2, speaker="Fumio Kishida")
+    assert listing(store)[idle] == 0
+    assert lookup(idle, create=False) == idle_id
+    store.edit_quote(2, **{field: used_typed})
     store.undo()
-    assert store.speaker_id("Fumio Kishida", create=False) == kishida
-    assert speaker_names(store)["Fumio Kishida"] == 2
+    assert lookup(used, create=False) == used_id
+    assert listing(store)[used] == 2
 
 
-def test_redo_recreates_the_speaker_under_a_new_id_when_its_id_was_taken(store: Store) -> None:
+@pytest.mark.parametrize(
+    ("field", "name", "alias", "other", "before"),
+    [
+        ("speaker", "Choe Son Hui", "Choe Son Hui", "Ana Lopez", "Kim Yo Jong"),
+        ("source", "Rodong Sinmun", "Rodong Sinmun newspaper", "Minju Choson", "KCNA"),
+    ],
+)
+def test_redo_recreates_a_speaker_or_source_under_a_new_id_when_its_id_was_taken(
+    store: Store, field: str, name: str, alias: str, other: str, before: str
+) -> None:
     add_sample(store)
-    edit = store.edit_quote(2, speaker="Choe Son Hui")
-    old = store.speaker_id("Choe Son Hui", create=False)
+    lookup = store.speaker_id if field == "speaker" else store.source_id
+    listing = speaker_names if field == "speaker" else source_names
+    edit = store.edit_quote(2, **{field: name})
+    old = lookup(name, create=False)
     store.undo(edit)
-    assert store.speaker_id("Ana Lopez") == old  # SQLite gives the freed id to a new speaker
+    assert lookup(other) == old  # SQLite gives the freed id to the next new row
     store.redo(edit)
-    new = store.speaker_id("Choe Son Hui", create=False)
+    new = lookup(name, create=False)
     assert new and new != old
-    assert store.quote(2)["speaker_id"] == new
-    assert speaker_names(store)["Ana Lopez"] == 0 and speaker_names(store)["Choe Son Hui"] == 1
+    assert store.quote(2)[f"{field}_id"] == new
+    assert listing(store)[other] == 0 and listing(store)[name] == 1
+    assert lookup(alias, create=False) == new  # with its aliases
     store.undo(edit)  # the entry now records the new id: undo checks and removes it
-    assert store.quote(2)["speaker"] == "Kim Yo Jong"
-    assert "Choe Son Hui" not in speaker_names(store)
-    assert "Ana Lopez" in speaker_names(store)
+    assert store.quote(2)[field] == before
+    assert name not in listing(store)
+    assert other in listing(store)
 
 
-def test_redo_reuses_a_speaker_of_the_same_name_created_since(store: Store) -> None:
+@CREATED
+def test_redo_reuses_a_speaker_or_source_of_the_same_name_created_since(
+    store: Store, field: str, name: str, mention: str, before: str
+) -> None:
     add_sample(store)
-    edit = store.edit_quote(2, speaker="Choe Son Hui")
+    lookup = store.speaker_id if field == "speaker" else store.source_id
+    edit = store.edit_quote(2, **{field: name})
     store.undo(edit)
-    text = 'Choe Son Hui said the talks were "over".'
-    store.add_article(text, ArticleMeta(), [attribution(text, "over", "Choe Son Hui")])
-    imported = store.speaker_id("Choe Son Hui", create=False)
+    text = f'{mention} said the talks were "over".'
+    store.add_article(text, ArticleMeta(), [attribution(text, "over", **{field: mention})])
+    imported = lookup(name, create=False)
     store.redo(edit)
-    assert store.quote(2)["speaker_id"] == imported
+    assert store.quote(2)[f"{field}_id"] == imported
     store.delete_article(2)
-    store.undo(edit)  # the speaker is the import's, not the edit's: it stays
-    assert store.speaker_id("Choe Son Hui", create=False) == imported
+    store.undo(edit)  # it is the import's, not the edit's: it stays
+    assert lookup(name, create=False) == imported
 
 
 def test_redo_refuses_when_the_quote_changed_and_recreates_nothing(store: Store) -> None:
@@ -706,3 +792,64 @@ def test_redo_refuses_when_the_quote_changed_and_recreates_nothing(store: Store)
     with pytest.raises(QuoteCheckError, match="changed since"):
         store.redo(edit)
     assert "Choe Son Hui" not in speaker_names(store)
+
+
+def test_undo_and_redo_of_an_edit_that_created_a_speaker_and_a_source(file_store: Store) -> None:
+    add_sample(file_store)
+    edit = file_store.edit_quote(2, speaker="Choe Son Hui", source="Rodong Sinmun")
+    row = file_store.quote(2)
+    file_store.undo(edit)
+    assert (file_store.quote(2)["speaker"], file_store.quote(2)["source"]) == (
+        "Kim Yo Jong",
+        "KCNA",
+    )
+    assert "Choe Son Hui" not in speaker_names(file_store)
+    assert "Rodong Sinmun" not in source_names(file_store)
+    with Store(file_store.path) as other:  # another instance redoes from the saved entry
+        assert other.redo() is not None
+        again = other.quote(2)
+    assert (again["speaker_id"], again["source_id"]) == (row["speaker_id"], row["source_id"])
+    assert (again["speaker"], again["source"]) == ("Choe Son Hui", "Rodong Sinmun")
+    file_store.undo(edit)
+    assert "Choe Son Hui" not in speaker_names(file_store)
+    assert "Rodong Sinmun" not in source_names(file_store)
+
+
+def test_edits_recorded_without_snapshots_undo_and_redo_as_before(store: Store) -> None:
+    """History written before edits kept snapshots: undo leaves what the edit created."""
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Choe Son Hui", source="Rodong Sinmun")
+    changes = store.history()[0]["changes"]
+    old = {"quotes": changes["quotes"]}
+    store.db.execute("UPDATE history SET changes = ? WHERE id = ?", [json.dumps(old), edit])
+    store.undo(edit)
+    assert store.quote(2)["source"] == "KCNA"
+    assert source_names(store)["Rodong Sinmun"] == 0
+    assert speaker_names(store)["Choe Son Hui"] == 0
+    store.redo(edit)
+    assert (store.quote(2)["speaker"], store.quote(2)["source"]) == (
+        "Choe Son Hui",
+        "Rodong Sinmun",
+    )
+    assert store.history()[0]["changes"] == old
+
+
+def test_redo_recreates_a_gazetteer_source_as_created_whatever_the_gazetteer_says_now(
+    store: Store,
+) -> None:
+    add_sample(store)
+    user = Gazetteer([SourceEntry("Minju Choson", "newspaper", ("the cabinet paper",))])
+    set_default_gazetteer(user)
+    try:
+        edit = store.edit_quote(2, source="the cabinet paper")
+    finally:
+        set_default_gazetteer(None)  # the user's file is gone by the undo and the redo
+    new = store.source_id("Minju Choson", create=False)
+    assert new
+    created = stored(store, "source", new)
+    store.undo(edit)
+    assert "Minju Choson" not in source_names(store)
+    store.redo(edit)
+    assert stored(store, "source", new) == created
+    assert store.quote(2)["source_kind"] == "newspaper"
+    assert store.source_id("the cabinet paper", create=False) == new
