@@ -99,6 +99,7 @@ class Receiver(QObject):
 class AppContext(QObject):
     storeChanged = Signal()  # another database was opened
     quotesChanged = Signal(list)  # ids of quotes whose data changed
+    namesChanged = Signal()  # a source (or speaker) name came or went: editors' completion lists
     speakersChanged = Signal()  # names/roles/merges: many rows may show other names
     dataImported = Signal()  # new articles/quotes: result sets must be recomputed
     errorRaised = Signal(str)  # an expected error to show as a plain message
@@ -233,6 +234,8 @@ class AppContext(QObject):
 
     def _announce(self, entry: dict[str, Any]) -> None:
         self._announce_ids(*affected(entry))
+        if "new_source" in (entry.get("changes") or {}):
+            self.namesChanged.emit()  # an edit that created a source: undo removes it
 
     def _announce_ids(self, ids: list[int], speakers: bool) -> None:
         if speakers:

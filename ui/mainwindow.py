@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
         self.detail.noteEdited.connect(self._edit_note)
         self.claims.quoteRequested.connect(self.show_quote)
         ctx.quotesChanged.connect(self._quotes_changed)
+        ctx.namesChanged.connect(self.refresh_names)
         ctx.speakersChanged.connect(self._speakers_changed)
         ctx.storeAboutToChange.connect(self.detail.commit_pending)
         ctx.storeChanged.connect(self._store_changed)

@@ -165,3 +165,21 @@ def test_undoing_an_edit_that_created_a_speaker_refreshes_speaker_names() -> Non
         by_id = {entry["id"]: entry for entry in store.history()}
         assert affected(by_id[created]) == ([quote_id], True)
         assert affected(by_id[existing]) == ([quote_id], False)
+
+
+def test_undoing_an_edit_that_created_a_source_drops_it_from_completion(window, settle) -> None:  # type: ignore[no-untyped-def]
+    """The store removes a source created by an edit when the edit is undone; the source box
+    must stop offering it (and offer it again on redo)."""
+    quote_id = window.model.quote_id(0)
+
+    def offered() -> list[str]:
+        return list(window.detail.source_box._names.stringList())
+
+    window._edit_source(quote_id, "Brand New Wire Service")
+    assert "Brand New Wire Service" in offered()
+    window.ctx.undo()
+    settle(window)
+    assert "Brand New Wire Service" not in offered()
+    window.ctx.redo()
+    settle(window)
+    assert "Brand New Wire Service" in offered()
