@@ -10,6 +10,7 @@ from quotecheck.extract.cues import (
     AUX_WORDS,
     BELIEF,
     OBJECT,
+    SPEECH,
     TO_ONLY,
     CueInfo,
     cue_info,
@@ -303,6 +304,14 @@ def _cue_group_start(text: str, lo: int, cue_start: int) -> int:
     return pos
 
 
+_INVERTED_DET = frozenset("a an the one another two three several some".split())
+_NOT_INVERTED = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this "
+    "january february march april may june july august september october november december".split()
+)
+_MODAL_NEXT = re.compile(
+    r"\s+(?:could|would|will|can|may|might|should|must|was|were|is|are|has|have|had)\b"
+)
 _NOT_LY = frozenset("family italy july rally ally reply supply only early daily".split())
 _BE = frozenset("is was were are be been being am get got gets getting".split())
 
@@ -496,6 +505,19 @@ class _Extractor:
                     kind: Kind = "mixed" if self.doc.quotes_in(ce, r_end) else "indirect"
                     self._add(rel.start(1), r_end, kind, cue_span, subj, si, 0.55)
                     return
+        if (
+            subj is not None
+            and not borrowed
+            and source_span is None
+            and subj[0] > _skip_space(text, s_start, subj[0])
+            and text[s_start:group_start].rstrip().endswith(",")
+        ):
+            # "CLAUSE, with commas, said NAME, ROLE.": the name after the cue speaks, not
+            # the last comma-bounded stretch of the clause before it (a subject opening the
+            # sentence is a subject: "Ivanka Trump, his daughter, noted the rule.")
+            inv = self._inverted_speaker(si, ce, info)
+            if inv is not None and self._content_before(si, group_start, cue_span, inv, inv[1]):
+                return
         # content after the cue
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:
@@ -531,9 +553,28 @@ class _Extractor:
         if not pre or pre[-1] not in ",\"”’'»" or info.form == "ing":
             return
         inv = self._subject_after(ce, s_end)
-        if inv is None:
-            return
+        if inv is None or _MODAL_NEXT.match(text, inv[1], s_end):
+            return  # "..., said the candidate could win": no inverted subject
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _inverted_speaker(self, si: int, ce: int, info: CueInfo) -> tuple[int, int] | None:
+        """The speaker of an inverted attribution ("..., said Dan Gerstein, an analyst."):
+        a noun phrase after a finite speech cue that runs to the sentence end."""
+        if info.cls != SPEECH or info.form not in ("past", "third"):
+            return None
+        text = self.text
+        s_end = self.doc.sentences[si][1]
+        inv = self._subject_after(ce, s_end)
+        if inv is None or inv[0] != _skip_space(text, ce, s_end):
+            return None
+        if text[inv[1] : s_end].strip(" \t\u00a0.!?\"”’'"):
+            return None
+        first = text[inv[0] : inv[1]].split()[0]
+        if first.lower().strip(",") in _NOT_INVERTED or not (
+            _has_cap(text[inv[0] : inv[1]]) or first.lower() in _INVERTED_DET
+        ):
+            return None
+        return inv
 
     def _headline_line(self, si: int) -> bool:
         """Sentence ``si`` is a line of its own without final punctuation (a headline)."""

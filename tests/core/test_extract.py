@@ -789,6 +789,32 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("noun-state", "The state’s budget passed, and the United States agreed.", []),
     ("passive", "News of their whereabouts has never been revealed by Pyongyang.", []),
     ("belief-off-by-default", "The minister believes that prices will fall.", []),
+    # PolNeAR train error classes, second round (docs/extraction.md, "What was tried")
+    (
+        "inverted-after-clause-with-commas",
+        "Even as the race moves to New York, a state she hoped to carry, the race will be "
+        "tight, said Dan Gerstein, an analyst in New York City.",
+        [
+            {
+                "text": "Even as the race moves to New York, a state she hoped to carry, the race "
+                "will be tight",
+                "speaker": "Dan Gerstein",
+                "mention": "Dan Gerstein, an analyst in New York City",
+                "cue": "said",
+            }
+        ],
+    ),
+    (
+        "inverted-not-before-a-modal",
+        "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be "
+        "competitive in Pennsylvania.",
+        [],
+    ),
+    (
+        "appositive-subject-is-no-inversion",
+        "Ivanka Trump, his eldest daughter, noted the rule in an interview last week.",
+        [],
+    ),
 ]
 
 
