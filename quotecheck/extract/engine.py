@@ -312,6 +312,7 @@ _NOT_INVERTED = frozenset(
 _MODAL_NEXT = re.compile(
     r"\s+(?:could|would|will|can|may|might|should|must|was|were|is|are|has|have|had)\b"
 )
+_REPORT_NEXT = re.compile(r"\s+(?:that\b|[\"“]|'')|\s*:")
 _NOT_LY = frozenset("family italy july rally ally reply supply only early daily".split())
 _BE = frozenset("is was were are be been being am get got gets getting".split())
 
@@ -1084,8 +1085,29 @@ class _Extractor:
             end_out = q.inner_end
         else:
             end_out = end
-        self._add(start_out, end_out, kind, cue_span, subj, si, 0.85 if kind == "direct" else 0.6)
+        score = 0.85 if kind == "direct" else 0.6
+        if (
+            kind != "direct"
+            and start_out == _skip_space(text, doc.sentences[si][0], end_out)
+            and not text[after_pos : doc.sentences[si][1]].strip(" \t\u00a0.!?\"”’'")
+            and not self._reports_inside(start_out, end_out)
+        ):
+            # "Social media has added another link to the chain, she noted.": an attribution
+            # closing its sentence reports all of it, a cue inside is part of the content
+            score = 0.82
+        self._add(start_out, end_out, kind, cue_span, subj, si, score)
         return True
+
+    def _reports_inside(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` holds an attribution of its own ("X warned that ...,
+        KCNA reported": X speaks, KCNA is the channel)."""
+        text = self.text
+        for c_s, c_e, info in find_cues(text[start:end]):
+            if info.cls != SPEECH or self.doc.quote_at(start + c_s) is not None:
+                continue
+            if info.lemma in ("say", "tell") or _REPORT_NEXT.match(text, start + c_e, end):
+                return True
+        return False
 
     def _following_quotes(self, si: int) -> int | None:
         """End of the quoted sentences that follow sentence ``si`` in the same paragraph."""

@@ -811,6 +811,18 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [],
     ),
     (
+        "closing-attribution-beats-inner-cue",
+        "Holan is worried. Social media has added another link to the misinformation chain, "
+        "she noted.",
+        [
+            {
+                "text": "Social media has added another link to the misinformation chain",
+                "mention": "she",
+                "cue": "noted",
+            }
+        ],
+    ),
+    (
         "appositive-subject-is-no-inversion",
         "Ivanka Trump, his eldest daughter, noted the rule in an interview last week.",
         [],
