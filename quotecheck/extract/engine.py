@@ -449,8 +449,11 @@ class _Extractor:
             before = text[max(s_start, group_start - 3) : group_start]
             if (
                 "," in before
+                or re.search(r"\s[—–-]\s*$", before)
                 or group_start == s_start
-                or re.search(r"\b(?:by|after|before|while|when|in)\s+$", text[s_start:group_start])
+                or re.search(
+                    r"\b(?:by|after|before|while|when|in|upon)\s+$", text[s_start:group_start]
+                )
             ):
                 subj = self._sentence_subject(si, group_start)
                 borrowed = subj is not None

@@ -823,6 +823,29 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "participle-after-dash",
+        "Marco Rubio flipped his choice on the spot – saying he was rooting for Peyton Manning.",
+        [
+            {
+                "text": "he was rooting for Peyton Manning",
+                "speaker": "Marco Rubio",
+                "cue": "saying",
+            }
+        ],
+    ),
+    (
+        "participle-after-upon",
+        "Silverman incurred a wave of boos upon saying, “Hillary heard the passion of the people.”",
+        [
+            {
+                "text": "Hillary heard the passion of the people.",
+                "speaker": "Silverman",
+                "cue": "saying",
+                "kind": "direct",
+            }
+        ],
+    ),
+    (
         "appositive-subject-is-no-inversion",
         "Ivanka Trump, his eldest daughter, noted the rule in an interview last week.",
         [],
