@@ -91,6 +91,7 @@ _CLAUSE_CUTS = re.compile(
     r"|(?<=,[”\"’])\s+(?:(?!including\b|during\b)[a-z]+ing|according\s+to)\b"
     r"|(?<=[”\"’])\s+and\s+(?:[a-z]+ing|has|have|had|is|was|will|would)\b"
     r"|,\s+(?:while|whereas)\b"
+    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|added|adds)\b"
     r"|(?<=[”\"])\s+and\s+(?:also\s+)?(?:[a-z]+ed|said|told|says|tells|adds|calls|wrote)\b"
     r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
     r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"

@@ -846,6 +846,14 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "coordinated-and-said",
+        "Ann Ford stressed that the plan was sound and said it would create jobs in the state.",
+        [
+            {"text": "that the plan was sound", "speaker": "Ann Ford", "cue": "stressed"},
+            {"text": "it would create jobs in the state", "speaker": "Ann Ford", "cue": "said"},
+        ],
+    ),
+    (
         "appositive-subject-is-no-inversion",
         "Ivanka Trump, his eldest daughter, noted the rule in an interview last week.",
         [],
