@@ -102,6 +102,7 @@ _DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")
 # Where an appositive after an inverted speaker ends: a quotation, a participle cue, a dash.
 _APPOSITIVE_STOP = re.compile(
     r",?\s+(?:[\"“]|''|``)|,\s+(?:[a-z]+ing|according|though|but|and\s+(?:[a-z]+ed|said))\b"
+    r"|,\s+who\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added)\b"
     r"|\s+[—–]\s+|\s+--\s+|;"
 )
 SEEM = frozenset(("seem", "appear"))
@@ -314,6 +315,7 @@ _MODAL_NEXT = re.compile(
     r"\s+(?:could|would|will|can|may|might|should|must|was|were|is|are|has|have|had)\b"
 )
 _REPORT_NEXT = re.compile(r"\s+(?:that\b|[\"“]|'')|\s*:")
+_WHO_SAID = re.compile(r",\s+who\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added)\b")
 _NOT_LY = frozenset("family italy july rally ally reply supply only early daily".split())
 _BE = frozenset("is was were are be been being am get got gets getting".split())
 
@@ -765,6 +767,8 @@ class _Extractor:
         e = span[1]
         if re.match(r",\s+(?=[\w(])", text[e : e + 3]):
             stop = s_end
+            if _WHO_SAID.match(text, e, s_end):
+                return span  # "said X, who said ...": the who-clause is a statement of its own
             cut = _APPOSITIVE_STOP.search(text, e + 1, s_end)
             if cut is not None:
                 stop = cut.start()
@@ -1061,7 +1065,7 @@ class _Extractor:
             q2 = doc.quote_starting(_skip_space(text, p + m.end(), s_end))
             if q2 is not None:
                 end = q2.inner_end
-        elif q is not None:
+        elif q is not None and not _WHO_SAID.search(text, after_pos, s_end):
             nxt = self._following_quotes(si)
             if nxt is not None:
                 end = nxt

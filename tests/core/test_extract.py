@@ -854,6 +854,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "inverted-speaker-then-who-said",
+        "“The candidates just don’t understand the military,” said Army Capt. Christian Pardo, "
+        "who said he would not vote for either candidate.",
+        [
+            {
+                "text": "The candidates just don’t understand the military",
+                "mention": "Army Capt. Christian Pardo",
+                "kind": "direct",
+            },
+            {"text": "he would not vote for either candidate", "mention": "who", "cue": "said"},
+        ],
+    ),
+    (
         "appositive-subject-is-no-inversion",
         "Ivanka Trump, his eldest daughter, noted the rule in an interview last week.",
         [],
