@@ -184,6 +184,12 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+# A sentence opening with a prepositional, time or participle phrase ("In an interview with",
+# "Sunday on", "Speaking on", "Asked about"): a quotation closing it is a title, not a statement
+_TITLE_LEAD = re.compile(
+    r"(?:In|On|At|During|From|With|Appearing|Speaking|Writing|Asked|Sunday|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Earlier|Later|Last|This)$"
+)
 _TAIL_OK = frozenset(
     """in at on of about during after before while when as from to with via through last this
     earlier later recently yesterday today tonight then again also afterward afterwards
@@ -475,9 +481,11 @@ class _Extractor:
             while lead_end > s_start and text[lead_end - 1] in " \t\u00a0":
                 lead_end -= 1
             # "“...,” X said": the quote before is the content
+            lead_q = self.doc.quote_ending(lead_end)
             if (
-                self.doc.quote_ending(lead_end) is not None
+                lead_q is not None
                 and source_span is None
+                and not self._title_before(si, lead_q.start, ce, info)
                 and self._content_before(si, subj[0], cue_span, subj, ce)
             ):
                 return
@@ -563,6 +571,14 @@ class _Extractor:
         if inv is None or _MODAL_NEXT.match(text, inv[1], s_end):
             return  # "..., said the candidate could win": no inverted subject
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _title_before(self, si: int, q_start: int, ce: int, info: CueInfo) -> bool:
+        """ "Sunday on Fox News’s “Hannity,” Newt Gingrich said CLAUSE": the quotation closes
+        a leading phrase (a show, a book) and the cue has a content clause of its own."""
+        lead = self.text[self.doc.sentences[si][0] : q_start].split()
+        if not lead or not _TITLE_LEAD.match(lead[0]):
+            return False
+        return self._content_after(si, ce, info) is not None
 
     def _inverted_speaker(self, si: int, ce: int, info: CueInfo) -> tuple[int, int] | None:
         """The speaker of an inverted attribution ("..., said Dan Gerstein, an analyst."):

@@ -871,6 +871,23 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Ivanka Trump, his eldest daughter, noted the rule in an interview last week.",
         [],
     ),
+    (
+        "quoted-title-in-leading-phrase",
+        "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said "
+        "Hillary Clinton’s judgment is in question.",
+        [
+            {
+                "text": "Hillary Clinton’s judgment is in question",
+                "speaker": "Darrell Issa",
+                "cue": "said",
+            }
+        ],
+    ),
+    (
+        "quoted-title-in-interview-phrase",
+        'In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.',
+        [{"text": "China as the enforcer", "speaker": "Donald Trump", "cue": "pointed to"}],
+    ),
 ]
 
 
