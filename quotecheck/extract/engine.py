@@ -79,6 +79,8 @@ _ADVERBIAL_AFTER = re.compile(
     r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
     r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
     r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
+    r"|(?:earlier|later|recently|previously|repeatedly|publicly|privately|again|once|first)"
+    r"(?=\s+(?:on|in|at|during|this|last|that)\s)"
     r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
     r"(?:\s+[\w’'.-]+){0,5}?(?=\s*[,:]\s*(?:[\"“]|''))"
     r")(?=[\s,.:;\"“]|$)"

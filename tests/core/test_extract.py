@@ -888,6 +888,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         'In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.',
         [{"text": "China as the enforcer", "speaker": "Donald Trump", "cue": "pointed to"}],
     ),
+    (
+        "adverb-before-another-adverbial",
+        "Sheldon Adelson said earlier on Friday during a news conference that he may wait.",
+        [{"text": "that he may wait", "speaker": "Sheldon Adelson", "cue": "said"}],
+    ),
 ]
 
 
