@@ -103,7 +103,8 @@ _CLAUSE_CUTS = re.compile(
 _DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")
 # Where an appositive after an inverted speaker ends: a quotation, a participle cue, a dash.
 _APPOSITIVE_STOP = re.compile(
-    r",?\s+(?:[\"“]|''|``)|,\s+(?:[a-z]+ing|according|though|but|and\s+(?:[a-z]+ed|said))\b"
+    r",?\s+(?:[\"“]|''|``)|,\s+(?:(?!including\b|managing\b)[a-z]+ing|according|though|but|"
+    r"and\s+(?:[a-z]+ed|said))\b"
     r"|,\s+who\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added)\b"
     r"|\s+[—–]\s+|\s+--\s+|;"
 )
@@ -787,7 +788,7 @@ class _Extractor:
             stop = s_end
             if _WHO_SAID.match(text, e, s_end):
                 return span  # "said X, who said ...": the who-clause is a statement of its own
-            cut = _APPOSITIVE_STOP.search(text, e + 1, s_end)
+            cut = _APPOSITIVE_STOP.search(text, e, s_end)
             if cut is not None:
                 stop = cut.start()
             q = self.doc.quote_at(stop - 1) if stop > e else None

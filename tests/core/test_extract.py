@@ -893,6 +893,23 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Sheldon Adelson said earlier on Friday during a news conference that he may wait.",
         [{"text": "that he may wait", "speaker": "Sheldon Adelson", "cue": "said"}],
     ),
+    (
+        "inverted-speaker-then-participle",
+        "“It’s an enormous moment,” said Tad Devine, suggesting that the contests will be close.",
+        [
+            {"text": "It’s an enormous moment", "mention": "Tad Devine", "kind": "direct"},
+            {
+                "text": "that the contests will be close",
+                "mention": "Tad Devine",
+                "cue": "suggesting",
+            },
+        ],
+    ),
+    (
+        "inverted-speaker-keeps-including",
+        "“We are ready,” said several candidates, including Ann Ford.",
+        [{"text": "We are ready", "mention": "several candidates, including Ann Ford"}],
+    ),
 ]
 
 
