@@ -187,6 +187,7 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+_PRONOUN_CONTRACTION = re.compile(r"(?i)(?:he|she|it|they|we|i|you)([’'](?:s|d|ll|re|ve|m))")
 # A sentence opening with a prepositional, time or participle phrase ("In an interview with",
 # "Sunday on", "Speaking on", "Asked about"): a quotation closing it is a title, not a statement
 _TITLE_LEAD = re.compile(
@@ -1428,6 +1429,12 @@ class _Extractor:
                 s1 -= 1
             if s1 - s0 > 2 and self.text[s1 - 1] == "." and self.text[s1 - 2].islower():
                 s1 -= 1
+            cm = _PRONOUN_CONTRACTION.match(self.text, s0, s1)
+            if cm is not None and cm.end() == s1 and cue[0] >= s1:
+                # "he’s said": the speaker is "he", the auxiliary belongs to the cue (PolNeAR)
+                if not self.text[cm.end() : cue[0]].strip():
+                    cue = (cm.start(1), cue[1])
+                s1 = cm.start(1)
             spk = (s0, s1)
             if spk[0] < end and start < spk[1] and not (start <= spk[0] and spk[1] <= end):
                 return

@@ -910,6 +910,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "“We are ready,” said several candidates, including Ann Ford.",
         [{"text": "We are ready", "mention": "several candidates, including Ann Ford"}],
     ),
+    (
+        "pronoun-contraction-goes-to-cue",
+        "Ann Ford spoke first. “It’s not about me,” she’s said at every stop.",
+        [
+            {
+                "text": "It’s not about me",
+                "speaker": "Ann Ford",
+                "mention": "she",
+                "cue": "’s said",
+                "kind": "direct",
+            }
+        ],
+    ),
 ]
 
 
