@@ -695,6 +695,13 @@ class _Extractor:
             first = np_before(text, s_start, comma1)
             if first is None:
                 return None
+            if re.fullmatch(r"\d{1,3}", text[first[0] : first[1]]):
+                # "Mona Lamberson, 59, of North Philadelphia, said": the age follows the name
+                pc = text[s_start : first[0]].rstrip()
+                if pc.endswith(","):
+                    head = np_before(text, s_start, s_start + len(pc) - 1)
+                    if head is not None and _has_cap(text[head[0] : head[1]]):
+                        first = (head[0], first[1])
             lead = text[s_start : first[0]].strip()
             if (
                 lead

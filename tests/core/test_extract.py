@@ -923,6 +923,17 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "subject-name-age-appositive",
+        "Jillian Chase, 27, a Tinder user in New York, said she would vote for Clinton.",
+        [
+            {
+                "text": "she would vote for Clinton",
+                "speaker": "Jillian Chase",
+                "mention": "Jillian Chase, 27, a Tinder user in New York",
+            }
+        ],
+    ),
 ]
 
 
