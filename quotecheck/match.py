@@ -399,25 +399,54 @@ _SHORT_QUOTE_WORDS = 5  # ... and so are fewer than this when no one is said to 
 _THAT_PRONOUN = r"(?:is|was|are|were|has|had|will|would|could|can|does|did|means|makes)\b"
 _ACCORDING = re.compile(r"^(?i:according\s+to)\s+(?P<attr>[^,]{1,80}?)\s*,\s*(?P<rest>.+)$", re.S)
 _SAYS_PREFIX = re.compile(r"^(?i:says)\s+", re.S)
-# A fact-checker's rating pasted with the claim ("Mostly False Hillary Clinton gave ...");
-# plain "True"/"False" only with a colon, as they also start ordinary sentences
+# A fact-checker's rating pasted with the claim ("Mostly False Hillary Clinton gave ...").
+# The words also start ordinary sentences ("Mostly true statements are ..."): any case only
+# before a colon or dash, else only written as a rating and followed by a capital or a quote.
 _RATING_PREFIX = re.compile(
-    r"^(?:(?i:mostly\s+true|mostly\s+false|half[\s-]+true|pants\s+on\s+fire!?)[\s:.-]+"
-    r"|(?i:true|false)\s*:\s*)(?=\S)"
+    r"^(?:(?i:mostly\s+true|mostly\s+false|half[\s-]+true|pants\s+on\s+fire!?|true|false)"
+    r"\s*[:\u2013\u2014]\s*"
+    r"|(?:Mostly\s+(?:True|False)|MOSTLY\s+(?:TRUE|FALSE)|Half[\s-]+True|HALF[\s-]+TRUE"
+    r"|Pants\s+on\s+Fire!?|PANTS\s+ON\s+FIRE!?)[\s.]+(?=[A-Z\"\u201c]))"
 )
 _TOPIC_BOOST = 5.0  # times the speaker boost, for a headline's named speaker
 # "X on Y", and fact-checkers' headlines that judge X on Y ("Trump wrong on refugees",
-# "Biden overstates US support for ...", "CLINTON ERRS ON HEALTH COSTS")
+# "Biden overstates US support for ...", "CLINTON ERRS ON HEALTH COSTS"); a bare "about" only
+# after a judgement ("Kishida about to hold talks" is a sentence)
 _HEADLINE_TOPIC = re.compile(
-    r"^(?:(?:(?:is\s+)?(?:mostly\s+)?(?:wrong|right|correct|incorrect|off|misleads|misfires|errs"
-    r"|exaggerates|overstates|understates|distorts|twists|stretches|flip-flops)\s+)?(?:on|about)"
-    r"|(?:misleads|exaggerates|overstates|understates|distorts|twists|repeats|misquotes"
+    r"^(?:(?:is\s+)?(?:mostly\s+)?(?:wrong|right|correct|incorrect|off|misleads|misfires|errs"
+    r"|exaggerates|overstates|understates|distorts|twists|stretches|flip-flops)\s+(?:on|about)"
+    r"|on"
+    r"|(?:misleads|exaggerates|overstates|understates|distorts|twists|misquotes"
     r"|mischaracterizes|misstates|flubs|botches|inflates|cherry-picks))\s+(?P<rest>\S.*)$",
     re.S | re.I,
 )
+# "Kishida on North Korea: we will respond": the topic, then the claimed words
+_TOPIC_THEN_WORDS = re.compile(r"\s*[:;\u2013\u2014]\s*|\s+-{1,2}\s+")
 _TOPIC_MAX_WORDS = 10
 _TOPIC_VERBS = frozenset(
     "is are was were will would has have had can could should do does did must may might".split()
+)
+# "North Korea on course for dialogue", "Kishida on the verge of ...": idioms, not topics
+_NOT_TOPIC_START = re.compile(
+    r"^(?:to|course|track|the\s+verge|the\s+brink|alert|board|hold|top\s+of)\b", re.I
+)
+# A topic is a noun phrase; a past form followed by its object is a sentence going on
+# ("the campaign trail blamed Republicans"), not after a determiner ("the proposed wall").
+_TOPIC_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your".split()
+)
+_TOPIC_OBJECTS = _TOPIC_DETERMINERS | frozenset("him them us me it you he she they we i".split())
+# Cue verbs show that a sentence goes on; not their -s forms, nouns too ("states' rights")
+_TOPIC_CUE = re.compile(
+    r"\b(?:" + "|".join(c for c in _CUE[3:-1].split("|") if not c.endswith("s")) + r")\b", re.I
+)
+# A date right after "on" ("on Monday", "on 12 May 2024") is when, not what about; "Monday's
+# vote", "May Day", "2020 election fraud" are topics
+_TOPIC_DATE = re.compile(
+    r"^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?!'s|\s+(?-i:[A-Z]))\b|\d[\d/.-]*(?:\s+\w+)?(?:\s+\d{4})?\s*(?:,|$))",
+    re.I,
 )
 _CUE_FORM = re.compile(
     rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+(?P<src>{_SOURCE}))?"
@@ -527,6 +556,8 @@ def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
         tokens.pop()
     if tokens and tokens[0].lower() in STOPWORDS and tokens[0].lower() != "the":
         return None  # "about Alicia Machado", "it", "we"
+    if tokens and tokens[-1].islower() and tokens[-1] in STOPWORDS:
+        return None  # "Kishida on the (proposed talks)": a name never ends in "the" ("US" may)
     name = " ".join(tokens)
     if not tokens or len(tokens) > _SPEAKER_WORDS_MAX or _QUOTE_MARK in name:
         return None
@@ -1456,9 +1487,17 @@ class Matcher:
                 continue
             rest = " ".join(tokens[size:])
             topic = _HEADLINE_TOPIC.match(rest)
-            if topic and not parsed.quoted and _is_topic(topic.group("rest")):
-                # "Jeb Bush on Florida tuition": a headline naming who and what about
-                return replace(parsed, speaker=name, words=topic.group("rest"), topic=True)
+            if topic and parsed.quoted:
+                # 'Kishida on North Korea's missiles: "we will respond"': his words
+                return replace(parsed, speaker=name, context=topic.group("rest"))
+            if topic:
+                about, *said = _TOPIC_THEN_WORDS.split(topic.group("rest"), maxsplit=1)
+                if said and words(said[0]):
+                    # "Choe Son Hui on summit: no interest in a summit": her words, on a topic
+                    return replace(parsed, speaker=name, words=said[0].strip(), context=about)
+                if _is_topic(about):
+                    # "Jeb Bush on Florida tuition": a headline naming who and what about
+                    return replace(parsed, speaker=name, words=about, topic=True)
             if rest and not (rest[:1].isupper() or rest[:1].isdigit()):
                 break  # "Hillary Clinton supported ...": the name is the sentence's subject
             after = re.sub(r"\W", "", tokens[size]).lower() if rest else ""
@@ -1832,13 +1871,25 @@ class Matcher:
 def _is_topic(text: str) -> bool:
     """The words after "X on" are a headline's topic ("the health care law"), not a sentence
     going on ("Monday pledged to hold talks", "the trail said that wages are low")."""
-    found = words(text)
-    return (
-        0 < len(found) <= _TOPIC_MAX_WORDS
-        and not _DATE.match(text)
-        and not any(w.lower() in _TOPIC_VERBS for w in found)
-        and re.search(_CUE, text) is None
-    )
+    found = text.split()
+    plain = [re.sub(r"[^\w'-]", "", w) for w in found]
+    lower = [w.lower() for w in plain]
+    if not 0 < len(words(text)) <= _TOPIC_MAX_WORDS or _NOT_TOPIC_START.match(text):
+        return False
+    if _TOPIC_DATE.match(text) or _TOPIC_CUE.search(text.replace("'s", "")):
+        return False
+    if any(w in _TOPIC_VERBS or w.endswith(("n't", "'re", "'ve", "'ll")) for w in lower):
+        return False
+    for n, word in enumerate(lower[:-1]):
+        if (
+            len(word) > 3
+            and word.endswith("ed")
+            and (n == 0 or lower[n - 1] not in _TOPIC_DETERMINERS)
+        ):
+            following = plain[n + 1]
+            if following.lower() in _TOPIC_OBJECTS or following[:1].isupper():
+                return False  # "blamed Republicans", "called the judge a disgrace"
+    return True
 
 
 def _who(match: Match | None) -> str:

@@ -1416,3 +1416,71 @@ def test_claimed_words_verbatim_in_a_long_statement_rank_first() -> None:
         assert result.verdict == "verified" and "excerpt" in result.flags
         plain = check(claim, store, MatchSettings(verbatim_bonus=0.0))
         assert plain.matches[0].text.startswith("We believe")  # what the bonus fixes
+
+
+@pytest.mark.parametrize(
+    "claim,verdict,speaker,words",
+    [
+        # "NAME on TOPIC: WORDS" claims words on a topic: judged word by word
+        (
+            "Choe Son Hui on summit: interest in a summit meeting with Japan",
+            "contradicted",
+            "Choe Son Hui",
+            "interest in a summit meeting with Japan",
+        ),
+        (
+            "Kim Yo Jong on summit: no interest in any summit meeting with Japan",
+            "misattributed",
+            "Kim Yo Jong",
+            "no interest in any summit meeting with Japan",
+        ),
+        ('Kishida on the missiles: "not waste any moment"', "verified", "Kishida", None),
+        # sentences, not headlines: "about to", idioms, a past form with its object
+        (
+            "Kishida about to hold talks with Kim Jong Un without any preconditions",
+            "altered",
+            None,
+            None,
+        ),
+        ("North Korea on course for dialogue with Japan at any level", "altered", None, None),
+    ],
+)
+def test_speaker_on_a_topic_with_words_is_a_word_claim(
+    seed_module_store: Store, claim: str, verdict: str, speaker: str | None, words: str | None
+) -> None:
+    result = check(claim, seed_module_store)
+    assert "topic" not in result.flags
+    assert (result.verdict, result.claimed_speaker) == (verdict, speaker), result.explanation
+    if words is not None:
+        assert result.claimed_words == words
+
+
+def test_topic_words_are_a_noun_phrase() -> None:
+    from quotecheck.match import _is_topic
+
+    for topic in ("Florida tuition", "states' rights", "Monday's vote", "2020 election fraud"):
+        assert _is_topic(topic), topic
+    for sentence in (
+        "Monday cut Florida tuition",
+        "the campaign trail blamed Republicans for inflation",
+        "Twitter called the judge a disgrace",
+        "Mexicans, they're rapists",
+        "12 May 2024, he said",
+        "to hold talks",
+    ):
+        assert not _is_topic(sentence), sentence
+
+
+def test_rating_words_that_start_a_sentence_are_kept() -> None:
+    """'Mostly true statements are ...' is a sentence; 'Mostly True Jane Doe says' a rating."""
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [{"text": "Mostly false rumours spread faster than facts.", "speaker": "Jane Doe"}]
+        )
+        result = check("Mostly true rumours spread faster than facts - Jane Doe", store)
+        assert result.claimed_words.startswith("Mostly true") and result.verdict == "altered"
+        result = check("Half-true rumours spread faster than facts", store)
+        assert result.verdict == "altered"
+        result = check("MOSTLY FALSE: Jane Doe said rumours spread faster than facts", store)
+        assert (result.claimed_speaker, result.verdict) == ("Jane Doe", "verified")
+    assert parse_claim("Mostly true - Kishida").words == "Mostly true"
