@@ -400,6 +400,24 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    try:
+        from quotecheck_ui import desktop
+    except ImportError as exc:
+        raise QuoteCheckError(f"the desktop app is not installed: {exc}") from exc
+    if args.uninstall:
+        removed = desktop.uninstall()
+        for path in removed:
+            print(f"removed {path}")
+        if not removed:
+            print("nothing to remove: no QuoteCheck menu entry is installed")
+        return 0
+    for path in desktop.install():
+        print(f"wrote {path}")
+    print("QuoteCheck is in the desktop's application menu (log out and in if it does not show)")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from quotecheck_ui.app import run
@@ -548,6 +566,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="open the desktop app")
     p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser(
+        "install-desktop",
+        help="add QuoteCheck to the desktop's application menu, with its icon (Linux, XDG)",
+    )
+    p.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon")
+    p.set_defaults(func=cmd_install_desktop)
     return parser
 
 
