@@ -1339,18 +1339,51 @@ class Store:
 
     # -- history -----------------------------------------------------------------------
 
-    def history(self, limit: int = 100, *, include_undone: bool = True) -> list[dict[str, Any]]:
-        sql = "SELECT id, at, actor, action, summary, changes, undone_at FROM history"
+    def history(
+        self,
+        limit: int = 100,
+        *,
+        include_undone: bool = True,
+        before_id: int | None = None,
+        with_changes: bool = True,
+    ) -> list[dict[str, Any]]:
+        """Recorded actions, newest first: at most `limit` of them, and with `before_id` only
+        those older than that entry (keyset paging: pass the last id of one page to get the
+        next, cheap however long the history is). Each entry says whether it is `superseded`
+        (undone before a later action: out of the redo chain) and how many `quotes` it touched
+        (counted by SQLite); `with_changes=False` leaves out its `changes`, which for a bulk
+        review hold every quote's before and after."""
+        count = (
+            "COALESCE(json_array_length(changes, '$.quotes'), "
+            "json_array_length(changes, '$.quote_ids'), 0)"
+        )
+        keys = ["id", "at", "actor", "action", "summary", "undone_at", "superseded", "quotes"]
+        cols = ", ".join(keys[:-1]) + f", {count}"
+        if with_changes:
+            keys.append("changes")
+            cols += ", changes"
+        where, params = [], []
         if not include_undone:
-            sql += " WHERE undone_at IS NULL"
+            where.append("undone_at IS NULL")
+        if before_id is not None:
+            where.append("id < ?")
+            params.append(before_id)
+        sql = f"SELECT {cols} FROM history"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
-        keys = ["id", "at", "actor", "action", "summary", "changes", "undone_at"]
         out = []
-        for row in self.db.execute(sql, [limit]):
+        for row in self.db.execute(sql, [*params, limit]):
             record = dict(zip(keys, row, strict=True))
-            record["changes"] = json.loads(record["changes"])
+            record["superseded"] = bool(record["superseded"])
+            if with_changes:
+                record["changes"] = json.loads(record["changes"])
             out.append(record)
         return out
+
+    def history_count(self) -> int:
+        """How many actions the history holds (done and undone)."""
+        return int(self.db.execute("SELECT COUNT(*) FROM history").fetchone()[0])
 
     def undo(self, history_id: int | None = None) -> dict[str, Any] | None:
         """Undo one recorded action (by default the latest one not yet undone)."""

@@ -4,6 +4,10 @@ ApplicationContext): the open database, settings, the undo stack and the job run
 Every review action goes through `ReviewContext.perform`: the store does the change and returns
 a history id; a `StoreCommand` carrying that id goes on the QUndoStack, so Ctrl+Z maps to
 `store.undo(id)` and Ctrl+Shift+Z to `store.redo(id)`.
+
+The stack lasts one session; the store's history lasts for ever. `AppContext.replay_entry`
+undoes or redoes any entry of it by id (Edit > History…) and keeps the stack truthful: see
+`_sync_stack`.
 """
 
 from __future__ import annotations
@@ -105,6 +109,9 @@ class AppContext(QObject):
     errorRaised = Signal(str)  # an expected error to show as a plain message
     storeAboutToChange = Signal()  # the current database is about to be closed
     replayingChanged = Signal(bool)  # a large undo/redo is running in a worker
+    entryReplayed = Signal(int, bool)  # history id, undo: done by `replay_entry`
+    entryRefused = Signal(int, bool, str)  # history id, undo, the store's reason: nothing changed
+    statusMessage = Signal(str)  # a short note for the status bar
 
     def __init__(self, store: Store, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +228,91 @@ class AppContext(QObject):
         job.signals.failed.connect(receiver.failed)
         self._set_replaying(True)
         self.runner.start(job)
+
+    def replay_entry(self, history_id: int, *, undo: bool, size: int = 1) -> None:
+        """Undo or redo any recorded action by its history id (the history dialog), with the
+        store's own checks: `entryReplayed` when done, `entryRefused` with the store's reason
+        when it refused (the store changed nothing). More than BULK quotes: in a worker, as for
+        a large step of the undo stack, and the window's undo/redo wait for it."""
+        if self.replaying:
+            self.entryRefused.emit(history_id, undo, "another undo or redo is still running")
+            return
+
+        def done(touched: tuple[list[int], bool]) -> None:
+            self._sync_stack(history_id, undo=undo)
+            self._announce_ids(*touched)
+            self.entryReplayed.emit(history_id, undo)
+
+        if size > BULK and self.db_path != ":memory:":
+            from quotecheck_ui.workers import Job
+
+            def work(store: Store, _job: Job) -> tuple[list[int], bool] | None:
+                entry = store.undo(history_id) if undo else store.redo(history_id)
+                return affected(entry) if entry is not None else None
+
+            def finished(touched: tuple[list[int], bool] | None) -> None:
+                self._set_replaying(False)
+                done(touched or ([], False))
+
+            def failed(message: str, _details: str) -> None:
+                self._set_replaying(False)
+                self.entryRefused.emit(history_id, undo, message)
+
+            job = Job(self.db_path, work, name="undo" if undo else "redo")
+            receiver = Receiver(self, finished, failed)
+            job.signals.finished.connect(receiver.finished)
+            job.signals.failed.connect(receiver.failed)
+            self._set_replaying(True)
+            self.runner.start(job)
+            return
+        try:
+            entry = self.store.undo(history_id) if undo else self.store.redo(history_id)
+        except QuoteCheckError as exc:
+            self.entryRefused.emit(history_id, undo, str(exc))
+            return
+        except sqlite3.OperationalError as exc:  # locked by an import or a large review
+            self.entryRefused.emit(
+                history_id, undo, f"the database is busy ({exc}); try again in a moment"
+            )
+            return
+        if entry is not None and "new_source" in (entry.get("changes") or {}):
+            self.namesChanged.emit()
+        done(affected(entry) if entry is not None else ([], False))
+
+    def _sync_stack(self, history_id: int, *, undo: bool) -> None:
+        """After `replay_entry`: the session's undo stack must never replay a stale step.
+
+        An entry that is not on the stack (an earlier session, the CLI) leaves it as it is:
+        the stack's own steps are still what the store holds, and the store checks each replay
+        anyway. If the entry is the stack's next step (the one Ctrl+Z, or Ctrl+Shift+Z for a
+        redo, would replay), the stack just moves over it without replaying, as if the menu
+        had done it. Anywhere else on the stack, the stack no longer matches the store's order
+        of states, so it is cleared, with a note in the status bar: the dialog keeps every
+        step within reach."""
+        stack = self.undo_stack
+        position = next(
+            (
+                i
+                for i in range(stack.count())
+                if isinstance(command := stack.command(i), StoreCommand)
+                and command.history_id == history_id
+            ),
+            None,
+        )
+        if position is None:
+            return
+        command = stack.command(position)
+        assert isinstance(command, StoreCommand)
+        next_step = stack.index() - 1 if undo else stack.index()
+        if position == next_step:
+            command.skip = True  # the move only: the store has done it already
+            if undo:
+                stack.undo()
+            else:
+                stack.redo()
+            return
+        stack.clear()
+        self.statusMessage.emit("Undo steps of this session cleared: they are in Edit > History…")
 
     def _set_replaying(self, replaying: bool) -> None:
         self.replaying = replaying

@@ -65,6 +65,7 @@ from quotecheck_ui.dialogs import (
     show_import_report,
 )
 from quotecheck_ui.errors import show_error
+from quotecheck_ui.history import HistoryDialog
 from quotecheck_ui.icons import app_icon, icon
 from quotecheck_ui.models import FacetModel, QuoteTableModel
 from quotecheck_ui.workers import Job
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         self._total = 0
         self._status_counts: dict[str, int] = {}
         self._speakers_dialog: SpeakersDialog | None = None
+        self._history_dialog: HistoryDialog | None = None
         self._splitters_restored = False
         self._keep_quote: int | None = None  # the current quote across a table reset
         self._review_job: Job | None = None
@@ -285,7 +287,13 @@ class MainWindow(QMainWindow):
         self.act_speakers = a("&Speakers…", self.edit_speakers, "Ctrl+Shift+S", "speakers")
         self.act_import_order = a("Sort by &import order", self.sort_by_import_order)
         self.act_thresholds = a("Claim check &thresholds…", self.edit_thresholds)
-        self.act_history = a("Review &history…", self.show_history, "Ctrl+H")
+        self.act_history = a(
+            "&History…",
+            self.show_history,
+            "Ctrl+H",
+            None,
+            "Every review action of every session: undo or redo any of them",
+        )
 
         self.review_actions: dict[str, QAction] = {}
         for status, text, key, icon_name in REVIEW:
@@ -460,6 +468,7 @@ class MainWindow(QMainWindow):
         ctx.storeChanged.connect(self._store_changed)
         ctx.dataImported.connect(self._data_imported)
         ctx.errorRaised.connect(lambda msg: show_error(self, msg))
+        ctx.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self._update_undo_actions()
 
     # -- state ----------------------------------------------------------------------------------
@@ -1123,25 +1132,12 @@ class MainWindow(QMainWindow):
         self._speakers_dialog.activateWindow()
 
     def show_history(self) -> None:
-        """This session's review actions; clicking one undoes/redoes back to it."""
-        from PySide6.QtWidgets import QDialog, QUndoView
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Review history (this session)")
-        view = QUndoView(self.ctx.undo_stack, dialog)
-        view.setEmptyLabel("(when the database was opened)")
-        view.setAccessibleName("Review history")
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(
-            QLabel(
-                "Click an entry to undo or redo back to it. Every action is also kept in the "
-                "database's history (quotecheck history)."
-            )
-        )
-        layout.addWidget(view)
-        dialog.resize(520, 420)
-        self._history_dialog = dialog
-        dialog.show()
+        """The database's review history (every session's): undo or redo any entry."""
+        if self._history_dialog is None:
+            self._history_dialog = HistoryDialog(self.ctx, self)
+        self._history_dialog.show()
+        self._history_dialog.raise_()
+        self._history_dialog.activateWindow()
 
     def export_sheet(self) -> None:
         from quotecheck_ui.export_dialog import ExportDialog

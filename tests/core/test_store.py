@@ -127,6 +127,48 @@ def test_set_status_and_undo_redo(store: Store) -> None:
     assert store.history()[0]["undone_at"] is None
 
 
+def test_history_pages_by_id_with_counts_and_states(store: Store) -> None:
+    add_sample(store)
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    kim = store.speaker_id("Kim Yo Jong", create=False)
+    assert kishida and kim
+    bulk = store.set_status([1, 2, 3], "verified")
+    one = store.set_note(2, "from the video")
+    undone = store.set_status([1], "disputed")
+    store.undo(undone)
+    renamed = store.update_speaker(kim, role="vice department director")
+    store.undo(renamed)
+    merged = store.merge_speakers(kishida, kim)  # a new action: `renamed` leaves the redo chain
+    assert store.history_count() == 5
+
+    first = store.history(limit=2, with_changes=False)
+    assert [e["id"] for e in first] == [merged, renamed]
+    assert all("changes" not in e for e in first)
+    second = store.history(limit=2, before_id=first[-1]["id"], with_changes=False)
+    assert [e["id"] for e in second] == [undone, one]
+    rest = store.history(limit=2, before_id=second[-1]["id"])
+    assert [e["id"] for e in rest] == [bulk] and rest[0]["changes"]["quotes"]
+    assert store.history(before_id=bulk) == []
+
+    by_id = {e["id"]: e for e in store.history()}
+    assert {i: e["quotes"] for i, e in by_id.items()} == {
+        bulk: 3,
+        one: 1,
+        undone: 1,
+        renamed: 0,
+        merged: 1,  # the merge moved Kim Yo Jong's one quote
+    }
+    states = {i: (e["undone_at"] is not None, e["superseded"]) for i, e in by_id.items()}
+    assert states == {
+        bulk: (False, False),
+        one: (False, False),
+        undone: (True, True),
+        renamed: (True, True),
+        merged: (False, False),
+    }
+    assert [e["id"] for e in store.history(include_undone=False, before_id=merged)] == [one, bulk]
+
+
 def test_unchanged_status_records_nothing(store: Store) -> None:
     add_sample(store)
     assert store.set_status([1], "unreviewed") == 0
