@@ -22,9 +22,11 @@ from quotecheck.store import Store
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+DOCUMENT_SUFFIXES = (".pdf", ".docx")  # read by quotecheck.documents (pypdf, python-docx)
 # Articles are news stories, not books: anything larger is almost surely not an article and
-# would make extraction and review unwieldy. Documented in the README.
+# would make extraction and review unwieldy. Documented in the README. For PDF and Word files
+# the limit applies to the extracted text (quotecheck.documents has a ceiling for the file).
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 COLLECTION_FIELDS = ("text", "speaker", "source", "date", "ref", "url", "context")
 MAX_REPORTED_ERRORS = 20
@@ -242,22 +244,32 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
             raise QuoteCheckError(
                 f"{name}: not an article file (use {', '.join(ARTICLE_SUFFIXES)})"
             )
+        suffix = path.suffix.lower()
         try:
             size = path.stat().st_size
-            if size > MAX_ARTICLE_BYTES:  # refused before reading a byte of it
+            if suffix in DOCUMENT_SUFFIXES:
+                from quotecheck.documents import MAX_DOCUMENT_FILE_BYTES, too_big_document
+
+                if size > MAX_DOCUMENT_FILE_BYTES:  # refused before reading a byte of it
+                    raise QuoteCheckError(too_big_document(name, size))
+            elif size > MAX_ARTICLE_BYTES:  # refused before reading a byte of it
                 raise QuoteCheckError(_too_big(name, size))
             data = path.read_bytes()
         except FileNotFoundError as exc:
             raise QuoteCheckError(f"{name}: file not found") from exc
         except OSError as exc:
             raise QuoteCheckError(f"{name}: cannot read it ({exc.strerror or exc})") from exc
-        suffix = path.suffix.lower()
-        text, meta, notes = article_from_bytes(
-            data,
-            name,
-            is_html=suffix in (".html", ".htm"),
-            is_markdown=suffix in (".md", ".markdown"),
-        )
+        if suffix in DOCUMENT_SUFFIXES:
+            from quotecheck.documents import document_from_bytes
+
+            text, meta, notes = document_from_bytes(data, name, suffix)
+        else:
+            text, meta, notes = article_from_bytes(
+                data,
+                name,
+                is_html=suffix in (".html", ".htm"),
+                is_markdown=suffix in (".md", ".markdown"),
+            )
         sidecar = read_sidecar(path)
         for key in ("title", "publisher", "url", "published"):
             if getattr(sidecar, key):
@@ -276,6 +288,22 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
     return FileOutcome(name, status, None, result.article_id, result.quotes_added, notes)
 
 
+def sniff_document(data: bytes) -> str | None:
+    """ ".pdf" or ".docx" when the bytes are one, else None."""
+    if data.startswith(b"%PDF-"):
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return ".docx"
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+    return None
+
+
 def import_text(
     store: Store, text: str, meta: ArticleMeta | None = None, *, name: str = "pasted text"
 ) -> FileOutcome:
@@ -286,9 +314,16 @@ def import_text(
 def import_bytes(
     store: Store, data: bytes, meta: ArticleMeta | None = None, *, name: str = "stdin"
 ) -> FileOutcome:
-    """Import an article given as bytes of unknown encoding (stdin)."""
+    """Import an article given as bytes of unknown encoding (stdin); a PDF or Word document
+    is recognised by its first bytes."""
     try:
-        text_clean, found, notes = article_from_bytes(data, name)
+        kind = sniff_document(data)
+        if kind is not None:
+            from quotecheck.documents import document_from_bytes
+
+            text_clean, found, notes = document_from_bytes(data, name, kind)
+        else:
+            text_clean, found, notes = article_from_bytes(data, name)
         if meta is not None:
             for key in ("title", "publisher", "url", "published"):
                 if getattr(meta, key):

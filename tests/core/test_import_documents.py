@@ -1,0 +1,474 @@
+"""PDF and Word (.docx) documents imported as articles: text, paragraphs, quotes with offsets
+into the stored text, and a clear message for every bad file while the batch goes on.
+
+Every fixture is written at test time (fpdf2, pypdf, python-docx); no binary is committed.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+from quotecheck import documents
+from quotecheck.cli import main
+from quotecheck.documents import MAX_DOCUMENT_FILE_BYTES, MAX_PDF_PAGES, dehyphenate
+from quotecheck.importing import import_bytes, import_files
+from quotecheck.store import Store
+
+QUOTE_WORDS = "not waste any moment."
+CREATED = datetime(2024, 3, 5, 9, 30, tzinfo=UTC)
+
+# The statement as laid out on the PDF page: a heading, then two paragraphs with a blank gap
+# between them; the first breaks "govern-" / "ment" across lines, the second wraps the quote.
+HEADING = "Statement on the economy"
+PARAGRAPH_1 = [
+    "Prime Minister Fumio Kishida spoke to reporters in Tokyo on Tuesday after a",
+    "cabinet meeting on prices. He said the govern-",
+    "ment would present a package of measures to support households this spring.",
+]
+PARAGRAPH_2 = [
+    'Kishida said Japan should "not waste any moment." He spoke after a meeting with',
+    "business leaders and union officials in the capital, where wages were discussed.",
+]
+TEXT_1 = (
+    "Prime Minister Fumio Kishida spoke to reporters in Tokyo on Tuesday after a cabinet "
+    "meeting on prices. He said the government would present a package of measures to support "
+    "households this spring."
+)
+TEXT_2 = (
+    'Kishida said Japan should "not waste any moment." He spoke after a meeting with business '
+    "leaders and union officials in the capital, where wages were discussed."
+)
+
+
+def statement_pdf(
+    title: str | None = "Kishida urges action on prices", *, page_number: bool = True
+) -> bytes:
+    pdf = FPDF()
+    if title:
+        pdf.set_title(title)
+    pdf.set_creation_date(CREATED)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(text=HEADING, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in (PARAGRAPH_1, PARAGRAPH_2):
+        for line in paragraph:  # one line each: the wrapping is exactly as written above
+            pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+    if page_number:
+        pdf.set_auto_page_break(False)
+        pdf.set_y(-20)
+        pdf.cell(text="1", align="C", w=0)
+    return bytes(pdf.output())
+
+
+def text_pdf(pages: list[str]) -> bytes:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def tiny_png() -> bytes:
+    """An 8x8 grey PNG, built by hand."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    rows = b"".join(b"\x00" + bytes([(x * 32 + y * 16) % 256 for x in range(8)]) for y in range(8))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def scanned_pdf() -> bytes:
+    """Pages that are only a picture of text: no text layer."""
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.image(io.BytesIO(tiny_png()), x=10, y=10, w=180)
+    return bytes(pdf.output())
+
+
+def encrypted_pdf(user_password: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(statement_pdf())))
+    # RC4 needs no extra package to write or read; AES would need `cryptography`
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def statement_docx(*, title: str | None = None, heading: bool = True) -> bytes:
+    document = docx.Document()
+    if heading:
+        document.add_heading(HEADING, level=1)
+    document.add_paragraph(
+        "Prime Minister Fumio Kishida spoke to reporters in Tokyo on Tuesday after a cabinet "
+        "meeting on prices. He said the govern\u00adment would present a package of measures "
+        "to support households this spring."
+    )
+    document.add_paragraph("")  # an empty paragraph is no paragraph
+    quote = document.add_paragraph('Kishida said Japan should "not waste any moment." He spoke')
+    run = quote.add_run()
+    run.add_break()  # a manual line break inside the paragraph
+    quote.add_run(
+        "after a meeting with business leaders and union officials in the capital, where "
+        "wages were discussed."
+    )
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Contact"
+    table.cell(0, 1).text = "Cabinet Public Affairs Office"
+    props = document.core_properties
+    props.title = title or ""
+    props.created = CREATED.replace(tzinfo=None)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def stored_quote(store: Store, article_id: int) -> tuple[str, dict[str, object]]:
+    article = store.article(article_id)
+    assert article is not None
+    rows = store.db.execute(
+        'SELECT q.text, q.start, q."end", q.speaker_start, q.speaker_end, s.name AS speaker '
+        "FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ?",
+        [article_id],
+    ).fetchall()
+    matching = [r for r in rows if QUOTE_WORDS in r[0]]
+    assert len(matching) == 1, rows
+    text, start, end, s_start, s_end, speaker = matching[0]
+    return article["text"], {
+        "text": text,
+        "start": start,
+        "end": end,
+        "speaker_span": (s_start, s_end),
+        "speaker": speaker,
+    }
+
+
+# -- good documents -------------------------------------------------------------------------
+
+
+def test_pdf_is_imported_as_paragraphs_with_the_quote_at_its_offsets(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "statement.pdf", statement_pdf())
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    assert any("PDF text of 1 page(s)" in note for note in outcome.notes)
+    article = store.article(outcome.article_id or 0)
+    assert article is not None
+    # lines rejoined, "govern-" + "ment" de-hyphenated, paragraphs kept, page number dropped
+    assert article["text"] == f"{HEADING}\n\n{TEXT_1}\n\n{TEXT_2}"
+    assert article["title"] == "Kishida urges action on prices"  # from the PDF's /Title
+    assert article["published"] == "2024-03-05"  # from its creation date
+    assert article["origin"] == "file"
+    text, quote = stored_quote(store, outcome.article_id or 0)
+    start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
+    assert text[start:end] == quote["text"]
+    assert 'Japan should "not waste any moment."' in str(quote["text"])
+    s_start, s_end = quote["speaker_span"]  # type: ignore[misc]
+    assert text[s_start:s_end] == "Kishida" and "Kishida" in str(quote["speaker"])
+
+
+def test_pdf_without_a_title_is_titled_by_its_first_line(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "untitled.pdf", statement_pdf(title=None))
+    outcome = import_files(store, [path]).outcomes[0]
+    assert (store.article(outcome.article_id or 0) or {})["title"] == HEADING
+
+
+def test_docx_is_imported_with_the_quote_at_its_offsets(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "statement.docx", statement_docx())
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    article = store.article(outcome.article_id or 0)
+    assert article is not None
+    # the manual line break is a space, the soft hyphen is gone, table cells are paragraphs
+    assert article["text"] == (
+        f"{HEADING}\n\n{TEXT_1}\n\n{TEXT_2}\n\nContact\n\nCabinet Public Affairs Office"
+    )
+    assert article["title"] == HEADING  # no title property: the first heading
+    assert article["published"] == "2024-03-05"
+    text, quote = stored_quote(store, outcome.article_id or 0)
+    start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
+    assert text[start:end] == quote["text"]
+    assert "Kishida" in str(quote["speaker"])
+
+
+def test_docx_title_property_wins_and_without_heading_the_first_paragraph(
+    store: Store, tmp_path: Path
+) -> None:
+    titled = write(tmp_path / "titled.docx", statement_docx(title="Press release 12/2024"))
+    plain = write(tmp_path / "plain.docx", statement_docx(heading=False))
+    report = import_files(store, [titled, plain])
+    titles = [(store.article(o.article_id or 0) or {})["title"] for o in report.outcomes]
+    assert titles[0] == "Press release 12/2024"
+    assert titles[1].startswith("Prime Minister Fumio Kishida spoke")
+
+
+def test_documents_in_a_folder_and_on_stdin(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write(folder / "a.pdf", statement_pdf())
+    write(folder / "b.docx", statement_docx())
+    (folder / "c.txt").write_text('The mayor said "the park reopens".\n', encoding="utf-8")
+    report = import_files(store, [folder])
+    assert [o.status for o in report.outcomes] == ["added", "added", "added"]
+    assert not report.skipped
+    # a PDF or .docx piped in is recognised by its first bytes
+    other = text_pdf(['The minister said "the bridge will open in May" on Monday.'])
+    outcome = import_bytes(store, other, name="stdin")
+    assert outcome.status == "added", outcome.reason
+    assert "the bridge will open in May" in (store.article(outcome.article_id or 0) or {})["text"]
+    again = import_bytes(store, statement_docx(), name="stdin")
+    assert again.status == "duplicate"
+
+
+def test_empty_password_pdf_is_read_with_a_note(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path / "protected.pdf", encrypted_pdf(""))
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    assert "encrypted with an empty password; read" in outcome.notes
+
+
+def test_page_count_is_capped_and_the_import_says_so(store: Store, tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(statement_pdf())))
+    for _ in range(MAX_PDF_PAGES + 100):  # a bomb-ish page count: empty pages cost little
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    path = write(tmp_path / "long.pdf", out.getvalue())
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    total = MAX_PDF_PAGES + 101
+    assert f"only the first {MAX_PDF_PAGES} of {total} pages read (the page limit)" in (
+        outcome.notes
+    )
+    assert any("without a text layer (scanned?) skipped" in note for note in outcome.notes)
+    assert QUOTE_WORDS in (store.article(outcome.article_id or 0) or {})["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "vocabulary", "joined"),
+    [
+        ("govern", "ment", set(), True),  # a word split by hyphenation
+        ("long", "term", set(), False),  # a compound: "long-term"
+        ("self", "employed", set(), False),
+        ("three", "year", set(), False),
+        ("pro", "gram", set(), True),  # a first syllable, not a compound prefix
+        ("Indo", "Pacific", set(), False),  # the second half is capitalised
+        ("2023", "24", set(), False),  # not letters
+        ("co", "operation", {"cooperation"}, True),  # the document spells it joined
+        ("e", "mail", {"e-mail"}, False),  # the document spells it with a hyphen
+    ],
+)
+def test_dehyphenation_rule(first: str, second: str, vocabulary: set[str], joined: bool) -> None:
+    assert dehyphenate(first, second, vocabulary) is joined
+
+
+def test_pdf_lines_are_rejoined_by_the_documented_rules() -> None:
+    def line(text: str, y: float | None, size: float = 11.0) -> documents._Line:
+        return documents._Line(documents._clean_line(text), y, size)
+
+    page = [
+        line("Budget Report", 760, 16),  # another font size: a heading
+        line("The committee\tpublished its findings on Monday and said the situ\u00ad", 730),
+        line("ation was serious, adding that the work would continue into the", 717),
+        line("next year.", 704),  # a short line ends its paragraph
+        line("A second paragraph starts right below it without any extra gap, and", 691),
+        line("it runs on.", 678),
+        line("A column to the right begins higher up the page, with its own lines", 730),
+        line("3", 40),  # a page number at the foot of the page is dropped
+    ]
+    page = [p for p in page if not documents._PAGE_NUMBER.match(p.text)]
+    assert documents.pdf_lines_to_text([page, [line("Page two.", 700)]]) == (
+        "Budget Report\n\n"
+        "The committee published its findings on Monday and said the situation was serious, "
+        "adding that the work would continue into the next year.\n\n"
+        "A second paragraph starts right below it without any extra gap, and it runs on.\n\n"
+        "A column to the right begins higher up the page, with its own lines\n\n"
+        "Page two."
+    )
+
+
+# -- bad documents: a message each, and the batch goes on ---------------------------------------
+
+
+def zip_without_word() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    return out.getvalue()
+
+
+BAD_CASES = [
+    ("locked.pdf", lambda: encrypted_pdf("secret"), "locked.pdf: is encrypted; not imported"),
+    ("scan.pdf", scanned_pdf, "scan.pdf: has no text layer (a scan?); run OCR first"),
+    (
+        "broken.pdf",
+        lambda: statement_pdf()[:700],
+        "broken.pdf: cannot read this PDF; it is damaged or not a PDF",
+    ),
+    ("page.pdf", lambda: b"<html><body>hi</body></html>", "page.pdf: not a PDF (this is an HTML"),
+    ("notes.pdf", lambda: b"just some words", "notes.pdf: not a PDF (no PDF header)"),
+    (
+        "broken.docx",
+        lambda: statement_docx()[:2000],
+        "broken.docx: cannot read this Word file; it is damaged",
+    ),
+    (
+        "text.docx",
+        lambda: b"Minutes of the meeting",
+        "text.docx: not a Word .docx file (a .docx is a zip archive; this is not one)",
+    ),
+    ("report.docx", statement_pdf, "report.docx: not a Word .docx file (this is a PDF document)"),
+    ("old.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "an old Word .doc"),
+    (
+        "archive.docx",
+        zip_without_word,
+        "archive.docx: not a Word .docx file (a zip archive without a Word document in it)",
+    ),
+    ("empty.docx", lambda: _empty_docx(), "empty.docx: no text in it (an empty Word document)"),
+]
+
+
+def _empty_docx() -> bytes:
+    out = io.BytesIO()
+    docx.Document().save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "make", "message"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_document_is_refused_with_its_reason_and_the_batch_goes_on(
+    store: Store, tmp_path: Path, name: str, make: object, message: str
+) -> None:
+    bad = write(tmp_path / name, make())  # type: ignore[operator]
+    good = write(tmp_path / "good.pdf", statement_pdf())
+    report = import_files(store, [bad, good])
+    refused = report.outcomes[0]
+    assert refused.status == "refused"
+    assert message in (refused.reason or ""), refused.reason
+    assert str(bad) in (refused.reason or "")
+    assert report.outcomes[1].status == "added" and report.added == 1
+
+
+def test_pdf_file_over_the_ceiling_is_refused_before_reading(store: Store, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.pdf"
+    with open(huge, "wb") as fh:  # sparse: the size is what counts
+        fh.truncate(MAX_DOCUMENT_FILE_BYTES + 1)
+    good = write(tmp_path / "good.docx", statement_docx())
+    report = import_files(store, [huge, good])
+    limit = MAX_DOCUMENT_FILE_BYTES // 2**20
+    assert f"huge.pdf: 104.9 MB is over the {limit} MB limit for one PDF or Word file" in (
+        report.refused[0].reason or ""
+    )
+    assert report.added == 1
+
+
+def test_pdf_text_over_the_article_limit_is_refused(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the 5 MB article limit applies to the extracted text; lowered here to keep the file small
+    monkeypatch.setattr(documents, "MAX_ARTICLE_BYTES", 1000)
+    long = write(tmp_path / "long.pdf", text_pdf(["The committee met again. " * 30] * 3))
+    short = write(tmp_path / "short.pdf", text_pdf(['The mayor said "the park reopens".']))
+    report = import_files(store, [long, short])
+    reason = report.refused[0].reason or ""
+    assert "long.pdf: its text is over the 0 MB limit for one article" in reason
+    assert report.added == 1
+
+
+def test_docx_that_would_unpack_too_far_is_refused(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the XML sizes are read from the zip directory before anything is unpacked; the ceiling
+    # (200 MB) is lowered here so an ordinary document stands in for a zip bomb
+    monkeypatch.setattr(documents, "MAX_DOCX_XML_BYTES", 10_000)
+    bomb = write(tmp_path / "bomb.docx", statement_docx())
+    good = write(tmp_path / "good.pdf", statement_pdf())
+    report = import_files(store, [bomb, good])
+    assert "bomb.docx: unpacks to" in (report.refused[0].reason or "")
+    assert "MB of XML, over the 0 MB limit; not imported" in (report.refused[0].reason or "")
+    assert report.added == 1
+
+
+def test_cli_shows_each_document_outcome(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good_pdf = write(tmp_path / "statement.pdf", statement_pdf())
+    locked = write(tmp_path / "locked.pdf", encrypted_pdf("secret"))
+    scan = write(tmp_path / "scan.pdf", scanned_pdf())
+    broken = write(tmp_path / "broken.pdf", statement_pdf()[:700])
+    good_docx = write(tmp_path / "statement.docx", statement_docx(title="Another statement"))
+    code = main(
+        [
+            "--db",
+            str(tmp_path / "q.db"),
+            "import",
+            str(good_pdf),
+            str(locked),
+            str(scan),
+            str(broken),
+            str(good_docx),
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0
+    lines = out.splitlines()
+    assert any(
+        line.startswith(f"added     {good_pdf}: ") and "(PDF text of 1 page(s)" in line
+        for line in lines
+    )
+    assert any(
+        line.startswith(f"added     {good_docx}: ") and "(Word document" in line for line in lines
+    )
+    assert f"refused   {locked}: is encrypted; not imported" in err
+    assert f"refused   {scan}: has no text layer (a scan?); run OCR first" in err
+    assert f"refused   {broken}: cannot read this PDF; it is damaged or not a PDF" in err
+    assert "2 added, 0 duplicate(s), 3 refused" in out
+    assert "Traceback" not in err
+
+
+def test_cli_prints_one_line_for_a_damaged_pdf(tmp_path: Path) -> None:
+    """pypdf's own warnings ("EOF marker not found") stay off the terminal. A subprocess,
+    since pytest's log capture would hide them in-process."""
+    broken = write(tmp_path / "broken.pdf", statement_pdf()[:700])
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotecheck.cli", "--db", str(tmp_path / "q.db"), "import"]
+        + [str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith(f"refused   {broken}: cannot read this PDF; it is damaged")
