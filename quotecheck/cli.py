@@ -440,7 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import articles (.txt, .md, .html, folders, - for stdin)")
+    p = sub.add_parser(
+        "import", help="import articles (.txt, .md, .html, .pdf, .docx, folders, - for stdin)"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument(
         "--reextract",

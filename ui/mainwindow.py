@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             self.import_articles,
             "Ctrl+I",
             "import",
-            "Import article files (.txt, .md, .html)",
+            "Import article files (.txt, .md, .html, .pdf, .docx)",
         )
         self.act_paste = a(
             "&Paste article…",
