@@ -48,16 +48,37 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from quotecheck.importing import import_bytes, import_files
+    from quotecheck.fetch import looks_like_url
+    from quotecheck.importing import FileOutcome, import_bytes, import_files, import_url
 
+    outcomes: list[FileOutcome] = []
+    skipped: list[Path] = []
     with open_store(args) as store:
-        outcomes = []
-        paths = [p for p in args.paths if p != "-"]
-        if "-" in args.paths:
-            outcomes.append(import_bytes(store, sys.stdin.buffer.read(), name="stdin"))
-        report = import_files(store, paths, reextract=args.reextract)
-        outcomes += report.outcomes
-    for path in report.skipped:
+        files: list[str] = []
+
+        def import_pending_files() -> None:
+            report = import_files(store, files, reextract=args.reextract)
+            outcomes.extend(report.outcomes)
+            skipped.extend(report.skipped)
+            files.clear()
+
+        stdin_read = False
+        for arg in args.paths:  # in the order given: files, links and stdin mixed
+            if arg == "-" and not stdin_read:
+                import_pending_files()
+                outcomes.append(import_bytes(store, sys.stdin.buffer.read(), name="stdin"))
+                stdin_read = True
+            elif arg != "-" and looks_like_url(arg):
+                import_pending_files()
+                if sys.stderr.isatty():
+                    print(f"fetching  {arg.strip()} ...", file=sys.stderr, flush=True)
+                outcomes.append(
+                    import_url(store, arg, reextract=args.reextract, timeout=args.timeout)
+                )
+            elif arg != "-":
+                files.append(arg)
+        import_pending_files()
+    for path in skipped:
         print(f"skipped   {path}: not an article file", file=sys.stderr)
     for o in outcomes:
         if o.status == "refused":
@@ -70,7 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         f"{added} added, {sum(o.status == 'duplicate' for o in outcomes)} duplicate(s), "
         f"{refused} refused, {sum(o.quotes for o in outcomes)} quote(s)"
-        + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+        + (f", {len(skipped)} other file(s) skipped" if skipped else "")
     )
     return 1 if refused and refused == len(outcomes) else 0
 
@@ -441,13 +462,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
-        "import", help="import articles (.txt, .md, .html, .pdf, .docx, folders, - for stdin)"
+        "import",
+        help="import articles (.txt, .md, .html, .pdf, .docx, folders, https:// links, - for stdin)",
+        description="Import articles: files, folders, - for stdin, and http(s) links, which are "
+        "fetched (only links you give; nothing else goes on the network).",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument(
         "--reextract",
         action="store_true",
         help="run extraction again on articles already stored (reviewed quotes are kept)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        default=None,
+        help="give up on a link after this long (default 20, or $QUOTECHECK_FETCH_TIMEOUT)",
     )
     p.set_defaults(func=cmd_import)
 

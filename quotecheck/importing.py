@@ -44,8 +44,8 @@ _BINARY_SIGNATURES = {
 
 @dataclass(slots=True)
 class FileOutcome:
-    path: str
-    status: str  # added, duplicate, refused
+    path: str  # the file, or the link as given
+    status: str  # added, duplicate, re-extracted, refused, cancelled (a fetch), collection
     reason: str | None = None
     article_id: int | None = None
     quotes: int = 0
@@ -118,16 +118,17 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
-def html_to_text(html: str) -> tuple[str, ArticleMeta]:
-    """The main text of an HTML page (scripts, styles and navigation dropped) and its metadata."""
+def html_to_text(html: str, *, url: str | None = None) -> tuple[str, ArticleMeta]:
+    """The main text of an HTML page (scripts, styles and navigation dropped) and its metadata;
+    `url` (where the page was fetched from) helps trafilatura find the site's name."""
     import trafilatura
 
     text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, favor_recall=True
+        html, url=url, include_comments=False, include_tables=False, favor_recall=True
     )
     meta = ArticleMeta()
     try:
-        found = trafilatura.extract_metadata(html)
+        found = trafilatura.extract_metadata(html, default_url=url)
     except Exception:  # metadata is a bonus; the text is what matters
         found = None
     if found is not None:
@@ -240,6 +241,10 @@ def import_files(
 def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOutcome:
     name = str(path)
     try:
+        if name.lower().startswith("www.") and not path.exists():  # a link without https://
+            raise QuoteCheckError(
+                f"{name}: file not found (for a web page, give its link with https://)"
+            )
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
             raise QuoteCheckError(
                 f"{name}: not an article file (use {', '.join(ARTICLE_SUFFIXES)})"
@@ -286,6 +291,45 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
     if reextract and not result.added:
         status = "re-extracted"
     return FileOutcome(name, status, None, result.article_id, result.quotes_added, notes)
+
+
+def import_url(
+    store: Store,
+    url: str,
+    meta: ArticleMeta | None = None,
+    *,
+    reextract: bool = False,
+    timeout: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FileOutcome:
+    """Fetch one http(s) link and import it (quotecheck.fetch has the rules). Fields set in
+    `meta` (the app's paste dialog) win over the page's own; the stored URL is the final one,
+    after redirects, and the origin "url". A cancelled fetch has the status "cancelled"."""
+    from quotecheck.fetch import FetchCancelled, article_from_fetched, fetch
+
+    url = url.strip()
+    try:
+        fetched = fetch(url, timeout=timeout, cancelled=cancelled)
+        text, found, notes = article_from_fetched(fetched)
+        if meta is not None:
+            for key in ("title", "publisher", "published"):
+                if getattr(meta, key):
+                    setattr(found, key, getattr(meta, key))
+        found.url = fetched.final_url
+        found.origin = "url"
+        result = store.add_article(text, found, reextract=reextract)
+    except FetchCancelled as exc:
+        return FileOutcome(url, "cancelled", reason=str(exc))
+    except QuoteCheckError as exc:
+        log.info("refused %s", exc)
+        return FileOutcome(url, "refused", reason=str(exc))
+    except Exception as exc:  # one link's surprise never stops the batch; logged in full
+        log.exception("unexpected error importing %s", url)
+        return FileOutcome(url, "refused", reason=f"{url}: unexpected error ({exc!r})")
+    status = "added" if result.added else "duplicate"
+    if reextract and not result.added:
+        status = "re-extracted"
+    return FileOutcome(url, status, None, result.article_id, result.quotes_added, notes)
 
 
 def sniff_document(data: bytes) -> str | None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quotecheck.fetch import looks_like_url
 from quotecheck.importing import ImportReport
 from quotecheck.model import ArticleMeta
 from quotecheck_ui.context import AppContext
@@ -35,12 +36,13 @@ from quotecheck_ui.models import SORT_ROLE, SpeakersModel
 
 
 class PasteArticleDialog(QDialog):
-    """An article pasted as text, with its title, publisher, date and URL."""
+    """An article pasted as text, with its title, publisher, date and URL; or only a link
+    (http/https, no text), which the import then fetches in its worker."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Paste an article")
-        self.setAccessibleName("Paste an article")
+        self.setWindowTitle("Paste an article or a link")
+        self.setAccessibleName("Paste an article or a link")
         self.title = QLineEdit()
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("(the first line if empty)")
@@ -56,9 +58,17 @@ class PasteArticleDialog(QDialog):
         self.url = QLineEdit()
         self.url.setAccessibleName("URL")
         self.url.setPlaceholderText("https://…")
+        self.url_hint = QLabel(
+            "With a link and no text, Import fetches the page (or PDF, Word file) and reads "
+            "its title, publisher and date; fields you fill in win."
+        )
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setEnabled(False)  # shown greyed, as a hint
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Article text")
-        self.text.setPlaceholderText("Paste the article text here")
+        self.text.setPlaceholderText(
+            "Paste the article text here, or leave it empty and give the article's link below"
+        )
         self.text.setTabChangesFocus(True)
         form = QFormLayout()
         form.addRow("&Title", self.title)
@@ -69,15 +79,15 @@ class PasteArticleDialog(QDialog):
         row.addStretch(1)
         form.addRow("Date", row)
         form.addRow("&URL", self.url)
+        form.addRow("", self.url_hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("&Import")
         self.ok.setEnabled(False)
-        self.text.textChanged.connect(
-            lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
-        )
+        self.text.textChanged.connect(self._update_ok)
+        self.url.textChanged.connect(self._update_ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -89,6 +99,19 @@ class PasteArticleDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 520)
         self.text.setFocus()
+
+    def _update_ok(self) -> None:
+        has_text = bool(self.text.toPlainText().strip())
+        self.ok.setEnabled(has_text or self.link() is not None)
+        self.ok.setText("&Import" if has_text or self.link() is None else "&Fetch and import")
+
+    def link(self) -> str | None:
+        """The link to fetch: the URL when no text was pasted (any scheme: the import
+        refuses all but http and https by name)."""
+        if self.text.toPlainText().strip():
+            return None
+        url = self.url.text().strip()
+        return url if looks_like_url(url) else None
 
     def article(self) -> tuple[str, ArticleMeta]:
         meta = ArticleMeta(

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from quotecheck import QuoteCheckError
+from quotecheck.fetch import looks_like_url
 from quotecheck.importing import (
     ARTICLE_SUFFIXES,
     FileOutcome,
@@ -50,6 +51,7 @@ from quotecheck.importing import (
     import_collection,
     import_files,
     import_text,
+    import_url,
 )
 from quotecheck.model import ArticleMeta
 from quotecheck.paths import log_dir
@@ -234,11 +236,12 @@ class MainWindow(QMainWindow):
             "Import article files (.txt, .md, .html, .pdf, .docx)",
         )
         self.act_paste = a(
-            "&Paste article…",
+            "&Paste article or link…",
             self.paste_article,
             "Ctrl+Shift+V",
             "paste",
-            "Paste an article's text with its title, publisher, date and URL",
+            "Paste an article's text with its title, publisher, date and URL, "
+            "or give only its link to fetch it",
         )
         self.act_collection = a(
             "Import quote &collection…",
@@ -910,7 +913,11 @@ class MainWindow(QMainWindow):
         dialog = PasteArticleDialog(self)
         if dialog.exec():
             text, meta = dialog.article()
-            self.start_import([], pasted=(text, meta))
+            link = dialog.link()
+            if link is not None:
+                self.start_import([], links=[(link, meta)])
+            else:
+                self.start_import([], pasted=(text, meta))
 
     @property
     def importing(self) -> bool:
@@ -922,16 +929,19 @@ class MainWindow(QMainWindow):
         *,
         collections: list[str] | None = None,
         pasted: tuple[str, ArticleMeta] | None = None,
+        links: list[tuple[str, ArticleMeta | None]] | None = None,
     ) -> Job | None:
-        """Import in a worker with its own connection; `importFinished` carries the report."""
+        """Import in a worker with its own connection; `importFinished` carries the report.
+        `links` are fetched there (quotecheck.fetch); Cancel stops a fetch at once."""
         if self._import_job is not None:
             show_error(self, "An import is already running; wait for it or cancel it.")
             return None
         collections = list(collections or [])
+        links = list(links or [])
 
         def work(store: Store, job: Job) -> tuple[ImportReport, bool]:
             files = list(expand_paths(paths))
-            total = len(files) + len(collections) + (1 if pasted else 0)
+            total = len(files) + len(collections) + len(links) + (1 if pasted else 0)
             report = import_files(store, files, progress=lambda i, p: job.report(i, total, p.name))
             done = len(report.outcomes)
             for path in collections:
@@ -946,6 +956,12 @@ class MainWindow(QMainWindow):
             if pasted is not None and job.report(done, total, "pasted article"):
                 text, meta = pasted
                 report.outcomes.append(import_text(store, text, meta, name="pasted article"))
+                done += 1
+            for url, link_meta in links:
+                if not job.report(done, total, url):
+                    break
+                outcome = import_url(store, url, link_meta, cancelled=lambda: job.cancelled)
+                report.outcomes.append(outcome)
                 done += 1
             job.report(done, total, "")
             return report, job.cancelled
@@ -1012,21 +1028,37 @@ class MainWindow(QMainWindow):
             show_error(self, f"The import stopped: {message}")
 
     # drag and drop of files onto the window
+    @staticmethod
+    def _dropped(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        """Local files and web links (a link dragged from a browser) of a drag."""
+        if not event.mimeData().hasUrls():
+            return []
+        return [
+            u.toLocalFile() if u.isLocalFile() else u.toString()
+            for u in event.mimeData().urls()
+            if u.isLocalFile() or u.scheme().lower() in ("http", "https")
+        ]
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if self._dropped(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = self._dropped(event)
         if not paths:
             return
         event.acceptProposedAction()
         self.import_dropped(paths)
 
     def import_dropped(self, paths: list[str]) -> None:
+        """Files (articles and collections) and http(s) links, which are fetched."""
+        links: list[tuple[str, ArticleMeta | None]] = [
+            (p, None) for p in paths if looks_like_url(p)
+        ]
+        paths = [p for p in paths if not looks_like_url(p)]
         collections = [p for p in paths if Path(p).suffix.lower() in COLLECTION_SUFFIXES]
         articles = [p for p in paths if p not in collections]
-        self.start_import(articles, collections=collections)
+        self.start_import(articles, collections=collections, links=links)
 
     # -- files and databases ----------------------------------------------------------------------
 
