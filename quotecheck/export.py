@@ -18,6 +18,10 @@ verdict itself goes in `alternateName`, and `ratingValue` runs from 1 (worst, fa
     -  not found      no number: nothing on record is not evidence that the claim is false,
                       so only the textual verdict is given (with no bestRating/worstRating,
                       which describe a ratingValue)
+    -  topic          no number either, whatever the verdict (a check flagged "topic", such
+                      as "Kishida on talks with North Korea", is "paraphrase" when the speaker
+                      spoke on it): the claim names a topic, not words, so there is no truth
+                      to judge; the verdict stays in `alternateName`
 
 The review's `url` (the page where the check is published) is emitted only when the user
 gives one; QuoteCheck publishes nothing, so it never makes one up.
@@ -47,7 +51,8 @@ GROUPINGS = ("speaker", "source", "article", "none")
 ABOUT_THE_QUOTE = ("verified", "altered", "contradicted", "paraphrase")
 KIND_LABELS = {"direct": "direct quote", "mixed": "partly quoted", "indirect": "reported speech"}
 # ClaimReview ratingValue per verdict (the scale is in the module docstring); "not found"
-# has none on purpose: absence from the record is not a judgement of truth.
+# has none on purpose: absence from the record is not a judgement of truth. Nor has a check
+# flagged "topic" (the claim names a topic, not words), whatever its verdict.
 VERDICT_RATINGS = {
     "verified": 4,
     "paraphrase": 3,
@@ -465,9 +470,13 @@ def claim_review(
     reviewer: dict[str, Any] = {"@type": "Organization", "name": organisation}
     if organisation_url:
         reviewer["url"] = organisation_url
-    explanation = check.get("explanation") or f"Verdict: {check['verdict']}."
+    is_topic = "topic" in (check.get("flags") or ())
+    explanation = check.get("explanation") or (
+        f"Verdict: {check['verdict']}"
+        + (" (the claim names a topic, not words)." if is_topic else ".")
+    )
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": check["verdict"]}
-    value = VERDICT_RATINGS.get(check["verdict"])
+    value = None if is_topic else VERDICT_RATINGS.get(check["verdict"])
     if value is not None:
         rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
     rating["ratingExplanation"] = explanation

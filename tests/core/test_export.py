@@ -323,6 +323,26 @@ def test_claimreview_rating_is_on_the_documented_scale(seed_store: Store, verdic
         assert rating["ratingValue"] == VERDICT_RATINGS[verdict]
 
 
+def test_claimreview_of_a_topic_has_no_rating_number(seed_store: Store) -> None:
+    # "Kishida on talks with North Korea" names a topic, not words: no judgement of truth
+    check_id = seed_store.save_check(
+        {
+            "claim": "Kishida on talks with North Korea",
+            "claimed_speaker": "Kishida",
+            "verdict": "paraphrase",
+            "flags": ["topic"],
+        }
+    )
+    check = next(c for c in seed_store.checks() if c["id"] == check_id)
+    rating = claim_review(seed_store, check, organisation="Desk")["reviewRating"]
+    assert rating["alternateName"] == "paraphrase"  # the textual verdict is still given
+    assert not {"ratingValue", "bestRating", "worstRating"} & rating.keys()
+    assert "topic" in rating["ratingExplanation"]
+    # the same verdict without the flag keeps its rung
+    plain = claim_review(seed_store, _saved_check(seed_store, "paraphrase"), organisation="Desk")
+    assert plain["reviewRating"]["ratingValue"] == VERDICT_RATINGS["paraphrase"]
+
+
 def test_claimreview_scale_orders_the_verdicts_from_true_to_false() -> None:
     assert set(VERDICT_RATINGS) | {"not found"} == set(VERDICTS)  # a new verdict needs a rung
     r = VERDICT_RATINGS
