@@ -396,7 +396,7 @@ def _format_from_suffix(path: str) -> str:
 
 def cmd_export_checks(args: argparse.Namespace) -> int:
     from quotecheck.config import config_path, load_config
-    from quotecheck.export import check_review_url, claim_reviews, write_atomically
+    from quotecheck.export import check_review_url, claim_reviews, has_claim, write_atomically
 
     if args.review_url:
         check_review_url(args.review_url)  # before any work: a typo is one clear error
@@ -408,14 +408,23 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
             f"organisation_name in {config_path()}"
         )
     with open_store(args, read_only=True) as store:
+        checks = store.checks(100000)
         reviews = claim_reviews(
             store,
             organisation=organisation,
             organisation_url=args.org_url or config.organisation_url,
             review_url=args.review_url,
+            checks=checks,
         )
+    empty = sum(not has_claim(c) for c in checks)
     if not reviews:
-        raise QuoteCheckError("no saved claim checks to export (run quotecheck check first)")
+        also = f" ({empty} with an empty claim skipped)" if empty else ""
+        raise QuoteCheckError(f"no saved claim checks to export{also} (run quotecheck check first)")
+    if empty:
+        print(
+            f"quotecheck: note: skipped {empty} saved check(s) with an empty claim",
+            file=sys.stderr,
+        )
     write_atomically(args.output, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
     print(f"{len(reviews)} ClaimReview record(s) written to {args.output}")
     return 0

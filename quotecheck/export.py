@@ -512,6 +512,11 @@ def review_page_url(template: str, check_id: int) -> str:
     return template + ("" if template.endswith(("/", "=", "#")) else "/") + str(check_id)
 
 
+def has_claim(check: dict[str, Any]) -> bool:
+    """Whether a saved check has a claim to review (older versions saved empty ones)."""
+    return bool(str(check.get("claim") or "").strip())
+
+
 def claim_reviews(
     store: Store,
     *,
@@ -519,7 +524,10 @@ def claim_reviews(
     organisation_url: str | None = None,
     review_url: str | None = None,
     limit: int = 100000,
+    checks: Sequence[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
+    """ClaimReviews of the saved checks (or of `checks`); a check with an empty claim has
+    nothing to review and is left out (`has_claim`)."""
     return [
         claim_review(
             store,
@@ -528,5 +536,6 @@ def claim_reviews(
             organisation_url=organisation_url,
             review_url=review_url,
         )
-        for c in store.checks(limit)
+        for c in (store.checks(limit) if checks is None else checks)
+        if has_claim(c)
     ]

@@ -343,6 +343,30 @@ def test_claimreview_of_a_topic_has_no_rating_number(seed_store: Store) -> None:
     assert plain["reviewRating"]["ratingValue"] == VERDICT_RATINGS["paraphrase"]
 
 
+def test_export_checks_skips_checks_with_an_empty_claim(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for claim in ("", "  \n\t "):  # saved by older versions: no claim to review
+        seed_store.save_check({"claim": claim, "verdict": "not found"})
+    kept = _saved_check(seed_store, "verified")
+    seed_store.close()
+    db, out = str(tmp_path / "seed.db"), tmp_path / "reviews.json"
+    capsys.readouterr()
+    assert main(["--db", db, "export-checks", "-o", str(out), "--org-name", "Desk"]) == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["claimReviewed"] for r in reviews] == [kept["claim"]]
+    captured = capsys.readouterr()
+    assert "1 ClaimReview record(s)" in captured.out
+    assert captured.err.count("\n") == 1 and "2 saved check(s) with an empty claim" in captured.err
+
+    with Store(db) as store:  # nothing but empty claims: nothing to export, and it says why
+        store.db.execute("DELETE FROM checks WHERE id = ?", [kept["id"]])
+    out.unlink()
+    assert main(["--db", db, "export-checks", "-o", str(out), "--org-name", "Desk"]) == 1
+    err = capsys.readouterr().err
+    assert "no saved claim checks to export" in err and "2" in err and not out.exists()
+
+
 def test_claimreview_scale_orders_the_verdicts_from_true_to_false() -> None:
     assert set(VERDICT_RATINGS) | {"not found"} == set(VERDICTS)  # a new verdict needs a rung
     r = VERDICT_RATINGS
