@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import re
 import sqlite3
 from typing import Any
 
@@ -34,6 +35,19 @@ from quotecheck_ui.context import AppContext
 from quotecheck_ui.icons import app_icon, icon
 from quotecheck_ui.models import SORT_ROLE, SpeakersModel
 
+# One web link and nothing else (what a browser's address bar copies).
+_WEB_LINK = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
+URL_HINT = (
+    "With a link and no text, Import fetches the page (or PDF, Word file) and reads "
+    "its title, publisher and date; fields you fill in win."
+)
+
+
+def web_link(text: str) -> str | None:
+    """`text` as a web link when it is exactly one http(s) URL (whitespace around allowed)."""
+    text = text.strip()
+    return text if _WEB_LINK.fullmatch(text) else None
+
 
 class PasteArticleDialog(QDialog):
     """An article pasted as text, with its title, publisher, date and URL; or only a link
@@ -58,10 +72,8 @@ class PasteArticleDialog(QDialog):
         self.url = QLineEdit()
         self.url.setAccessibleName("URL")
         self.url.setPlaceholderText("https://…")
-        self.url_hint = QLabel(
-            "With a link and no text, Import fetches the page (or PDF, Word file) and reads "
-            "its title, publisher and date; fields you fill in win."
-        )
+        self.url_hint = QLabel(URL_HINT)
+        self.url_hint.setAccessibleName("URL hint")
         self.url_hint.setWordWrap(True)
         self.url_hint.setEnabled(False)  # shown greyed, as a hint
         self.text = QPlainTextEdit()
@@ -101,23 +113,43 @@ class PasteArticleDialog(QDialog):
         self.text.setFocus()
 
     def _update_ok(self) -> None:
-        has_text = bool(self.text.toPlainText().strip())
-        self.ok.setEnabled(has_text or self.link() is not None)
-        self.ok.setText("&Import" if has_text or self.link() is None else "&Fetch and import")
+        link = self.link()
+        has_text = link is None and bool(self.text.toPlainText().strip())
+        self.ok.setEnabled(has_text or link is not None)
+        self.ok.setText("&Fetch and import" if link is not None else "&Import")
+        self._update_hint(link)
 
-    def link(self) -> str | None:
-        """The link to fetch: the URL when no text was pasted (any scheme: the import
-        refuses all but http and https by name)."""
-        if self.text.toPlainText().strip():
-            return None
+    def _update_hint(self, link: str | None) -> None:
+        """Say when Import fetches the link pasted in the text box."""
+        url = self.url.text().strip()
+        if link is not None and web_link(self.text.toPlainText()) == link and not url:
+            self.url_hint.setText(f"The text is only a link: Import fetches {link}")
+        else:
+            self.url_hint.setText(URL_HINT)
+
+    def _url_link(self) -> str | None:
+        """The URL field as a link when it has a scheme (any: the import refuses all but http
+        and https by name)."""
         url = self.url.text().strip()
         return url if looks_like_url(url) else None
 
+    def link(self) -> str | None:
+        """The link to fetch: the URL when no text was pasted, or the text itself when it is
+        nothing but one http(s) link (pasted in the big box by mistake)."""
+        text = self.text.toPlainText()
+        if not text.strip():
+            return self._url_link()
+        pasted = web_link(text)
+        if pasted is None:
+            return None  # real text: the URL is only its metadata
+        return self._url_link() or pasted
+
     def article(self) -> tuple[str, ArticleMeta]:
+        url = self.url.text().strip()
         meta = ArticleMeta(
             title=self.title.text().strip() or None,
             publisher=self.publisher.text().strip() or None,
-            url=self.url.text().strip() or None,
+            url=(self._url_link() or url) if url else self.link(),
             published=self.date.date().toString("yyyy-MM-dd")
             if self.has_date.isChecked()
             else None,

@@ -69,13 +69,55 @@ def test_paste_dialog_with_only_a_link_fetches_it(qtbot) -> None:  # type: ignor
     dialog = PasteArticleDialog()
     qtbot.addWidget(dialog)
     assert not dialog.ok.isEnabled()
-    dialog.url.setText("example.org/story")  # not a link: nothing to fetch
+    dialog.url.setText("not a link")  # nothing to fetch
     assert not dialog.ok.isEnabled() and dialog.link() is None
     dialog.url.setText("https://example.org/story")
     assert dialog.ok.isEnabled() and dialog.ok.text() == "&Fetch and import"
     assert dialog.link() == "https://example.org/story"
     dialog.text.setPlainText("Pasted text wins: the link is then only metadata.")
     assert dialog.ok.text() == "&Import" and dialog.link() is None
+
+
+def test_a_link_alone_in_the_text_box_is_taken_as_the_link(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.dialogs import PasteArticleDialog
+
+    dialog = PasteArticleDialog()
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("  https://example.org/news/story?id=4\n")
+    assert dialog.ok.isEnabled() and dialog.ok.text() == "&Fetch and import"
+    assert dialog.link() == "https://example.org/news/story?id=4"
+    assert dialog.article()[1].url == "https://example.org/news/story?id=4"
+    assert "only a link" in dialog.url_hint.text()
+    for text in (
+        "See https://example.org/story for more.",  # text that mentions a link
+        "https://example.org/a https://example.org/b",  # two links
+        "ftp://example.org/file",  # not a web link
+    ):
+        dialog.text.setPlainText(text)
+        assert dialog.link() is None and dialog.ok.text() == "&Import", text
+
+
+def test_a_link_pasted_in_the_text_box_is_fetched_not_stored_as_text(  # type: ignore[no-untyped-def]
+    window, qtbot, server, monkeypatch, settle
+) -> None:
+    import quotecheck_ui.mainwindow as mw
+
+    class LinkInText(mw.PasteArticleDialog):
+        def exec(self) -> int:
+            self.text.setPlainText(f"{server}/story\n")
+            return 1
+
+    monkeypatch.setattr(mw, "PasteArticleDialog", LinkInText)
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.act_paste.trigger()
+    report = blocker.args[0]
+    assert [o.status for o in report.outcomes] == ["added"], report.outcomes
+    assert report.outcomes[0].quotes > 0
+    store = window.ctx.store
+    assert not [a for a in store.articles() if a["origin"] == "paste"]  # not the URL as text
+    article = next(a for a in store.articles() if a["origin"] == "url")
+    assert store.article(article["id"])["title"] == "Harbour to reopen on Friday"
+    settle(window)
 
 
 def test_link_from_the_paste_dialog_is_fetched_in_the_worker(  # type: ignore[no-untyped-def]
