@@ -37,6 +37,9 @@ from quotecheck_ui.models import SORT_ROLE, SpeakersModel
 
 # One web link and nothing else (what a browser's address bar copies).
 _WEB_LINK = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
+# A link typed without its scheme: "www.example.org/story", "example.org/a?b=c" (a dot in the
+# host, no spaces, no scheme); the dialog completes it with https://.
+_BARE_LINK = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE)
 URL_HINT = (
     "With a link and no text, Import fetches the page (or PDF, Word file) and reads "
     "its title, publisher and date; fields you fill in win."
@@ -47,6 +50,12 @@ def web_link(text: str) -> str | None:
     """`text` as a web link when it is exactly one http(s) URL (whitespace around allowed)."""
     text = text.strip()
     return text if _WEB_LINK.fullmatch(text) else None
+
+
+def complete_link(text: str) -> str | None:
+    """A link typed without a scheme, with https:// added; None when `text` is not one."""
+    text = text.strip()
+    return "https://" + text if _BARE_LINK.fullmatch(text) else None
 
 
 class PasteArticleDialog(QDialog):
@@ -120,18 +129,29 @@ class PasteArticleDialog(QDialog):
         self._update_hint(link)
 
     def _update_hint(self, link: str | None) -> None:
-        """Say when Import fetches the link pasted in the text box."""
+        """Say what Import will do with the link: fetch the completed one, fetch the one in
+        the text box, or nothing (a URL field that holds no link)."""
         url = self.url.text().strip()
+        warn = False
         if link is not None and web_link(self.text.toPlainText()) == link and not url:
-            self.url_hint.setText(f"The text is only a link: Import fetches {link}")
+            hint = f"The text is only a link: Import fetches {link}"
+        elif link is not None and link != url:
+            hint = f"Import fetches {link}"
+        elif url and not looks_like_url(url) and complete_link(url) is None:
+            hint = "Give the link with https://, e.g. https://www.example.org/story"
+            warn = not self.text.toPlainText().strip()
         else:
-            self.url_hint.setText(URL_HINT)
+            hint = URL_HINT
+        self.url_hint.setText(hint)
+        self.url_hint.setEnabled(warn)  # greyed as a hint; in full colour when it is a warning
 
     def _url_link(self) -> str | None:
-        """The URL field as a link when it has a scheme (any: the import refuses all but http
-        and https by name)."""
+        """The URL field as a link: as typed when it has a scheme (any: the import refuses all
+        but http and https by name), else completed with https:// when it looks like one."""
         url = self.url.text().strip()
-        return url if looks_like_url(url) else None
+        if not url:
+            return None
+        return url if looks_like_url(url) else complete_link(url)
 
     def link(self) -> str | None:
         """The link to fetch: the URL when no text was pasted, or the text itself when it is

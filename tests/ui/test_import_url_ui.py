@@ -71,11 +71,31 @@ def test_paste_dialog_with_only_a_link_fetches_it(qtbot) -> None:  # type: ignor
     assert not dialog.ok.isEnabled()
     dialog.url.setText("not a link")  # nothing to fetch
     assert not dialog.ok.isEnabled() and dialog.link() is None
+    assert "https://" in dialog.url_hint.text()
     dialog.url.setText("https://example.org/story")
     assert dialog.ok.isEnabled() and dialog.ok.text() == "&Fetch and import"
     assert dialog.link() == "https://example.org/story"
     dialog.text.setPlainText("Pasted text wins: the link is then only metadata.")
     assert dialog.ok.text() == "&Import" and dialog.link() is None
+
+
+def test_a_link_without_its_scheme_is_completed_with_https(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.dialogs import PasteArticleDialog
+
+    dialog = PasteArticleDialog()
+    qtbot.addWidget(dialog)
+    dialog.url.setText("www.example.org/story")
+    assert dialog.ok.isEnabled() and dialog.ok.text() == "&Fetch and import"
+    assert dialog.link() == "https://www.example.org/story"
+    assert "https://www.example.org/story" in dialog.url_hint.text()  # the completed link shown
+    assert dialog.article()[1].url == "https://www.example.org/story"
+    dialog.text.setPlainText("Some article text.")  # with text, it is the article's URL
+    assert dialog.ok.text() == "&Import" and dialog.link() is None
+    assert dialog.article()[1].url == "https://www.example.org/story"
+    dialog.text.clear()
+    dialog.url.setText("example")  # no dot, no scheme: not taken for a link
+    assert not dialog.ok.isEnabled() and dialog.link() is None
+    assert "https://" in dialog.url_hint.text() and dialog.url_hint.isEnabled()
 
 
 def test_a_link_alone_in_the_text_box_is_taken_as_the_link(qtbot) -> None:  # type: ignore[no-untyped-def]
