@@ -434,7 +434,7 @@ def docx_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
 
 def _docx_paragraphs(document: Any) -> tuple[list[str], str | None]:
     """Body paragraphs and table cells in document order, and the first heading or title."""
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     out: list[str] = []
@@ -454,13 +454,14 @@ def _docx_paragraphs(document: Any) -> tuple[list[str], str | None]:
         if isinstance(block, Paragraph):
             add(block)
         elif isinstance(block, Table):
-            seen: set[int] = set()
             for row in block.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                        continue
-                    seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
+                # Each <w:tc> element of the row once: `row.cells` lists a merged cell once per
+                # grid column it spans (and a vertically merged one again in each row below),
+                # as fresh proxies whose id() Python reuses, so they cannot be de-duplicated
+                # by id. A cell continuing a vertical merge holds no text of its own (Word shows
+                # the first cell's); any it does hold is read all the same.
+                for tc in row._tr.tc_lst:
+                    for paragraph in _Cell(tc, block).paragraphs:
                         add(paragraph)
     return out, heading
 
