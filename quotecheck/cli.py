@@ -398,7 +398,9 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
     from quotecheck.config import config_path, load_config
     from quotecheck.export import check_review_url, claim_reviews, has_claim, write_atomically
 
-    if args.review_url:
+    if args.review_url is not None:
+        if not args.review_url.strip():
+            raise UsageError("--review-url is empty; leave the option out for no url")
         check_review_url(args.review_url)  # before any work: a typo is one clear error
     config = load_config()
     organisation = args.org_name or config.organisation_name
@@ -601,8 +603,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--review-url",
         metavar="URL",
-        help="the page of each check, for the ClaimReview url: {id} becomes the check id, "
-        "else the id is appended (e.g. https://desk.example/checks/); without it, no url",
+        help="the page of each check, for the ClaimReview url: {id} (the only placeholder) "
+        "becomes the check id, else the id is appended (e.g. https://desk.example/checks/); "
+        "without it, no url",
     )
     p.set_defaults(func=cmd_export_checks)
 

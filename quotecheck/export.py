@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from quotecheck import QuoteCheckError, __version__
 from quotecheck.store import QuoteFilter, Store
@@ -495,18 +496,44 @@ def claim_review(
 
 
 def check_review_url(template: str) -> str:
-    """The template as given, if it is a URL a ClaimReview may carry (http or https)."""
-    if not re.fullmatch(r"https?://[^\s<>\"]+", template):
+    """The template, if it is a URL a ClaimReview may carry: http or https (in any case;
+    returned in lower case), a host, no spaces, and no braces but the `{id}` placeholder."""
+    if not re.fullmatch(r"https?://[^\s<>\"]+", template, flags=re.IGNORECASE):
         raise QuoteCheckError(
             f"the review URL must start with http:// or https:// and hold no spaces: {template!r}"
         )
-    return template
+    for m in re.finditer(r"\{[^{}]*\}|[{}]", template):
+        if m.group() == "{id}":
+            continue
+        if len(m.group()) > 1:
+            problem = f"an unknown placeholder {m.group()}"
+        elif m.group() == "{":  # named up to its segment's end, or the } it runs into
+            rest = template[m.start() :]
+            end = re.search(r"[/?&#=]|\}", rest)
+            stop = len(rest) if end is None else end.end() if end.group() == "}" else end.start()
+            problem = f"an unclosed {{ in {rest[:stop]}"
+        else:
+            start = max(template.rfind(c, 0, m.start()) for c in "/?&#={}") + 1
+            problem = f"a }} without {{ in {template[start : m.end()]}"
+        raise QuoteCheckError(
+            f"the review URL has {problem}: only {{id}} is a placeholder (the check id): "
+            f"{template!r}"
+        )
+    parts = urlsplit(template.replace("{id}", "1"))
+    if not parts.hostname:
+        raise QuoteCheckError(f"the review URL has no host: {template!r}")
+    try:
+        parts.port  # noqa: B018  (parsing it is the check)
+    except ValueError:
+        raise QuoteCheckError(f"the review URL has a bad port: {template!r}") from None
+    scheme_end = template.index("://")
+    return template[:scheme_end].lower() + template[scheme_end:]
 
 
 def review_page_url(template: str, check_id: int) -> str:
     """The page of one check: `{id}` in the template is replaced by the check id; a template
     without it is a base the id is appended to (after a slash unless it ends in / = or #)."""
-    check_review_url(template)
+    template = check_review_url(template)
     if "{id}" in template:
         return template.replace("{id}", str(check_id))
     return template + ("" if template.endswith(("/", "=", "#")) else "/") + str(check_id)

@@ -17,6 +17,7 @@ from quotecheck.export import (
     FORMULA_TRIGGERS,
     VERDICT_RATINGS,
     build_sheet,
+    check_review_url,
     claim_review,
     neutralise_cell,
     render_csv,
@@ -406,3 +407,55 @@ def test_claimreview_url_only_when_a_review_url_is_given(
     assert main([*base, "--review-url", "desk.example/checks"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "review URL must start with http" in err
+
+
+@pytest.mark.parametrize(
+    ("template", "named"),
+    [
+        ("https://desk.example/checks/{ID}", "{ID}"),
+        ("https://desk.example/checks/{check_id}.html", "{check_id}"),
+        ("https://desk.example/{slug}/{id}", "{slug}"),
+        ("https://desk.example/checks/{id", "{id"),
+        ("https://desk.example/checks/id}", "id}"),
+        ("https://desk.example/{{id}}", "{{id}"),
+        ("https://:/x", "host"),
+        ("https:///checks/", "host"),
+        ("https://desk.example:port/", "port"),
+    ],
+)
+def test_review_url_typos_are_one_clear_error(template: str, named: str) -> None:
+    with pytest.raises(QuoteCheckError) as exc:
+        check_review_url(template)
+    message = str(exc.value)
+    assert "\n" not in message and named in message
+
+
+def test_review_url_scheme_is_case_insensitive(seed_store: Store) -> None:
+    check = _saved_check(seed_store, "verified")
+    for template in ("HTTPS://desk.example/checks/{id}", "Http://desk.example/checks/{id}"):
+        review = claim_review(seed_store, check, organisation="Desk", review_url=template)
+        scheme = template.split(":")[0].lower()
+        assert review["url"] == f"{scheme}://desk.example/checks/{check['id']}"
+
+
+def test_cli_review_url_errors(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _saved_check(seed_store, "verified")
+    seed_store.close()
+    db, out = str(tmp_path / "seed.db"), tmp_path / "reviews.json"
+    base = ["--db", db, "export-checks", "-o", str(out), "--org-name", "Desk"]
+    capsys.readouterr()
+    for value in ("", "   "):
+        assert main([*base, "--review-url", value]) == 1
+        err = capsys.readouterr().err
+        assert err == (
+            "quotecheck: error: --review-url is empty; leave the option out for no url\n"
+        )
+    assert main([*base, "--review-url", "https://desk.example/checks/{ID}"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "{ID}" in err and "{id}" in err
+    assert not out.exists()
+    assert main([*base, "--review-url", "HTTPS://desk.example/checks/"]) == 0
+    (review,) = json.loads(out.read_text(encoding="utf-8"))
+    assert review["url"].startswith("https://desk.example/checks/")
