@@ -8,6 +8,12 @@ PDF text (pypdf) comes as lines. They are rejoined into paragraphs by these rule
 simple on purpose (see docs/reliability.md and the README):
 
 - each page is its own paragraph group: pages are joined with a paragraph break;
+- a page with columns is read column by column, even when its text is drawn row by row (both
+  columns on one baseline): lines are split where a gap of over an em separates their text,
+  and an x where at least three runs start, with almost no text across it and the text to its
+  left filling the width up to it, starts a column (see _columns). A page whose runs line up
+  like columns but fail that test (a table?) is kept in drawing order, and the import says
+  "page N looks like it has columns; check the text";
 - a line ends its paragraph when the gap to the next line is clearly larger than the page's
   usual line spacing (more than 1.4 times its lower quartile), when the next line sits
   higher (a new column) or has another font size (a heading), or when the line is clearly
@@ -159,11 +165,12 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
         pages: list[list[_Line]] = []
         blank: list[int] = []
         damaged: list[int] = []
+        unsure: list[int] = []  # pages that look like columns but could not be resolved
         first_error: Exception | None = None
         size = 0
         for number in range(min(total, MAX_PDF_PAGES)):
             try:
-                lines = _page_lines(reader.pages[number])
+                lines, uncertain = _page_lines(reader.pages[number])
             except Exception as exc:  # one damaged page does not cost the others
                 log.info("cannot read page %d of %s: %r", number + 1, name, exc)
                 damaged.append(number + 1)
@@ -171,6 +178,8 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
                 continue
             if not any(line.text.strip() for line in lines):
                 blank.append(number + 1)
+            if uncertain:
+                unsure.append(number + 1)
             pages.append(lines)
             size += sum(len(line.text.encode("utf-8")) + 1 for line in lines)
             _check_text_size(name, size)
@@ -192,6 +201,11 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
         notes.append(f"{_page_list(blank)} without a text layer (scanned?) skipped")
     if damaged:
         notes.append(f"{_page_list(damaged)} damaged and skipped")
+    if unsure:
+        notes.append(
+            f"{_page_list(unsure)} {'look' if len(unsure) > 1 else 'looks'} like "
+            f"{'they have' if len(unsure) > 1 else 'it has'} columns; check the text"
+        )
     text = pdf_lines_to_text(pages)
     _check_text_size(name, len(text.encode("utf-8")))
     title, published = info
@@ -218,34 +232,62 @@ def _check_text_size(name: str, size: int) -> None:
         raise QuoteCheckError(_too_much_text(name, size))
 
 
-def _page_lines(page: Any) -> list[_Line]:
-    """The lines of one page as pypdf gives them, each with its baseline and font size."""
-    lines: list[_Line] = []
-    current: list[str] = []
-    y: float | None = None
-    size = 0.0
+@dataclass(slots=True)
+class _Segment:
+    """A piece of text as drawn, where it starts and (estimated from its font) ends."""
+
+    text: str
+    x0: float | None
+    x1: float | None
+    y: float | None
+    size: float
+
+
+def _page_lines(page: Any) -> tuple[list[_Line], bool]:
+    """The lines of one page, each with its baseline and font size, and whether the page
+    seems to have columns that could not be told apart with confidence (see _columns)."""
+    raw: list[list[_Segment]] = [[]]
+    fonts: dict[int, tuple[Any, Any]] = {}  # id -> (font resource kept alive, its metrics)
 
     def visit(text: str, cm: Sequence[float], tm: Sequence[float], font: Any, fs: float) -> None:
-        nonlocal y, size
         parts = text.split("\n")
         for index, part in enumerate(parts):
             if index:  # a line break: the line so far is complete
-                lines.append(_Line("".join(current), y, size))
-                current.clear()
-                y, size = None, 0.0
+                raw.append([])
+            if not part:
+                continue
+            x0 = x1 = y = None
+            size = 0.0
             if part.strip():
-                current.append(part)
-                if y is None:
-                    try:
-                        y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-                        size = abs(float(fs) * float(tm[3]) * float(cm[3])) or float(fs)
-                    except (TypeError, ValueError, IndexError):
-                        y = None
-            elif part:
-                current.append(part)
+                try:
+                    x0 = float(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+                    y = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+                    size = abs(float(fs) * float(tm[3]) * float(cm[3])) or float(fs)
+                    scale = abs(float(tm[0]) * float(cm[0])) or 1.0
+                    x1 = x0 + _text_width(part, font, fonts) * float(fs) * scale
+                except (TypeError, ValueError, IndexError):
+                    x0 = x1 = y = None
+            raw[-1].append(_Segment(part, x0, x1, y, size))
 
     page.extract_text(visitor_text=visit)
-    lines.append(_Line("".join(current), y, size))
+    lines: list[_Line] = []
+    for segments in raw:
+        first = next((seg for seg in segments if seg.text.strip()), None)
+        lines.append(
+            _Line(
+                "".join(seg.text for seg in segments),
+                first.y if first else None,
+                first.size if first else 0.0,
+            )
+        )
+    uncertain = False
+    positioned = [segs for segs in raw if any(seg.text.strip() for seg in segs)]
+    if positioned and all(
+        seg.x0 is not None for segs in positioned for seg in segs if seg.text.strip()
+    ):
+        ordered, uncertain = _columns(positioned)
+        if ordered is not None:
+            lines = ordered
     out = [_Line(_clean_line(line.text), line.y, line.size) for line in lines]
     out = [line for line in out if line.text]
     # a page number alone at the top or bottom of the page is furniture, not text
@@ -253,7 +295,131 @@ def _page_lines(page: Any) -> list[_Line]:
         out.pop()
     if out and _PAGE_NUMBER.match(out[0].text):
         out.pop(0)
-    return out
+    return out, uncertain
+
+
+def _text_width(text: str, font: Any, cache: dict[int, tuple[Any, Any]]) -> float:
+    """The width of `text` in ems (font size 1), by the font's metrics when pypdf can read
+    them, else half an em a character."""
+    metrics = None
+    if font is not None:
+        if id(font) not in cache:
+            try:
+                from pypdf.generic._font import Font  # recent pypdf; else estimated
+
+                cache[id(font)] = (font, Font.from_font_resource(font))
+            except Exception:
+                cache[id(font)] = (font, None)
+        metrics = cache[id(font)][1]
+    if metrics is not None:
+        try:
+            return float(metrics.get_text_width(text)) / 1000
+        except Exception:
+            pass
+    return 0.5 * len(text)
+
+
+# Text runs on one baseline separated by more than this many ems are apart on the page
+# (columns, table cells), not words of one line.
+_RUN_GAP_EMS = 1.0
+
+
+def _runs(segments: Sequence[_Segment]) -> list[_Segment]:
+    """A line's segments merged into runs of text that sit close together."""
+    runs: list[_Segment] = []
+    for seg in segments:
+        if not seg.text.strip():
+            if runs:
+                runs[-1].text += seg.text
+            continue
+        assert seg.x0 is not None and seg.x1 is not None
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and last.x1 is not None
+            and seg.x0 - last.x1 <= _RUN_GAP_EMS * max(seg.size, last.size, 1.0)
+        ):
+            last.text += seg.text
+            last.x1 = max(last.x1, seg.x1)
+        else:
+            runs.append(_Segment(seg.text, seg.x0, seg.x1, seg.y, seg.size))
+    return runs
+
+
+def _columns(raw: Sequence[Sequence[_Segment]]) -> tuple[list[_Line] | None, bool]:
+    """A page's lines in reading order when it has columns, by the x positions of its text;
+    (None, uncertain) when it has none or they cannot be told apart with confidence.
+
+    Lines are split into runs where a gap of over _RUN_GAP_EMS separates their text. A column
+    starts at an x where at least three runs begin, well right of the page's left edge; it is
+    taken as a column (not a table) when almost no text runs across that x and the text to its
+    left mostly fills the width up to it. The runs are then read column by column, within
+    bands of lines between text that spans the columns (a headline). A page where runs line
+    up like that but the test fails is reported as uncertain and kept in drawing order."""
+    lines = [_runs(segments) for segments in raw]
+    runs = [run for line in lines for run in line]
+    if len(lines) < 3:
+        return None, False
+    sizes = sorted(run.size for run in runs)
+    em = sizes[len(sizes) // 2] or 10.0
+    tol = max(2.0, 0.25 * em)
+    left = min(run.x0 for run in runs if run.x0 is not None)
+    starts = sorted(run.x0 for run in runs if run.x0 is not None and run.x0 > left + 5 * em)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][0] <= tol:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    boundaries: list[float] = []
+    uncertain = False
+    for cluster in clusters:
+        if len(cluster) < 3:
+            continue
+        b = cluster[0]
+        aligned = sum(any(abs((run.x0 or 0) - b) <= tol for run in line) for line in lines)
+        if aligned < 3 or aligned < 0.2 * len(lines):
+            continue
+        crossing = sum(1 for run in runs if (run.x0 or 0) < b - tol and (run.x1 or 0) > b + tol)
+        lefts = sorted(
+            run.x1 or 0.0
+            for line in lines
+            if any(abs((run.x0 or 0) - b) <= tol for run in line)
+            for run in line
+            if (run.x0 or 0) < b - tol
+        )
+        column_left = max([x for x in boundaries if x < b] or [left])
+        filled = not lefts or lefts[len(lefts) // 2] >= column_left + 0.6 * (b - column_left)
+        if crossing <= max(2, 0.1 * len(lines)) and filled:
+            boundaries.append(b)
+        else:
+            uncertain = True
+    if not boundaries:
+        return None, uncertain
+
+    def column_of(run: _Segment) -> int:
+        return sum((run.x0 or 0) >= b - tol for b in boundaries)
+
+    def spans(run: _Segment) -> bool:
+        return any((run.x0 or 0) < b - tol and (run.x1 or 0) > b + tol for b in boundaries)
+
+    out: list[_Line] = []
+    band: list[list[_Line]] = [[] for _ in range(len(boundaries) + 1)]
+
+    def flush() -> None:
+        for column in band:
+            out.extend(column)
+            column.clear()
+
+    for line in lines:
+        if any(spans(run) for run in line):
+            flush()
+            out.append(_Line(" ".join(run.text.strip() for run in line), line[0].y, line[0].size))
+            continue
+        for run in line:
+            band[column_of(run)].append(_Line(run.text, run.y, run.size))
+    flush()
+    return out, uncertain
 
 
 def _clean_line(text: str) -> str:

@@ -506,3 +506,93 @@ def test_docx_table_cells_are_each_read_once_in_order_every_time() -> None:
     for _ in range(20):
         text, _meta, _notes = documents.docx_to_text(data, "table.docx")
         assert text.split("\n\n") == expected
+
+
+# Two columns of a news page: the left one holds a quote by Jane Doe, the right one by John Roe.
+LEFT_COLUMN = [
+    '"The economy is growing faster than anyone',
+    "predicted and we will keep our promises to",
+    'working families across the country," said',
+    "Finance Minister Jane Doe at a press",
+    "conference on Monday in the capital.",
+]
+RIGHT_COLUMN = [
+    "Opposition leader John Roe said the",
+    'government was "living in a fantasy world"',
+    "and that households were struggling with",
+    "rising bills every single month of the year.",
+]
+
+
+def two_column_pdf(*, row_by_row: bool) -> bytes:
+    """A headline across the page, then two columns of 10 pt text drawn either row by row
+    (both columns' lines on one baseline, left cell then right cell) or column by column."""
+    pdf = FPDF()
+    pdf.set_creation_date(CREATED)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(text="Budget row deepens", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    top = pdf.get_y() + 6
+    placed = [
+        (row, column, text)
+        for column, lines in enumerate((LEFT_COLUMN, RIGHT_COLUMN))
+        for row, text in enumerate(lines)
+    ]
+    if row_by_row:
+        placed.sort()
+    for row, column, text in placed:
+        pdf.set_xy(10 + 95 * column, top + 6 * row)
+        pdf.cell(text=text)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("row_by_row", [True, False], ids=["row-by-row", "column-by-column"])
+def test_two_column_pdf_keeps_each_column_whole(
+    store: Store, tmp_path: Path, row_by_row: bool
+) -> None:
+    path = write(tmp_path / "columns.pdf", two_column_pdf(row_by_row=row_by_row))
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    article = store.article(outcome.article_id or 0)
+    assert article is not None
+    assert article["text"] == "\n\n".join(
+        ["Budget row deepens", " ".join(LEFT_COLUMN), " ".join(RIGHT_COLUMN)]
+    )
+    assert not any("columns" in note for note in outcome.notes), outcome.notes
+    rows = store.db.execute(
+        "SELECT q.text, s.name FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id "
+        "WHERE q.article_id = ?",
+        [outcome.article_id],
+    ).fetchall()
+    by_text = {text: speaker for text, speaker in rows}
+    left_quote = [t for t in by_text if t.startswith("The economy is growing")]
+    assert len(left_quote) == 1, rows
+    assert "families across the country" in left_quote[0]
+    assert "Roe" not in left_quote[0] and "fantasy" not in left_quote[0]
+    assert "Jane Doe" in str(by_text[left_quote[0]])
+
+
+def test_a_page_whose_columns_are_unclear_is_noted(store: Store, tmp_path: Path) -> None:
+    """Short runs lined up at one x (a table drawn row by row, or columns?) are kept in the
+    order drawn, and the import says to check the page."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    rows = [
+        ("Jane Doe", "Inflation will fall below two percent by the end of the year."),
+        ("John Roe", "Nobody believes these numbers, and households know it."),
+        ("Ann Lee", "The central bank will act if prices keep rising this spring."),
+        ("Tom Ito", "Wages have to catch up before anything else can change."),
+    ]
+    for row, (speaker, said) in enumerate(rows):
+        pdf.set_xy(10, 20 + 6 * row)
+        pdf.cell(text=speaker)
+        pdf.set_xy(105, 20 + 6 * row)
+        pdf.cell(text=said)
+    path = write(tmp_path / "table.pdf", bytes(pdf.output()))
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    assert "page 1 looks like it has columns; check the text" in outcome.notes
+    text = (store.article(outcome.article_id or 0) or {})["text"]
+    assert text.index("Jane Doe") < text.index("Inflation") < text.index("John Roe")
