@@ -44,7 +44,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -286,6 +286,17 @@ _SOURCE = _Created(
     ("name", "name_key", "kind"),
     ("source_id",),
 )
+
+
+SUMMARY_IDS = 5  # quote ids a history summary lists before "…"
+
+
+def quote_list(ids: Sequence[int]) -> str:
+    """Quote ids for a history summary: "quote 4", "3 quotes (4, 5, 9)" (up to SUMMARY_IDS)."""
+    if len(ids) == 1:
+        return f"quote {ids[0]}"
+    shown = ", ".join(str(i) for i in ids[:SUMMARY_IDS])
+    return f"{len(ids):,} quotes ({shown}{', …' if len(ids) > SUMMARY_IDS else ''})"
 
 
 def _history_refs(what: _Created, action: str, changes: dict[str, Any]) -> set[int]:
@@ -1008,7 +1019,7 @@ class Store:
     def _change_quotes(
         self,
         action: str,
-        summary: str,
+        summary: str | Callable[[list[dict[str, Any]]], str],
         quote_ids: Sequence[int],
         new: dict[str, Any],
         extra: dict[str, Any] | None = None,
@@ -1035,6 +1046,8 @@ class Store:
                 )
             if not items:
                 return 0
+            if not isinstance(summary, str):  # said of the quotes it really changed
+                summary = summary(items)
             return self._record(action, summary, {"quotes": items, **(extra or {})})
 
     def _quote_states(self, ids: Sequence[int]) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -1064,19 +1077,26 @@ class Store:
         }
         if note is not None:
             new["note"] = note or None
-        ids = list(quote_ids)
-        return self._change_quotes("set_status", f"{status}: {len(ids)} quote(s)", ids, new)
+
+        def summary(items: list[dict[str, Any]]) -> str:
+            ids = [item["quote_id"] for item in items]
+            if status == "unreviewed":
+                text = f"reset {quote_list(ids)} to unreviewed"
+            else:
+                text = f"{status} {quote_list(ids)}"
+            return text + (" with a note" if note else "")
+
+        return self._change_quotes("set_status", summary, list(quote_ids), new)
 
     def set_notes(self, quote_ids: Sequence[int], note: str) -> int:
-        ids = list(quote_ids)
-        return self._change_quotes(
-            "set_note", f"note on {len(ids)} quote(s)", ids, {"note": note or None}
-        )
+        def summary(items: list[dict[str, Any]]) -> str:
+            ids = [item["quote_id"] for item in items]
+            return f"note on {quote_list(ids)}" if note else f"note cleared on {quote_list(ids)}"
+
+        return self._change_quotes("set_note", summary, list(quote_ids), {"note": note or None})
 
     def set_note(self, quote_id: int, note: str) -> int:
-        return self._change_quotes(
-            "set_note", f"note on quote {quote_id}", [quote_id], {"note": note or None}
-        )
+        return self.set_notes([quote_id], note)
 
     def edit_quote(
         self,
@@ -1099,7 +1119,28 @@ class Store:
                     raise QuoteCheckError("a quote's text cannot be empty")
                 new["text"] = text
                 new["norm_text"] = normalize(text)
-            return self._change_quotes("edit", f"edit quote {quote_id}", [quote_id], new, extra)
+            return self._change_quotes(
+                "edit", lambda items: self._edit_summary(quote_id, items), [quote_id], new, extra
+            )
+
+    def _edit_summary(self, quote_id: int, items: list[dict[str, Any]]) -> str:
+        """What an edit changed: "edit quote 4: speaker → Somebody New, source → X"."""
+        after = items[0]["after"] if items else {}
+        parts = []
+        for column, label, table in (
+            ("speaker_id", "speaker", "speakers"),
+            ("source_id", "source", "sources"),
+        ):
+            if column in after:
+                row = None
+                if after[column] is not None:
+                    row = self.db.execute(
+                        f"SELECT name FROM {table} WHERE id = ?", [after[column]]
+                    ).fetchone()
+                parts.append(f"{label} → {row[0] if row else '(none)'}")
+        if "text" in after:
+            parts.append("text")
+        return f"edit quote {quote_id}" + (": " + ", ".join(parts) if parts else "")
 
     def _lookup(self, what: _Created, name: str, *, create: bool) -> int | None:
         find = self.speaker_id if what is _SPEAKER else self.source_id
@@ -1241,9 +1282,15 @@ class Store:
                 [speaker_id, new_key],
             ).fetchone()
             self.add_speaker_alias(speaker_id, after["name"])
+            parts = []
+            if after["name"] != before["name"]:
+                parts.append(f"rename speaker {before['name']} → {after['name']}")
+            if after["role"] != before["role"]:
+                role = f"role → {after['role']}" if after["role"] else "role cleared"
+                parts.append(role if parts else f"speaker {before['name']}: {role}")
             return self._record(
                 "update_speaker",
-                f"speaker {before['name']}",
+                ", ".join(parts),
                 {
                     "speaker_id": speaker_id,
                     "before": before,
@@ -1295,7 +1342,9 @@ class Store:
                 "quote_ids": quote_ids,
             }
             self._do_merge(changes)
-            return self._record("merge_speakers", f"merge {merged[1]} into {kept[0]}", changes)
+            return self._record(
+                "merge_speakers", f"merge speakers {merged[1]} into {kept[0]}", changes
+            )
 
     def _do_merge(self, changes: dict[str, Any]) -> None:
         keep_id, merge_id = changes["keep_id"], changes["speaker"]["id"]
@@ -1449,10 +1498,13 @@ class Store:
             row = self.db.execute(
                 "SELECT name, name_key, role FROM speakers WHERE id = ?", [changes["speaker_id"]]
             ).fetchone()
-            if row is None or dict(zip(("name", "name_key", "role"), row, strict=True)) != expected:
+            fields = ("name", "name_key", "role")
+            current = None if row is None else dict(zip(fields, row, strict=True))
+            if current != expected:
+                later = self._speaker_changed_by(changes["speaker_id"], current, entry["id"])
                 raise QuoteCheckError(
-                    f"speaker {changes['speaker_id']} has changed since; "
-                    "undo the later change first"
+                    f"speaker {changes['speaker_id']} has changed since{later}; "
+                    f"undo {'that one' if later else 'the later change'} first"
                 )
             self._apply_speaker(changes["speaker_id"], changes[side])
             if changes.get("new_alias_key"):
@@ -1466,7 +1518,7 @@ class Store:
         else:
             expected_side = "after" if side == "before" else "before"
             for item in changes["quotes"]:
-                self._check_quote_unchanged(item["quote_id"], item[expected_side])
+                self._check_quote_unchanged(item["quote_id"], item[expected_side], entry["id"])
             # what the edit created, by kind: removed by its undo, restored by its redo
             created = [
                 (what, changes[what.key]) for what in (_SPEAKER, _SOURCE) if what.key in changes
@@ -1495,17 +1547,71 @@ class Store:
                     [json.dumps(changes), entry["id"]],
                 )
 
-    def _check_quote_unchanged(self, quote_id: int, expected: dict[str, Any]) -> None:
-        """Refuse to undo/redo over a later change: the quote must still be as left."""
+    def _check_quote_unchanged(
+        self, quote_id: int, expected: dict[str, Any], entry_id: int | None = None
+    ) -> None:
+        """Refuse to undo/redo over a later change: the quote must still be as left. The
+        refusal names the history entry that made the change when one did."""
         try:
             current = self._quote_state(quote_id)
         except QuoteCheckError:
             raise QuoteCheckError(f"quote {quote_id} no longer exists") from None
         for key, value in expected.items():
             if current.get(key) != value:
+                later = self._quote_changed_by(quote_id, key, current.get(key), entry_id)
                 raise QuoteCheckError(
-                    f"quote {quote_id} has changed since ({key}); undo the later change first"
+                    f"quote {quote_id} has changed since ({key}){later}; "
+                    f"undo {'that one' if later else 'the later change'} first"
                 )
+
+    # A refusal looks this far back for the entry that made the change (only refusals pay).
+    BLOCKER_SCAN = 1000
+
+    def _quote_changed_by(self, quote_id: int, key: str, value: Any, entry_id: int | None) -> str:
+        """' by history entry 12 “disputed quote 4”': the newest entry in effect (not undone)
+        that left the quote's `key` as it is now; '' when none did (an undo, an import...)."""
+        rows = self.db.execute(
+            "SELECT id, action, summary, changes FROM history WHERE id != ? AND undone_at IS NULL "
+            "AND (changes LIKE ? OR action = 'merge_speakers') ORDER BY id DESC LIMIT ?",
+            [entry_id or 0, f'%"quote_id": {int(quote_id)},%', self.BLOCKER_SCAN],
+        ).fetchall()
+        for history_id, action, summary, text in rows:
+            changes = json.loads(text)
+            if action == "merge_speakers":
+                found = (
+                    key == "speaker_id"
+                    and quote_id in changes.get("quote_ids", ())
+                    and changes.get("keep_id") == value
+                )
+            else:
+                found = any(
+                    item.get("quote_id") == quote_id
+                    and key in item.get("after", {})
+                    and item["after"][key] == value
+                    for item in changes.get("quotes", ())
+                )
+            if found:
+                return f" by history entry {history_id} “{summary}”"
+        return ""
+
+    def _speaker_changed_by(
+        self, speaker_id: int, current: dict[str, Any] | None, entry_id: int
+    ) -> str:
+        """As `_quote_changed_by`, for a speaker's rename or role (or a merge that removed it)."""
+        rows = self.db.execute(
+            "SELECT id, action, summary, changes FROM history WHERE id != ? AND undone_at IS NULL "
+            "AND action IN ('update_speaker', 'merge_speakers') ORDER BY id DESC LIMIT ?",
+            [entry_id, self.BLOCKER_SCAN],
+        ).fetchall()
+        for history_id, action, summary, text in rows:
+            changes = json.loads(text)
+            if action == "merge_speakers":
+                found = current is None and changes["speaker"]["id"] == speaker_id
+            else:
+                found = changes["speaker_id"] == speaker_id and changes["after"] == current
+            if found:
+                return f" by history entry {history_id} “{summary}”"
+        return ""
 
     # -- checks ------------------------------------------------------------------------
 

@@ -895,3 +895,95 @@ def test_redo_recreates_a_gazetteer_source_as_created_whatever_the_gazetteer_say
     assert stored(store, "source", new) == created
     assert store.quote(2)["source_kind"] == "newspaper"
     assert store.source_id("the cabinet paper", create=False) == new
+
+
+def _summary(store: Store, history_id: int) -> str:
+    entry = next(e for e in store.history(with_changes=False) if e["id"] == history_id)
+    return str(entry["summary"])
+
+
+def test_history_summaries_say_what_changed(store: Store) -> None:
+    add_sample(store)
+    add_sample(store, "Monday. " + TEXT)
+    add_sample(store, "Tuesday. " + TEXT)
+    ids = [int(r["id"]) for r in store.quotes(limit=100)]
+    assert len(ids) >= 7
+    assert _summary(store, store.set_status([ids[0]], "verified")) == f"verified quote {ids[0]}"
+    three = store.set_status(ids[:3], "disputed")
+    assert _summary(store, three) == f"disputed 3 quotes ({ids[0]}, {ids[1]}, {ids[2]})"
+    # only the quotes it changed are named (the first three are disputed already)
+    many = store.set_status(ids[:7], "disputed")
+    listed = ", ".join(str(i) for i in ids[3:7])
+    assert _summary(store, many) == f"disputed 4 quotes ({listed})"
+    noted = store.set_status([ids[0]], "verified", note="see the video")
+    assert _summary(store, noted) == f"verified quote {ids[0]} with a note"
+    every = store.set_status(ids[:7], "rejected")
+    shown = ", ".join(str(i) for i in ids[:5])
+    assert _summary(store, every) == f"rejected 7 quotes ({shown}, …)"
+    reset = store.set_status([ids[1]], "unreviewed")
+    assert _summary(store, reset) == f"reset quote {ids[1]} to unreviewed"
+    assert _summary(store, store.set_note(ids[2], "checked")) == f"note on quote {ids[2]}"
+    assert _summary(store, store.set_note(ids[2], "")) == f"note cleared on quote {ids[2]}"
+    notes = store.set_notes(ids[:2], "both")
+    assert _summary(store, notes) == f"note on 2 quotes ({ids[0]}, {ids[1]})"
+    edit = store.edit_quote(ids[3], speaker="Somebody New")
+    assert _summary(store, edit) == f"edit quote {ids[3]}: speaker → Somebody New"
+    edit = store.edit_quote(ids[3], source="The Gazette", text="An edited quote.")
+    assert _summary(store, edit) == f"edit quote {ids[3]}: source → The Gazette, text"
+    edit = store.edit_quote(ids[4], speaker="")
+    assert _summary(store, edit) == f"edit quote {ids[4]}: speaker → (none)"
+    kim = store.speaker_id("Kim Yo Jong", create=False)
+    new = store.speaker_id("Somebody New", create=False)
+    assert kim and new
+    rename = store.update_speaker(kim, name="Kim Yo-jong")
+    assert _summary(store, rename) == "rename speaker Kim Yo Jong → Kim Yo-jong"
+    role = store.update_speaker(kim, role="vice department director")
+    assert _summary(store, role) == "speaker Kim Yo-jong: role → vice department director"
+    both = store.update_speaker(kim, name="Kim Yo Jong", role="")
+    assert _summary(store, both) == "rename speaker Kim Yo-jong → Kim Yo Jong, role cleared"
+    merge = store.merge_speakers(kim, new)
+    assert _summary(store, merge) == "merge speakers Somebody New into Kim Yo Jong"
+
+
+def test_a_refused_undo_names_the_entry_in_the_way(store: Store) -> None:
+    add_sample(store)
+    first = store.set_status([1, 2], "verified")
+    later = store.set_status([2], "disputed")
+    store.set_note(2, "unrelated field")
+    with pytest.raises(QuoteCheckError) as refused:
+        store.undo(first)
+    assert str(refused.value) == (
+        f"quote 2 has changed since (status) by history entry {later} “disputed quote 2”; "
+        "undo that one first"
+    )
+    store.undo(later)
+    store.undo(first)  # now it goes
+    # a change no entry in effect made: the plain reason
+    redo_target = store.set_status([3], "verified")
+    store.undo(redo_target)
+    store.db.execute("UPDATE quotes SET status = 'rejected' WHERE id = 3")
+    with pytest.raises(QuoteCheckError) as refused:
+        store.redo(redo_target)
+    assert str(refused.value) == ("quote 3 has changed since (status); undo the later change first")
+
+
+def test_a_refused_speaker_undo_names_the_rename_in_the_way(store: Store) -> None:
+    add_sample(store)
+    kim = store.speaker_id("Kim Yo Jong", create=False)
+    assert kim
+    first = store.update_speaker(kim, role="spokeswoman")
+    later = store.update_speaker(kim, name="Kim Yo-jong")
+    with pytest.raises(QuoteCheckError) as refused:
+        store.undo(first)
+    assert f"by history entry {later} “rename speaker Kim Yo Jong → Kim Yo-jong”" in str(
+        refused.value
+    )
+    edit = store.edit_quote(2, speaker="Somebody New")
+    kishida = store.speaker_id("Fumio Kishida", create=False)
+    assert kishida
+    merge = store.merge_speakers(kishida, store.speaker_id("Somebody New", create=False) or 0)
+    with pytest.raises(QuoteCheckError) as refused:
+        store.undo(edit)
+    assert f"(speaker_id) by history entry {merge} “merge speakers Somebody New into" in str(
+        refused.value
+    )

@@ -76,7 +76,8 @@ def test_lists_a_previous_sessions_entries(win, qtbot, yesterday) -> None:  # ty
     dialog = open_dialog(win, qtbot)
     y = yesterday
     assert [e["id"] for e in dialog.model.rows] == [y["note"], y["other"], y["dispute"], y["bulk"]]
-    assert cell(dialog, y["bulk"], ACTION) == "verified: 4 quote(s)"
+    ids = ", ".join(str(i) for i in y["bulk_ids"])
+    assert cell(dialog, y["bulk"], ACTION) == f"verified 4 quotes ({ids})"
     assert cell(dialog, y["bulk"], QUOTES) == "4"
     assert cell(dialog, y["bulk"], STATE) == "done"
     assert cell(dialog, y["other"], STATE) == "superseded"
@@ -122,6 +123,8 @@ def test_a_refused_undo_shows_why_and_changes_nothing(win, qtbot, yesterday, err
         dialog.undo_button.click()
     text = dialog.message.text()
     assert f"quote {y['bulk_ids'][0]} has changed since (status)" in text
+    # the entry in the way is named, so it can be found in the list and undone first
+    assert f"by history entry {y['dispute']} “disputed quote {y['bulk_ids'][0]}”" in text
     assert "Nothing was changed" in text
     assert {i: store.quote(i)["status"] for i in y["ids"]} == before
     assert store.history(with_changes=False) == history_before
