@@ -56,6 +56,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if batch:
             return _batch(args, matcher, store if save else None)
         claim = sys.stdin.read() if args.claim == "-" else args.claim
+        if not claim.strip():
+            raise UsageError("the claim is empty: give the words to check, e.g. 'Kishida said ...'")
         result = matcher.check(claim)
         record = result.to_record()
         if save:

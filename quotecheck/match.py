@@ -376,6 +376,17 @@ _MORE_CUES = sorted(
     }
 )
 _CUE = _CUE[:-1] + "|" + "|".join(_MORE_CUES) + ")"
+# Headlines capitalise every word: "Kishida Says Japan Should ...". Past forms and "Says"
+# only: a capitalised "States", "Claim" or "Notes" is a noun ("United States Steel").
+_CUE_TITLE = (
+    "(?:Says|"
+    + "|".join(
+        c.capitalize()
+        for c in _CUE[3:-1].split("|")
+        if c.endswith("ed") or c in ("said", "told", "wrote")
+    )
+    + ")"
+)
 _VENUE = (
     r"(?:speech|session|report|interview|statement|address|press\s+conference|briefing|"
     r"meeting|rally|debate|broadcast|hearing|op-ed|post|tweet|video)"
@@ -408,6 +419,8 @@ _RATING_PREFIX = re.compile(
     r"|(?:Mostly\s+(?:True|False)|MOSTLY\s+(?:TRUE|FALSE)|Half[\s-]+True|HALF[\s-]+TRUE"
     r"|Pants\s+on\s+Fire!?|PANTS\s+ON\s+FIRE!?)[\s.]+(?=[A-Z\"\u201c]))"
 )
+# "True"/"False" alone before an attribution ("FALSE Kishida said ..."), dropped only then
+_BARE_RATING = re.compile(r"^(?:TRUE|FALSE|True|False)\s+(?=[A-Z])")
 _TOPIC_BOOST = 5.0  # times the speaker boost, for a headline's named speaker
 # "X on Y", and fact-checkers' headlines that judge X on Y ("Trump wrong on refugees",
 # "Biden overstates US support for ...", "CLINTON ERRS ON HEALTH COSTS"); a bare "about" only
@@ -422,6 +435,7 @@ _HEADLINE_TOPIC = re.compile(
 )
 # "Kishida on North Korea: we will respond": the topic, then the claimed words
 _TOPIC_THEN_WORDS = re.compile(r"\s*[:;\u2013\u2014]\s*|\s+-{1,2}\s+")
+_SPEAKERLESS_TOPIC = re.compile(r"^(?i:on)\s+(?P<rest>\S.*)$", re.S)
 _TOPIC_MAX_WORDS = 10
 _TOPIC_VERBS = frozenset(
     "is are was were will would has have had can could should do does did must may might".split()
@@ -449,7 +463,7 @@ _TOPIC_DATE = re.compile(
     re.I,
 )
 _CUE_FORM = re.compile(
-    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()})\b(?:\s+(?P<src>{_SOURCE}))?"
+    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()}|{_CUE_TITLE})\b(?:\s+(?P<src>{_SOURCE}))?"
     rf"(?:\s+(?:that|THAT)(?=\s)(?!\s+{_THAT_PRONOUN}))?[\s,:]*(?P<rest>.*)$",
     re.S,
 )
@@ -458,7 +472,7 @@ _COLON_FORM = re.compile(r"^(?P<speaker>[^:\"]{2,60}):\s*(?P<rest>.+)$", re.S)
 # After the words ('"...", X said'), only verbs: "tweets", "claims", "states" there are nouns.
 _AFTER_CUE = (
     r"(?:said|says|told|added|wrote|tweeted|stated|claimed|insisted|argued|declared|"
-    r"announced|explained|noted|warned|asserted|replied|stressed|SAID|SAYS|"
+    r"announced|explained|noted|warned|asserted|replied|stressed|SAID|SAYS|Said|Says|Told|"
     + "|".join(_MORE_CUES)
     + ")"
 )
@@ -516,6 +530,33 @@ def _clean(claim: str) -> str:
     text = _CONTROL.sub(" ", claim)
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     return _SPACES.sub(" ", text).strip()
+
+
+def _title_case_function_words(text: str) -> str:
+    """A headline in Title Case ("Choe Son Hui On Summit: No Interest In Any Summit") gets its
+    function words back in lower case, so they read as words, not as parts of names or
+    sources. Only when nearly every word is capitalised and function words are too; the first
+    word and words in capitals (US, KCNA) stay."""
+    tokens = re.findall(r"[A-Za-z][\w'-]*", text)
+    if len(tokens) < 4:
+        return text
+    capitalised = sum(1 for t in tokens if t[:1].isupper())
+    functional = [t for t in tokens[1:] if t.lower() in STOPWORDS and t.istitle()]
+    if capitalised < 0.8 * len(tokens) or not functional:
+        return text
+
+    def lower(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return word.lower() if word.istitle() and word.lower() in STOPWORDS else word
+
+    # words between quotation marks are the claimed words: shown as written; the first word
+    # of the claim stays capitalised
+    parts = text.split('"')
+    for n in range(0, len(parts), 2):
+        first = re.match(r"\W*[A-Za-z][\w'-]*", parts[n]) if n == 0 else None
+        head = first.group(0) if first else ""
+        parts[n] = head + re.sub(r"[A-Za-z][\w'-]*", lower, parts[n][len(head) :])
+    return '"'.join(parts)
 
 
 def _quoted_segments(text: str) -> tuple[list[str], str]:
@@ -614,7 +655,10 @@ def parse_claim(
     """
     raw = claim if isinstance(claim, str) else str(claim)
     truncated = len(raw) > max_chars
-    text = _RATING_PREFIX.sub("", _clean(raw[:max_chars]))
+    text = _title_case_function_words(_RATING_PREFIX.sub("", _clean(raw[:max_chars])))
+    bare_rating = _BARE_RATING.match(text)
+    if bare_rating and _CUE_FORM.match(text[bare_rating.end() :]):
+        text = text[bare_rating.end() :]  # "FALSE Kishida said ...": a rating, then a claim
     speaker: str | None = None
     source: str | None = None
 
@@ -681,7 +725,7 @@ def parse_claim(
             continue
         if form is _CUE_FORM and quoted and _QUOTE_MARK not in m.group("rest"):
             continue  # "X said Y" is outside the quote: keep looking
-        cue_word = re.search(_CUE, m.group(0)) if form is _CUE_FORM else None
+        cue_word = re.search(_CUE, m.group(0), re.I) if form is _CUE_FORM else None
         denial = negated or bool(cue_word and cue_word.group(0).lower().startswith("den"))
         cued = True
         speaker = speaker or name
@@ -734,6 +778,11 @@ def parse_claim(
         quoted, claimed = False, _SPACES.sub(" ", text.replace('"', " ")).strip(" ,;:-")
         if claimed.endswith(".") and not claimed.endswith("..."):
             claimed = claimed[:-1]
+    topic = False
+    if speaker is None and not quoted and (about := _SPEAKERLESS_TOPIC.match(claimed)):
+        # "On talks with North Korea": a headline naming only a topic
+        if "," not in about.group("rest") and _is_topic(about.group("rest")):
+            claimed, topic = about.group("rest"), True
     context = ""
     if quoted:
         context = body.replace(_QUOTE_MARK, " ")
@@ -752,6 +801,7 @@ def parse_claim(
         denial=denial,
         speaker_cued=cued and speaker is not None,
         sentence=sentence if quoted else "",
+        topic=topic,
     )
 
 
@@ -1325,6 +1375,9 @@ class Matcher:
             result.flags.append("speaker unresolved")
         toks = _tokens(parsed.words, editorial=True)[: s.max_claim_words]
         keys = [t.key for t in toks]
+        only_name = self._only_a_name(parsed, result) if keys else None
+        if only_name:
+            return result
         if not keys:
             result.explanation = (
                 "There are no words to check in this claim."
@@ -1395,6 +1448,14 @@ class Matcher:
             root = stem(key)
             word_weights[root] = max(word_weights.get(root, 0.0), self._word_weight(key, weights))
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
+        if only_name is None and result.verdict != "not found":
+            # "Kim Jong Un": a name alone claims nothing, even if the words are on record
+            result.verdict, result.diff = "not found", []
+            result.flags = [f for f in result.flags if f == "truncated"]
+            result.explanation = (
+                f"The claim is only a name ({parsed.words.strip(' .')}): there are no words to "
+                "check. Statements that mention it are listed."
+            )
         if (
             result.verdict == "not found"
             and parsed.sentence
@@ -1408,6 +1469,36 @@ class Matcher:
                 whole.claim, whole.claimed_words = parsed.claim, parsed.sentence
                 return whole
         return result
+
+    def _only_a_name(self, parsed: ParsedClaim, result: CheckResult) -> bool | None:
+        """'Kishida', 'Fumio Kishida': a claim that is a speaker's name and nothing else says
+        nothing to check; list that speaker's latest statements instead of guessing (True).
+        None: a name no one on record has ('Kim Jong Un'), to be searched but not judged."""
+        if parsed.speaker or parsed.quoted or parsed.topic or len(parsed.words.split()) > 4:
+            return False
+        name = _plausible_name(parsed.words, strict=True)
+        if name is None or name != parsed.words.strip(" ."):
+            return False
+        ids = self.speaker_ids(name)
+        if not ids:
+            return None
+        marks = ",".join("?" * len(ids))
+        latest = [
+            r[0]
+            for r in self._conn.execute(
+                f"SELECT id FROM quotes WHERE speaker_id IN ({marks}) ORDER BY id DESC LIMIT ?",
+                [*ids, self.settings.max_matches],
+            )
+        ]
+        rows = self._rows(latest)
+        units = [_Unit([rows[i]], rows[i].words) for i in latest if i in rows]
+        result.claimed_speaker, result.claimed_words = name, ""
+        result.matches = self._matches(units, {}, [])
+        result.explanation = (
+            f"The claim is only a name ({name}): there are no words to check. Their latest "
+            "statements on record are listed; add what they are said to have said."
+        )
+        return True
 
     def _word_weight(self, key: str, weights: dict[str, float]) -> float:
         """A claim word's weight: its rarity (idf; unknown words count as the rarest), function

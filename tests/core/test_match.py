@@ -1484,3 +1484,68 @@ def test_rating_words_that_start_a_sentence_are_kept() -> None:
         result = check("MOSTLY FALSE: Jane Doe said rumours spread faster than facts", store)
         assert (result.claimed_speaker, result.verdict) == ("Jane Doe", "verified")
     assert parse_claim("Mostly true - Kishida").words == "Mostly true"
+
+
+@pytest.mark.parametrize(
+    "claim,verdict,speaker",
+    [
+        ('Kishida Said Japan Should "Not Waste Any Moment"', "verified", "Kishida"),
+        ('Kishida Denied That Japan Should "Not Waste Any Moment"', "contradicted", "Kishida"),
+        (
+            "Choe Son Hui On Summit: No Interest In Any Summit Meeting With Japan",
+            "verified",
+            "Choe Son Hui",
+        ),
+        ("FALSE Kishida said Japan should not waste any moment", "verified", "Kishida"),
+        ("False Kishida said Japan should not waste any moment", "verified", "Kishida"),
+    ],
+)
+def test_headline_capitals_and_bare_ratings(
+    seed_module_store: Store, claim: str, verdict: str, speaker: str
+) -> None:
+    """Headlines capitalise every word; a bare TRUE/FALSE before an attribution is a rating."""
+    result = check(claim, seed_module_store)
+    assert (result.verdict, result.claimed_speaker) == (verdict, speaker), result.explanation
+    assert result.claimed_source is None
+
+
+def test_title_case_keeps_quoted_words_and_ordinary_sentences() -> None:
+    from quotecheck.match import _title_case_function_words
+
+    assert (
+        _title_case_function_words('Kishida Said Japan Should "Not Waste Any Moment"')
+        == 'Kishida said Japan should "Not Waste Any Moment"'
+    )
+    ordinary = "The Minister said the plan is on track for the Diet in May"
+    assert _title_case_function_words(ordinary) == ordinary
+    assert parse_claim("False alarms cost the city millions").words.startswith("False alarms")
+
+
+def test_topic_without_a_speaker(seed_module_store: Store) -> None:
+    result = check("On talks with North Korea", seed_module_store)
+    assert (result.verdict, result.claimed_words) == ("paraphrase", "talks with North Korea")
+    assert "topic" in result.flags and result.diff == []
+    # a sentence starting with "On" is no topic
+    assert "topic" not in check("On the other hand, taxes rose", seed_module_store).flags
+
+
+def test_a_name_alone_is_no_claim(seed_module_store: Store) -> None:
+    """'Kishida' names someone and claims nothing: their statements are listed, no verdict on
+    words; a name no one on record has is searched for, never 'verified'."""
+    for claim in ("Kishida", "Fumio Kishida"):
+        result = check(claim, seed_module_store)
+        assert result.verdict == "not found" and "only a name" in result.explanation
+        assert result.matches and {m.speaker for m in result.matches} == {"Fumio Kishida"}
+    result = check("Kim Jong Un", seed_module_store)  # in Kishida's quote, but said by no one
+    assert result.verdict == "not found" and result.flags == [] and result.diff == []
+    assert result.matches  # the statements that mention him
+
+
+def test_check_refuses_an_empty_claim(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck.cli import main
+
+    db = str(tmp_path / "q.db")
+    assert main(["--db", db, "check", "   "]) == 1
+    assert "the claim is empty" in capsys.readouterr().err
+    with Store(db) as store:
+        assert store.db.execute("SELECT count(*) FROM checks").fetchone()[0] == 0
