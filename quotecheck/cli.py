@@ -48,9 +48,11 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from quotecheck.fetch import looks_like_url
+    from quotecheck.fetch import fetch_timeout, looks_like_url
     from quotecheck.importing import FileOutcome, import_bytes, import_files, import_url
 
+    if args.timeout is not None or any(a != "-" and looks_like_url(a) for a in args.paths):
+        fetch_timeout(args.timeout)  # a bad --timeout or $QUOTECHECK_FETCH_TIMEOUT: one line
     outcomes: list[FileOutcome] = []
     skipped: list[Path] = []
     with open_store(args) as store:
@@ -225,17 +227,24 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    if (args.undo or args.redo) and (args.ids or args.status or args.note is not None):
+    # --undo / --redo: False when not given, None for the last action, else a history id
+    if args.undo is not False and args.redo is not False:
+        raise UsageError("say --undo or --redo, not both")
+    if (args.undo is not False or args.redo is not False) and (
+        args.ids or args.status or args.note is not None
+    ):
         raise UsageError(
-            "--undo and --redo take no ids or other options: they act on the last action"
+            "--undo and --redo take a history id at most (see quotecheck history), "
+            "no quote ids or other options"
         )
     with open_store(args) as store:
-        if args.undo:
-            entry = store.undo()
+        # an explicit id goes to the store as the GUI's History does: its rules, its messages
+        if args.undo is not False:
+            entry = store.undo(args.undo)
             print(f"undone: {entry['summary']}" if entry else "nothing to undo")
             return 0
-        if args.redo:
-            entry = store.redo()
+        if args.redo is not False:
+            entry = store.redo(args.redo)
             print(f"redone: {entry['summary']}" if entry else "nothing to redo")
             return 0
         if not args.ids or (not args.status and args.note is None):
@@ -334,11 +343,36 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+# `history` names this many of the quotes an entry touched, then "…"
+HISTORY_QUOTE_IDS = 5
+
+
+def touched_quotes(changes: dict[str, Any]) -> list[int]:
+    """The quotes a history entry changed: a review or edit keeps each quote's before and
+    after under "quotes"; a speaker merge keeps the moved quotes under "quote_ids"."""
+    if changes.get("quotes"):
+        return [int(item["quote_id"]) for item in changes["quotes"]]
+    return [int(i) for i in changes.get("quote_ids") or ()]
+
+
+def _quotes_label(ids: list[int]) -> str:
+    if not ids:
+        return ""
+    shown = ", ".join(str(i) for i in ids[:HISTORY_QUOTE_IDS])
+    if len(ids) > HISTORY_QUOTE_IDS:
+        shown += f", … ({len(ids)} in all)"
+    return f"  [quote{'s' if len(ids) > 1 else ''} {shown}]"
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         for entry in store.history(args.limit):
             undone = "  [undone]" if entry["undone_at"] else ""
-            print(f"{entry['id']:5}  {entry['at']}  {entry['actor']}: {entry['summary']}{undone}")
+            quotes = _quotes_label(touched_quotes(entry["changes"]))
+            print(
+                f"{entry['id']:5}  {entry['at']}  {entry['actor']}: {entry['summary']}"
+                f"{quotes}{undone}"
+            )
     return 0
 
 
@@ -524,14 +558,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_quotes)
 
-    p = sub.add_parser(
-        "review", help="set the review status of quotes (or undo/redo the last action)"
-    )
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p = sub.add_parser("review", help="set the review status of quotes (or undo/redo an action)")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID", help="quote ids")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--note", help="a note on the quotes (alone: annotate without a status change)")
-    p.add_argument("--undo", action="store_true", help="undo the last review action")
-    p.add_argument("--redo", action="store_true", help="redo the last undone action")
+    p.add_argument(
+        "--undo",
+        nargs="?",
+        const=None,
+        default=False,
+        type=int,
+        metavar="ID",
+        help="undo the last review action, or history entry ID (see quotecheck history)",
+    )
+    p.add_argument(
+        "--redo",
+        nargs="?",
+        const=None,
+        default=False,
+        type=int,
+        metavar="ID",
+        help="redo the last undone action, or the undone history entry ID",
+    )
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("speakers", help="list speakers; merge two, rename one or set a role")

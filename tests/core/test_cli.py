@@ -379,8 +379,8 @@ def test_review_note_alone_and_undo_arguments(
     with Store(db) as store:
         assert [store.quote(i)["note"] for i in (1, 2)] == ["audio unclear"] * 2
         assert store.quote(1)["status"] == "unreviewed"
-    code, _, err = run(capsys, "--db", db, "review", "--undo", "1")
-    assert code == 1 and "take no ids" in err
+    code, _, err = run(capsys, "--db", db, "review", "--undo", "1", "2")
+    assert code == 1 and "no quote ids" in err
 
 
 def test_backup_onto_the_live_database_is_refused(
@@ -447,3 +447,69 @@ def test_review_cannot_set_status_any(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit) as exit_info:
         main(["review", "1", "--status", "any"])
     assert exit_info.value.code == 2 and "invalid choice: 'any'" in capsys.readouterr().err
+
+
+def test_review_undo_and_redo_a_history_entry_by_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    with Store(db) as store:
+        store.add_quote_records([{"text": f"Quote {i}.", "speaker": "A"} for i in (1, 2, 3)])
+    run(capsys, "--db", db, "review", "1", "2", "--status", "verified")  # history entry 1
+    run(capsys, "--db", db, "review", "3", "--status", "disputed")  # history entry 2
+
+    def statuses() -> list[str]:
+        with Store(db) as store:
+            return [store.quote(i)["status"] for i in (1, 2, 3)]
+
+    code, out, err = run(capsys, "--db", db, "review", "--undo", "1")  # not the last one
+    assert (code, err) == (0, "") and "undone" in out and "verified" in out
+    assert statuses() == ["unreviewed", "unreviewed", "disputed"]
+    # the store's own rules, as one-line errors
+    for argv, message in [
+        (["--undo", "1"], "history entry 1 is already undone"),
+        (["--redo", "2"], "history entry 2 is not undone"),
+        (["--undo", "99"], "no history entry 99"),
+        (["--redo", "99"], "no history entry 99"),
+    ]:
+        code, _, err = run(capsys, "--db", db, "review", *argv)
+        assert code == 1 and err == f"quotecheck: error: {message}\n"
+    code, out, _ = run(capsys, "--db", db, "review", "--redo", "1")
+    assert code == 0 and "redone" in out
+    assert statuses() == ["verified", "verified", "disputed"]
+
+    run(capsys, "--db", db, "review", "1", "--status", "rejected")  # entry 3 changes quote 1
+    code, _, err = run(capsys, "--db", db, "review", "--undo", "1")
+    assert code == 1 and err.count("\n") == 1 and "quote 1 has changed since" in err
+    assert statuses() == ["rejected", "verified", "disputed"]
+
+    code, _, err = run(capsys, "--db", db, "review", "--undo", "1", "--redo", "1")
+    assert code == 1 and "--undo or --redo" in err
+    code, out, _ = run(capsys, "--db", db, "review", "--undo")  # no id: the last action
+    assert code == 0 and "undone" in out and statuses()[0] == "verified"
+    with pytest.raises(SystemExit):
+        main(["review", "--help"])
+    out = capsys.readouterr().out
+    assert "--undo [ID]" in out and "--redo [ID]" in out
+
+
+def test_history_shows_the_quotes_each_entry_touched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    with Store(db) as store:
+        store.add_quote_records(
+            [{"text": f"Quote {i}.", "speaker": "A" if i < 9 else "B"} for i in range(1, 10)]
+        )
+    run(capsys, "--db", db, "review", *map(str, range(1, 9)), "--status", "verified")
+    run(capsys, "--db", db, "review", "7", "--note", "checked")
+    run(capsys, "--db", db, "speakers", "1", "--role", "minister")
+    run(capsys, "--db", db, "speakers", "--merge", "1", "2")
+    run(capsys, "--db", db, "review", "--undo")
+    code, out, _ = run(capsys, "--db", db, "history")
+    assert code == 0
+    merge, role, note, bulk = out.splitlines()
+    assert "quote 9" in merge and "[undone]" in merge  # a merge moves the merged speaker's quotes
+    assert "quote" not in role.split(":", 1)[1]  # a speaker edit touches no quote
+    assert "quote 7" in note and "quotes" not in note
+    assert bulk.endswith("  [quotes 1, 2, 3, 4, 5, … (8 in all)]")
