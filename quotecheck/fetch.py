@@ -25,6 +25,7 @@ Every refusal is a QuoteCheckError naming the link and the reason in one line.
 from __future__ import annotations
 
 import http.client
+import math
 import os
 import re
 import socket
@@ -113,14 +114,27 @@ def looks_like_url(arg: str) -> bool:
 
 
 def fetch_timeout(timeout: float | None = None) -> float:
-    """The caller's timeout, else QUOTECHECK_FETCH_TIMEOUT, else DEFAULT_TIMEOUT (seconds)."""
-    if timeout is None:
-        raw = os.environ.get(TIMEOUT_ENV, "").strip()
-        try:
-            timeout = float(raw) if raw else DEFAULT_TIMEOUT
-        except ValueError:
-            timeout = DEFAULT_TIMEOUT
-    return timeout if timeout > 0 else DEFAULT_TIMEOUT
+    """The caller's timeout (the CLI's --timeout), else QUOTECHECK_FETCH_TIMEOUT, else
+    DEFAULT_TIMEOUT (seconds). A value that is not a number of seconds over 0 is refused
+    with a QuoteCheckError naming the option or the variable, never replaced silently."""
+    if timeout is not None:
+        if not (math.isfinite(timeout) and timeout > 0):
+            raise QuoteCheckError(
+                f"--timeout {timeout:g}: give the time limit as a number of seconds over 0"
+            )
+        return float(timeout)
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise QuoteCheckError(
+            f"{TIMEOUT_ENV}={raw!r}: give the time limit as a number of seconds over 0"
+        )
+    return value
 
 
 def check_url(url: str) -> str:

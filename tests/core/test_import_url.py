@@ -465,3 +465,41 @@ def test_a_missing_www_file_hints_at_a_link(tmp_path: Path, store: Store) -> Non
     )
     with pytest.raises(QuoteCheckError):
         fetch("www.example.org/story")
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "message"),
+    [
+        (["--timeout", "-1"], None, "--timeout -1: give the time limit as a number of seconds"),
+        (["--timeout", "0"], None, "--timeout 0: give the time limit as a number of seconds"),
+        (["--timeout", "nan"], None, "--timeout nan: give the time limit"),
+        ([], "abc", "QUOTECHECK_FETCH_TIMEOUT='abc': give the time limit as a number of seconds"),
+        ([], "-5", "QUOTECHECK_FETCH_TIMEOUT='-5': give the time limit"),
+    ],
+)
+def test_a_bad_timeout_is_a_one_line_error_naming_it(
+    site: Site,
+    store: Store,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    env: str | None,
+    message: str,
+) -> None:
+    """Not a silent fallback to 20 s: one line, and nothing fetched."""
+    if env is not None:
+        monkeypatch.setenv("QUOTECHECK_FETCH_TIMEOUT", env)
+    requests = len(site.user_agents)
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "q.db"), "import", *argv, f"{site.base}/article"
+    )
+    assert code == 1
+    assert len(err.splitlines()) == 1 and err.startswith("quotecheck: error: "), err
+    assert message in err
+    assert len(site.user_agents) == requests
+    # the app's paste dialog (no --timeout): the link is refused with the same reason
+    if env is not None:
+        outcome = import_url(store, f"{site.base}/article")
+        assert outcome.status == "refused" and message in (outcome.reason or "")
+        assert len(site.user_agents) == requests
