@@ -740,6 +740,9 @@ class MainWindow(QMainWindow):
         query = self.model.query
 
         def work(store: Store, _job: Job | None) -> Any:
+            gone = q.missing_facet_values(store, query)
+            if gone:  # filtering on a speaker or source an undo removed: no counts for it
+                return generation, query, None, gone
             facets = q.facets(store, query)
             total = q.count(store) if query.filtered else None
             return generation, query, facets, total
@@ -755,6 +758,9 @@ class MainWindow(QMainWindow):
         generation, query, facets, total = result
         if generation != self._facet_generation:
             return
+        if facets is None:
+            self._drop_gone_filters(query, total)
+            return
         self.facets.set_facets(facets, query)
         self.facet_view.expandAll()
         if total is None:
@@ -763,6 +769,20 @@ class MainWindow(QMainWindow):
         self._status_counts = {v: c for v, _l, c in facets["status"]}
         self._update_counts()
         self.facetsRefreshed.emit()
+
+    def _drop_gone_filters(self, query: q.Query, gone: list[str]) -> None:
+        """A checked speaker or source no longer exists (an undo removed the one an edit had
+        created; a merge): its filter is dropped and the table asked again, rather than left
+        checked with a count of 0 over rows that no longer match it."""
+        if query != self.model.query:
+            return  # the table has moved on meanwhile; its own refresh checks again
+        for group in gone:
+            query = query.with_facet(group, None)
+        names = " and ".join(gone)
+        self.statusBar().showMessage(
+            f"The filtered {names} no longer exists: filter cleared", 10000
+        )
+        self.model.set_query(query)  # queryChanged: the facets are counted again
 
     def refresh_names(self) -> None:
         store = self.ctx.store

@@ -153,6 +153,18 @@ def facets(store: Store, query: Query) -> dict[str, list[tuple[Any, str, int]]]:
     return out
 
 
+def missing_facet_values(store: Store, query: Query) -> list[str]:
+    """The groups ("speaker", "source") whose chosen value no longer exists in the store."""
+    gone = []
+    for group, table in (("speaker", "speakers"), ("source", "sources")):
+        value = query.facet_value(group)
+        if value is None or value == MISSING:
+            continue
+        if store.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [value]).fetchone() is None:
+            gone.append(group)
+    return gone
+
+
 def speaker_names(store: Store) -> list[str]:
     """Canonical names and aliases, for completion in the detail pane."""
     rows = store.db.execute(

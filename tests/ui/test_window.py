@@ -563,3 +563,28 @@ def test_undo_refused_by_the_store_is_dropped(window, errors) -> None:  # type: 
     assert errors  # told why nothing happened
     assert window.ctx.store.quote(quote_id)["status"] == "unreviewed"
     assert stack.count() == 0  # the step is gone, not left pretending
+
+
+def test_a_filter_on_a_speaker_an_undo_removed_is_dropped(window, qtbot, settle) -> None:  # type: ignore[no-untyped-def]
+    """Filtering on the speaker an edit created, then undoing the edit: the speaker is gone,
+    so the filter goes too (no checked value with 0 quotes over a row that no longer matches)."""
+    store = window.ctx.store
+    total = store.count_quotes()
+    quote_id = window.model.quote_id(0)
+    window._edit_speaker(quote_id, "Somebody New")
+    new = store.speaker_id("Somebody New", create=False)
+    assert new
+    window.facets.select("speaker", new)
+    window._facet_toggled("speaker", new)
+    settle(window)
+    assert window.model.rowCount() == 1 and window.facets.selected("speaker") == new
+    window.ctx.undo()
+    assert store.speaker_id("Somebody New", create=False) is None  # the undo removed it
+    qtbot.waitUntil(lambda: window.model.query.speaker_id is None, timeout=10000)
+    settle(window)
+    qtbot.waitUntil(lambda: window.facets.selected("speaker") is None, timeout=10000)
+    assert window.model.rowCount() == total
+    assert not any(label == "Somebody New" for _v, label, _n in window.facets.items("speaker"))
+    assert window._total == total
+    assert sum(window._status_counts.values()) == total  # the status line counts them all
+    assert window.counts_label.text().startswith(f"{total:,} of {total:,} quotes shown")
