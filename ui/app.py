@@ -12,10 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
 from quotecheck import QuoteCheckError, __version__
+from quotecheck.fetch import looks_like_url
 from quotecheck.store import Store
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.errors import install_excepthook, setup_logging, show_error
@@ -77,7 +78,46 @@ def create_window(store: Store, settings: Settings | None = None):  # type: igno
     return window
 
 
-def run(db: str | None = None, argv: Sequence[str] | None = None) -> int:
+# Qt's own command-line options that take a value (`-platform offscreen`, `-style Fusion`...):
+# the value is Qt's too, not a file to import.
+QT_VALUE_OPTIONS = frozenset(
+    "platform platformpluginpath platformtheme plugin style stylesheet display geometry "
+    "qwindowgeometry qwindowicon qwindowtitle qmljsdebugger session name title visual".split()
+)
+
+
+def split_arguments(rest: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(Qt's options, files and links to import) from the arguments argparse did not take:
+    `quotecheck-gui article.html https://example.org/story` (the desktop entry's %F)."""
+    qt: list[str] = []
+    items: list[str] = []
+    args = iter(rest)
+    for arg in args:
+        if arg.startswith("-") and arg != "-":
+            qt.append(arg)
+            if "=" not in arg and arg.lstrip("-") in QT_VALUE_OPTIONS:
+                value = next(args, None)
+                if value is not None:
+                    qt.append(value)
+        elif arg.lower().startswith("file:"):  # a file manager may pass file:// URLs
+            items.append(QUrl(arg).toLocalFile() or arg)
+        else:
+            items.append(arg)
+    return qt, items
+
+
+def import_at_start(window, items: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
+    """Import the files (articles, collections, folders) and http(s) links given on the
+    command line, as a drop on the window would: in the import worker, with its summary. Runs
+    once the event loop does, so after the window shows."""
+    if not items:
+        return
+    paths = [item if looks_like_url(item) else str(Path(item).expanduser()) for item in items]
+    log.info("importing %d item(s) from the command line", len(paths))
+    QTimer.singleShot(0, window, lambda: window.import_dropped(paths))
+
+
+def run(db: str | None = None, argv: Sequence[str] | None = None, items: Sequence[str] = ()) -> int:
     setup_logging()
     app = make_app(argv)
     install_excepthook()
@@ -99,17 +139,25 @@ def run(db: str | None = None, argv: Sequence[str] | None = None) -> int:
     window = create_window(store, settings)
     window.show()
     log.info("QuoteCheck %s started on %s", __version__, store.path)
+    import_at_start(window, items)
     code = int(app.exec())
     window.ctx.close()
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="quotecheck-gui", description="QuoteCheck desktop app")
+    parser = argparse.ArgumentParser(
+        prog="quotecheck-gui",
+        description="QuoteCheck desktop app",
+        usage="%(prog)s [--db PATH] [FILE or LINK ...]",
+        epilog="Files (articles, quote collections, folders) and http(s) links given are "
+        "imported once the window shows.",
+    )
     parser.add_argument("--db", metavar="PATH", help="database file (default: your user data)")
     parser.add_argument("--version", action="version", version=f"quotecheck {__version__}")
     args, rest = parser.parse_known_args(argv)
-    return run(args.db, [sys.argv[0], *rest])
+    qt_args, items = split_arguments(rest)
+    return run(args.db, [sys.argv[0], *qt_args], items)
 
 
 if __name__ == "__main__":

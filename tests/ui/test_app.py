@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -177,3 +178,71 @@ def test_the_last_database_is_reopened(tmp_path, settings, monkeypatch) -> None:
         assert store.path.endswith("quotes.db")
     finally:
         store.close()
+
+
+def test_files_and_links_on_the_command_line_go_to_run(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`quotecheck-gui --db x.db article.html https://…` (the desktop entry's `%F`): the files
+    and links are imported; Qt's own options (and their values) stay Qt's."""
+    from quotecheck_ui import app
+
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(app, "run", lambda *args: calls.append(args) or 0)
+    argv = ["--db", "x.db", "-platform", "offscreen", "a.html", "file:///tmp/b%20c.pdf"]
+    assert app.main([*argv, "-reverse", "https://example.org/story"]) == 0
+    ((db, qt_argv, items),) = calls
+    assert db == "x.db"
+    assert qt_argv[1:] == ["-platform", "offscreen", "-reverse"]
+    assert items == ["a.html", "/tmp/b c.pdf", "https://example.org/story"]
+
+
+def test_files_given_at_start_are_imported_with_the_summary(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, settings, monkeypatch
+) -> None:
+    from quotecheck_ui import app, mainwindow
+
+    shown: list[Any] = []
+    monkeypatch.setattr(mainwindow, "show_import_report", lambda *a: shown.append(a) or _Box())
+    article = tmp_path / "article.html"
+    article.write_text(
+        "<html><head><title>Harbour to reopen</title></head><body><p>Mayor Anna Berg said "
+        '"the harbour will reopen on Friday with every berth in use" on Tuesday.</p></body></html>',
+        encoding="utf-8",
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text('# Notes\n\nThe minister said "we will not raise taxes this year".\n')
+    store = Store(tmp_path / "start.db")
+    window = app.create_window(store, settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        app.import_at_start(window, [str(article), str(notes)])
+        assert not window.importing  # not before the event loop runs (the window shows first)
+    report = blocker.args[0]
+    assert [o.status for o in report.outcomes] == ["added", "added"], report.outcomes
+    assert shown and shown[0][1] is report  # the usual import summary
+    qtbot.waitUntil(lambda: window.model.rowCount() == store.count_quotes() > 0)
+    window.close()
+    window.ctx.close()
+
+
+class _Box:
+    def setText(self, _text: str) -> None:
+        pass
+
+    def open(self) -> None:
+        pass
+
+
+def test_the_desktop_entry_offers_every_importable_type() -> None:
+    from importlib.resources import files
+
+    text = (files("quotecheck_ui.resources") / "quotecheck.desktop").read_text(encoding="utf-8")
+    (line,) = [x for x in text.splitlines() if x.startswith("MimeType=")]
+    types = set(line.removeprefix("MimeType=").strip(";").split(";"))
+    assert types == {
+        "text/plain",
+        "text/html",
+        "text/markdown",
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
