@@ -1,4 +1,4 @@
-"""Articles from PDF and Word (.docx) documents: their text as paragraphs, title and date.
+"""Articles from PDF and Word (.docx) documents: their text as paragraphs, and their title.
 
 Journalists get statements, press releases, transcripts and court filings as PDF or Word
 files. What is stored is the text extracted here (paragraphs separated by a blank line), so
@@ -208,12 +208,14 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
         )
     text = pdf_lines_to_text(pages)
     _check_text_size(name, len(text.encode("utf-8")))
-    title, published = info
-    meta = ArticleMeta(title=title or _first_line(text), published=published)
-    notes.append(
-        f"PDF text of {len(pages) - len(blank)} page(s), lines rejoined into paragraphs"
-        + ("; date from the document's creation date" if published else "")
-    )
+    title, created = info
+    # The creation date is not the published date: it is when the file was exported or
+    # printed (often today) or when its template was made; a sidecar .json or the paste
+    # dialog gives the real date. It is named in the note only.
+    meta = ArticleMeta(title=title or _first_line(text))
+    notes.append(f"PDF text of {len(pages) - len(blank)} page(s), lines rejoined into paragraphs")
+    if created:
+        notes.append(f"document created {created}")
     return text, meta, notes
 
 
@@ -502,7 +504,8 @@ def dehyphenate(first: str, second: str, vocabulary: set[str]) -> bool:
 
 
 def _pdf_info(reader: Any) -> tuple[str | None, str | None]:
-    """Title and creation date from the PDF's document information, when they are usable."""
+    """Title and creation date (YYYY-MM-DD) from the PDF's document information, when they
+    are usable."""
     try:
         info = reader.metadata
     except Exception:
@@ -514,14 +517,14 @@ def _pdf_info(reader: Any) -> tuple[str | None, str | None]:
         title = _clean_title(str(info.title)) if info.title else None
     except Exception:
         title = None
-    published: str | None = None
+    created: str | None = None
     try:
-        created = info.creation_date
-        if isinstance(created, datetime):
-            published = created.date().isoformat()
+        date = info.creation_date
+        if isinstance(date, datetime):
+            created = date.date().isoformat()
     except Exception:  # a malformed date is no reason to refuse the document
-        published = None
-    return title, published
+        created = None
+    return title, created
 
 
 _WORD_EXPORT = re.compile(r"^(?:Microsoft Word|Microsoft PowerPoint)\s*-\s*", re.IGNORECASE)
@@ -590,11 +593,11 @@ def docx_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
     _check_text_size(name, len(text.encode("utf-8")))
     if not text.strip():
         raise QuoteCheckError(f"{name}: no text in it (an empty Word document)")
-    published = created.date().isoformat() if isinstance(created, datetime) else None
-    meta = ArticleMeta(title=title or heading or _first_line(text), published=published)
+    # not the published date (see pdf_to_text): a template's date, or the day it was saved
+    meta = ArticleMeta(title=title or heading or _first_line(text))
     notes = ["Word document: paragraphs and tables read"]
-    if published:
-        notes.append("date from the document's creation date")
+    if isinstance(created, datetime):
+        notes.append(f"document created {created.date().isoformat()}")
     return text, meta, notes
 
 

@@ -190,7 +190,10 @@ def test_pdf_is_imported_as_paragraphs_with_the_quote_at_its_offsets(
     # lines rejoined, "govern-" + "ment" de-hyphenated, paragraphs kept, page number dropped
     assert article["text"] == f"{HEADING}\n\n{TEXT_1}\n\n{TEXT_2}"
     assert article["title"] == "Kishida urges action on prices"  # from the PDF's /Title
-    assert article["published"] == "2024-03-05"  # from its creation date
+    # the creation date is often the export's or the template's, not the statement's: it is
+    # only named in the note
+    assert article["published"] is None
+    assert "document created 2024-03-05" in outcome.notes
     assert article["origin"] == "file"
     text, quote = stored_quote(store, outcome.article_id or 0)
     start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
@@ -217,7 +220,8 @@ def test_docx_is_imported_with_the_quote_at_its_offsets(store: Store, tmp_path: 
         f"{HEADING}\n\n{TEXT_1}\n\n{TEXT_2}\n\nContact\n\nCabinet Public Affairs Office"
     )
     assert article["title"] == HEADING  # no title property: the first heading
-    assert article["published"] == "2024-03-05"
+    assert article["published"] is None
+    assert "document created 2024-03-05" in outcome.notes
     text, quote = stored_quote(store, outcome.article_id or 0)
     start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
     assert text[start:end] == quote["text"]
@@ -596,3 +600,27 @@ def test_a_page_whose_columns_are_unclear_is_noted(store: Store, tmp_path: Path)
     assert "page 1 looks like it has columns; check the text" in outcome.notes
     text = (store.article(outcome.article_id or 0) or {})["text"]
     assert text.index("Jane Doe") < text.index("Inflation") < text.index("John Roe")
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_date_comes_from_a_sidecar_never_the_creation_date(
+    store: Store, tmp_path: Path, suffix: str
+) -> None:
+    """A .docx made from a 2013 template or a PDF printed today says nothing about when a
+    quote was said; the sidecar .json gives the real date."""
+    make = statement_pdf if suffix == ".pdf" else statement_docx
+    bare = write(tmp_path / f"bare{suffix}", make())
+    dated_dir = tmp_path / "dated"
+    dated_dir.mkdir()
+    dated = write(dated_dir / f"statement{suffix}", make())
+    (dated_dir / "statement.json").write_text('{"published": "2024-02-27"}', encoding="utf-8")
+    bare_outcome = import_files(store, [bare]).outcomes[0]
+    assert bare_outcome.status == "added", bare_outcome.reason
+    assert (store.article(bare_outcome.article_id or 0) or {})["published"] is None
+    assert "document created 2024-03-05" in bare_outcome.notes
+    other = Store(":memory:")
+    try:
+        outcome = import_files(other, [dated]).outcomes[0]
+        assert (other.article(outcome.article_id or 0) or {})["published"] == "2024-02-27"
+    finally:
+        other.close()
