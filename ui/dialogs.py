@@ -178,6 +178,25 @@ class PasteArticleDialog(QDialog):
         return self.text.toPlainText(), meta
 
 
+def report_summary(report: ImportReport) -> str:
+    """The report's summary line, with refused links counted as links, not files."""
+    links = sum(looks_like_url(o.path) for o in report.refused)
+    files = len(report.refused) - links
+    refused = " and ".join(
+        part for n, part in ((files, f"{files} file(s)"), (links, f"{links} link(s)")) if n
+    )
+    text = (
+        f"{report.added} article(s) added, {report.duplicates} duplicate(s) skipped, "
+        f"{report.quotes} quote(s) found, {refused or 'none'} refused"
+    )
+    cancelled = sum(o.status == "cancelled" for o in report.outcomes)
+    if cancelled:
+        text += f", {cancelled} fetch(es) cancelled"
+    if report.skipped:
+        text += f", {len(report.skipped)} non-article file(s) in folders skipped"
+    return text
+
+
 def report_text(report: ImportReport) -> tuple[str, str]:
     """(summary, details) for an import report."""
     details = []
@@ -190,7 +209,7 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         for note in outcome.notes:
             line += f"\n    note: {note}"
         details.append(line)
-    return report.summary(), "\n".join(details)
+    return report_summary(report), "\n".join(details)
 
 
 def show_import_report(

@@ -63,6 +63,7 @@ from quotecheck_ui.detail import DetailPane
 from quotecheck_ui.dialogs import (
     PasteArticleDialog,
     SpeakersDialog,
+    report_summary,
     show_about,
     show_import_report,
 )
@@ -1012,7 +1013,8 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         self.progress.setFormat(f"{done}/{total}")
         if what:
-            self.statusBar().showMessage(f"Importing {what}…")
+            verb = "Fetching" if looks_like_url(what) else "Importing"
+            self.statusBar().showMessage(f"{verb} {what}…")
 
     def _import_finished_ui(self) -> None:
         self._import_job = None
@@ -1027,7 +1029,7 @@ class MainWindow(QMainWindow):
         self._import_finished_ui()
         self.ctx.dataImported.emit()
         collections = [o for o in report.outcomes if o.status == "collection"]
-        summary = report.summary()
+        summary = report_summary(report)
         if collections:
             n = sum(o.quotes for o in collections)
             summary += f"; {n:,} quote(s) from {len(collections)} collection(s)"

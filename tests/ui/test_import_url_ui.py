@@ -194,12 +194,43 @@ def test_links_dropped_from_a_browser_are_fetched_with_their_outcomes(  # type: 
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
     with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
         window.dropEvent(drop)
     report = blocker.args[0]
     assert [o.status for o in report.outcomes] == ["added", "refused"]
     assert report.refused[0].reason == (
         f"{server}/missing: the server answered HTTP 404 Not Found (no such page)"
+    )
+    # a link is fetched, and a refused link is not counted as a file
+    assert f"Fetching {server}/story…" in messages
+    assert not any(m.startswith("Importing http") for m in messages)
+    summary = window.statusBar().currentMessage()
+    assert "1 link(s) refused" in summary and "file(s) refused" not in summary
+    from quotecheck_ui.dialogs import report_text
+
+    assert report_text(report)[0].endswith("quote(s) found, 1 link(s) refused")
+
+
+def test_the_import_summary_counts_refused_files_and_links_apart() -> None:
+    from quotecheck.importing import FileOutcome, ImportReport
+    from quotecheck_ui.dialogs import report_summary
+
+    report = ImportReport(
+        [
+            FileOutcome("a.txt", "added", quotes=2),
+            FileOutcome("b.pdf", "refused", reason="encrypted"),
+            FileOutcome("https://example.org/x", "refused", reason="404"),
+            FileOutcome("https://example.org/y", "cancelled", reason="cancelled"),
+        ]
+    )
+    assert report_summary(report) == (
+        "1 article(s) added, 0 duplicate(s) skipped, 2 quote(s) found, "
+        "1 file(s) and 1 link(s) refused, 1 fetch(es) cancelled"
+    )
+    assert report_summary(ImportReport([FileOutcome("a.txt", "added", quotes=2)])).endswith(
+        "2 quote(s) found, none refused"
     )
 
 
