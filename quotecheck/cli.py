@@ -343,10 +343,6 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
-# `history` names this many of the quotes an entry touched, then "…"
-HISTORY_QUOTE_IDS = 5
-
-
 def touched_quotes(changes: dict[str, Any]) -> list[int]:
     """The quotes a history entry changed: a review or edit keeps each quote's before and
     after under "quotes"; a speaker merge keeps the moved quotes under "quote_ids"."""
@@ -355,20 +351,21 @@ def touched_quotes(changes: dict[str, Any]) -> list[int]:
     return [int(i) for i in changes.get("quote_ids") or ()]
 
 
-def _quotes_label(ids: list[int]) -> str:
-    if not ids:
-        return ""
-    shown = ", ".join(str(i) for i in ids[:HISTORY_QUOTE_IDS])
-    if len(ids) > HISTORY_QUOTE_IDS:
-        shown += f", … ({len(ids)} in all)"
-    return f"  [quote{'s' if len(ids) > 1 else ''} {shown}]"
-
-
 def cmd_history(args: argparse.Namespace) -> int:
+    import re
+
+    from quotecheck.store import quote_list
+
     with open_store(args, read_only=True) as store:
         for entry in store.history(args.limit):
             undone = "  [undone]" if entry["undone_at"] else ""
-            quotes = _quotes_label(touched_quotes(entry["changes"]))
+            ids = touched_quotes(entry["changes"])
+            # a few ids, then "…"; unless the summary names them already (recent reviews do;
+            # merges and entries of older versions do not)
+            listed = quote_list(ids) if ids else ""
+            if listed and re.search(re.escape(listed) + r"(?!\d)", entry["summary"]):
+                listed = ""
+            quotes = f"  [{listed}]" if listed else ""
             print(
                 f"{entry['id']:5}  {entry['at']}  {entry['actor']}: {entry['summary']}"
                 f"{quotes}{undone}"
