@@ -222,6 +222,22 @@ def _is_sidecar(path: Path) -> bool:
     )
 
 
+_HOST_PORT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*:\d{1,5}$")
+
+
+def looks_like_bare_link(name: str) -> bool:
+    """Whether a file name that does not exist is likely a link given without https://:
+    "www.example.org", "example.org/story" (a dot in the first of several segments) or
+    "localhost:8765/x" (a host and a port)."""
+    name = name.strip()
+    if name.lower().startswith("www."):
+        return True
+    first, slash, _rest = name.replace("\\", "/").partition("/")
+    if _HOST_PORT.match(first):
+        return True
+    return bool(slash) and "." in first.strip(".") and " " not in first
+
+
 def import_files(
     store: Store,
     paths: Iterable[str | Path],
@@ -241,7 +257,7 @@ def import_files(
 def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOutcome:
     name = str(path)
     try:
-        if name.lower().startswith("www.") and not path.exists():  # a link without https://
+        if looks_like_bare_link(name) and not path.exists():  # a link without https://
             raise QuoteCheckError(
                 f"{name}: file not found (for a web page, give its link with https://)"
             )

@@ -469,6 +469,41 @@ def test_a_missing_www_file_hints_at_a_link(tmp_path: Path, store: Store) -> Non
 
 
 @pytest.mark.parametrize(
+    "arg",
+    [
+        "example.org/story",
+        "news.example.co.uk/2024/03/budget",
+        "localhost:8765/x",
+        "127.0.0.1:8765",
+    ],
+)
+def test_a_missing_link_without_a_scheme_hints_at_https(
+    arg: str,
+    tmp_path: Path,
+    store: Store,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not "not an article file (use .txt, ...)" nor a bare "file not found"."""
+    monkeypatch.chdir(tmp_path)
+    hint = f"{arg}: file not found (for a web page, give its link with https://)"
+    assert import_file(store, Path(arg)).reason == hint
+    code, _, err = run(capsys, "--db", str(tmp_path / "q.db"), "import", arg)
+    assert code == 1 and err.splitlines() == [f"refused   {hint}"]
+
+
+def test_missing_files_that_are_not_links_get_no_link_hint(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert import_file(store, Path("notes.txt")).reason == "notes.txt: file not found"
+    assert import_file(store, Path("inbox/notes.txt")).reason == "inbox/notes.txt: file not found"
+    (tmp_path / "v1.2").mkdir()
+    (tmp_path / "v1.2" / "notes.txt").write_text('She said "yes" at noon.', encoding="utf-8")
+    assert import_file(store, Path("v1.2/notes.txt")).status == "added"
+
+
+@pytest.mark.parametrize(
     ("argv", "env", "message"),
     [
         (["--timeout", "-1"], None, "--timeout -1: give the time limit as a number of seconds"),
