@@ -46,7 +46,7 @@ from datetime import datetime
 from typing import Any
 
 from quotecheck import QuoteCheckError
-from quotecheck.importing import _BINARY_SIGNATURES, MAX_ARTICLE_BYTES
+from quotecheck.importing import _BINARY_SIGNATURES, MAX_ARTICLE_BYTES, MB, format_mb
 from quotecheck.model import ArticleMeta
 
 log = logging.getLogger(__name__)
@@ -94,10 +94,10 @@ class _Line:
 
 
 def _too_much_text(name: str, size: int) -> str:
-    limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+    limit = MAX_ARTICLE_BYTES // MB
     return (
         f"{name}: its text is over the {limit} MB limit for one article "
-        f"(at least {size / 1e6:.1f} MB)"
+        f"(at least {format_mb(size)})"
     )
 
 
@@ -127,8 +127,8 @@ def document_from_bytes(data: bytes, name: str, suffix: str) -> tuple[str, Artic
 
 
 def too_big_document(name: str, size: int) -> str:
-    limit = MAX_DOCUMENT_FILE_BYTES // (1024 * 1024)
-    return f"{name}: {size / 1e6:.1f} MB is over the {limit} MB limit for one PDF or Word file"
+    limit = MAX_DOCUMENT_FILE_BYTES // MB
+    return f"{name}: {format_mb(size)} is over the {limit} MB limit for one PDF or Word file"
 
 
 # -- PDF ----------------------------------------------------------------------------------
@@ -571,8 +571,8 @@ def docx_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
     unpacked = sum(i.file_size for n, i in entries.items() if n.endswith((".xml", ".rels")))
     if unpacked > MAX_DOCX_XML_BYTES:
         raise QuoteCheckError(
-            f"{name}: unpacks to {unpacked / 1e6:.0f} MB of XML, over the "
-            f"{MAX_DOCX_XML_BYTES // 2**20} MB limit; not imported"
+            f"{name}: unpacks to {format_mb(unpacked)} of XML, over the "
+            f"{MAX_DOCX_XML_BYTES // MB} MB limit; not imported"
         )
     try:
         import docx

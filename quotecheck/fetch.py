@@ -43,8 +43,10 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from quotecheck import QuoteCheckError, __version__
 from quotecheck.importing import (
     MAX_ARTICLE_BYTES,
+    MB,
     article_from_bytes,
     decode,
+    format_mb,
     html_to_text,
     sniff_document,
 )
@@ -380,8 +382,8 @@ def _too_big(url: str, content_type: str, limit: int, size: int | None) -> str:
         if _kind(content_type) in ("pdf", "docx", "unknown")
         else "one article"
     )
-    amount = f"{size / 1e6:.1f} MB is" if size is not None else "the answer is"
-    return f"{url}: {amount} over the {limit // (1024 * 1024)} MB limit for {what}"
+    amount = f"{format_mb(size)} is" if size is not None else "the answer is"
+    return f"{url}: {amount} over the {limit // MB} MB limit for {what}"
 
 
 def _read_body(

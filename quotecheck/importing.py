@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import logging
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ DOCUMENT_SUFFIXES = (".pdf", ".docx")  # read by quotecheck.documents (pypdf, py
 # Articles are news stories, not books: anything larger is almost surely not an article and
 # would make extraction and review unwieldy. Documented in the README. For PDF and Word files
 # the limit applies to the extracted text (quotecheck.documents has a ceiling for the file).
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+MB = 1024 * 1024  # the unit of every size and limit in messages and the README
+MAX_ARTICLE_BYTES = 5 * MB
 COLLECTION_FIELDS = ("text", "speaker", "source", "date", "ref", "url", "context")
 MAX_REPORTED_ERRORS = 20
 
@@ -155,9 +157,15 @@ def read_sidecar(path: Path) -> ArticleMeta:
     )
 
 
+def format_mb(size: int) -> str:
+    """A size in MB (1024 x 1024 bytes, as the limits are), rounded up to a tenth, so a
+    size over a limit never prints as equal to it."""
+    return f"{math.ceil(size * 10 / MB) / 10:.1f} MB"
+
+
 def _too_big(name: str, size: int) -> str:
-    limit = MAX_ARTICLE_BYTES // (1024 * 1024)
-    return f"{name}: {size / 1e6:.1f} MB is over the {limit} MB limit for one article"
+    limit = MAX_ARTICLE_BYTES // MB
+    return f"{name}: {format_mb(size)} is over the {limit} MB limit for one article"
 
 
 _MD_LINE_MARKS = re.compile(r"^(?:#{1,6}\s+|(?:>\s?)+|[*+-]\s+(?=\S))", re.MULTILINE)

@@ -392,7 +392,8 @@ def test_pdf_file_over_the_ceiling_is_refused_before_reading(store: Store, tmp_p
     good = write(tmp_path / "good.docx", statement_docx())
     report = import_files(store, [huge, good])
     limit = MAX_DOCUMENT_FILE_BYTES // 2**20
-    assert f"huge.pdf: 104.9 MB is over the {limit} MB limit for one PDF or Word file" in (
+    # one unit everywhere (MB of 1024 x 1024 bytes), rounded up: one byte over is not "100.0"
+    assert f"huge.pdf: 100.1 MB is over the {limit} MB limit for one PDF or Word file" in (
         report.refused[0].reason or ""
     )
     assert report.added == 1
@@ -624,3 +625,25 @@ def test_the_date_comes_from_a_sidecar_never_the_creation_date(
         assert (other.article(outcome.article_id or 0) or {})["published"] == "2024-02-27"
     finally:
         other.close()
+
+
+def test_sizes_and_limits_are_printed_in_one_unit(store: Store, tmp_path: Path) -> None:
+    """A limit of 5 MB is 5 x 1024 x 1024 bytes, and sizes are shown in the same unit (they
+    once were in millions of bytes: "125.8 MB is over the 100 MB limit" for 120 MB)."""
+    from quotecheck import fetch, importing
+
+    mib = 2**20
+    assert importing.format_mb(120 * mib) == "120.0 MB"
+    assert importing.format_mb(5 * mib + 1) == "5.1 MB"  # over the limit shows as over it
+    assert documents.too_big_document("big.pdf", 120 * mib) == (
+        "big.pdf: 120.0 MB is over the 100 MB limit for one PDF or Word file"
+    )
+    assert fetch._too_big("https://x.org/a.pdf", "application/pdf", 100 * mib, 120 * mib) == (
+        "https://x.org/a.pdf: 120.0 MB is over the 100 MB limit for one PDF or Word file"
+    )
+    assert documents._too_much_text("a.pdf", 6 * mib).endswith("(at least 6.0 MB)")
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(6 * mib)
+    reason = import_files(store, [big]).refused[0].reason
+    assert reason == f"{big}: 6.0 MB is over the 5 MB limit for one article"
