@@ -7,7 +7,8 @@ a history id; a `StoreCommand` carrying that id goes on the QUndoStack, so Ctrl+
 
 The stack lasts one session; the store's history lasts for ever. `AppContext.replay_entry`
 undoes or redoes any entry of it by id (Edit > History…) and keeps the stack truthful: see
-`_sync_stack`.
+`_sync_stack` (a step replayed there out of order stays on the stack as a marker that
+Ctrl+Z and Ctrl+Shift+Z pass over).
 """
 
 from __future__ import annotations
@@ -63,9 +64,17 @@ class StoreCommand(QUndoCommand):
         self.size = size  # quotes touched: a large step is replayed in a worker
         self._pushed = False
         self.skip = False  # the next redo/undo only moves the stack back (a refused replay)
+        # Undone or redone from Edit > History… out of the stack's order: the stack can no
+        # longer replay it truthfully, so it moves over it without touching the store.
+        self.marker = False
+
+    def make_marker(self) -> None:
+        if not self.marker:
+            self.marker = True
+            self.setText(f"{self.text()} (replayed in History)")
 
     def redo(self) -> None:
-        if not self._pushed or self.skip:
+        if not self._pushed or self.skip or self.marker:
             self._pushed = True
             self.skip = False
             return
@@ -73,7 +82,7 @@ class StoreCommand(QUndoCommand):
             self.setObsolete(True)  # the store refused: drop the step rather than lie about it
 
     def undo(self) -> None:
-        if self.skip:
+        if self.skip or self.marker:
             self.skip = False
             return
         if not self.ctx.replay(self, undo=True):
@@ -112,6 +121,7 @@ class AppContext(QObject):
     entryReplayed = Signal(int, bool)  # history id, undo: done by `replay_entry`
     entryRefused = Signal(int, bool, str)  # history id, undo, the store's reason: nothing changed
     statusMessage = Signal(str)  # a short note for the status bar
+    stepsChanged = Signal()  # a step of the undo stack became a marker: what Ctrl+Z does changed
 
     def __init__(self, store: Store, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -175,12 +185,52 @@ class AppContext(QObject):
             self._announce(entry)
 
     def undo(self) -> None:
-        if not self.replaying:
-            self.undo_stack.undo()
+        """Ctrl+Z: undo the stack's next real step, moving over markers on the way."""
+        self._step(undo=True)
 
     def redo(self) -> None:
-        if not self.replaying:
-            self.undo_stack.redo()
+        """Ctrl+Shift+Z: redo the stack's next real step, moving over markers on the way."""
+        self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> None:
+        if self.replaying or self._next_real(undo=undo) is None:
+            return
+        stack = self.undo_stack
+        while stack.canUndo() if undo else stack.canRedo():
+            command = stack.command(stack.index() - 1 if undo else stack.index())
+            marker = isinstance(command, StoreCommand) and command.marker
+            if undo:
+                stack.undo()
+            else:
+                stack.redo()
+            if not marker:
+                break
+
+    def _next_real(self, *, undo: bool) -> QUndoCommand | None:
+        """The step Ctrl+Z (or Ctrl+Shift+Z) would replay: the next one that is no marker."""
+        stack = self.undo_stack
+        positions = (
+            range(stack.index() - 1, -1, -1) if undo else range(stack.index(), stack.count())
+        )
+        for position in positions:
+            command = stack.command(position)
+            if not (isinstance(command, StoreCommand) and command.marker):
+                return command
+        return None
+
+    def can_undo(self) -> bool:
+        return self._next_real(undo=True) is not None
+
+    def can_redo(self) -> bool:
+        return self._next_real(undo=False) is not None
+
+    def undo_text(self) -> str:
+        command = self._next_real(undo=True)
+        return command.text() if command is not None else ""
+
+    def redo_text(self) -> str:
+        command = self._next_real(undo=False)
+        return command.text() if command is not None else ""
 
     def replay(self, command: StoreCommand, *, undo: bool) -> bool:
         """Undo or redo one recorded action; False (and a message) if the store refused."""
@@ -286,9 +336,11 @@ class AppContext(QObject):
         the stack's own steps are still what the store holds, and the store checks each replay
         anyway. If the entry is the stack's next step (the one Ctrl+Z, or Ctrl+Shift+Z for a
         redo, would replay), the stack just moves over it without replaying, as if the menu
-        had done it. Anywhere else on the stack, the stack no longer matches the store's order
-        of states, so it is cleared, with a note in the status bar: the dialog keeps every
-        step within reach."""
+        had done it. Anywhere else on the stack, replaying that step from the stack would no
+        longer be true to the store, so it becomes a marker: undo and redo of the stack move
+        over it without touching the store, and every other step keeps its place (each is
+        still checked by the store when replayed, which refuses a stale one with its reason
+        and the stack drops it). The dialog keeps the entry itself within reach."""
         stack = self.undo_stack
         position = next(
             (
@@ -304,15 +356,20 @@ class AppContext(QObject):
         command = stack.command(position)
         assert isinstance(command, StoreCommand)
         next_step = stack.index() - 1 if undo else stack.index()
-        if position == next_step:
+        if position == next_step and not command.marker:
             command.skip = True  # the move only: the store has done it already
             if undo:
                 stack.undo()
             else:
                 stack.redo()
             return
-        stack.clear()
-        self.statusMessage.emit("Undo steps of this session cleared: they are in Edit > History…")
+        if not command.marker:
+            command.make_marker()
+            self.statusMessage.emit(
+                f"Ctrl+Z and Ctrl+Shift+Z now pass over “{command.text()}”: "
+                "it is undone and redone in Edit > History…"
+            )
+        self.stepsChanged.emit()
 
     def _set_replaying(self, replaying: bool) -> None:
         self.replaying = replaying

@@ -271,9 +271,10 @@ class SpeakersDialog(QDialog):
         self.role_button = QPushButton("Set r&ole…")
         self.merge_button = QPushButton(icon("speakers"), "&Merge selected…")
         self.undo_button = QPushButton(icon("undo"), "&Undo")
-        self.undo_button.setEnabled(ctx.undo_stack.canUndo())
-        ctx.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_button.clicked.connect(ctx.undo_stack.undo)
+        self.undo_button.setEnabled(ctx.can_undo())
+        for signal in (ctx.undo_stack.indexChanged, ctx.stepsChanged, ctx.replayingChanged):
+            signal.connect(self._update_undo_button)
+        self.undo_button.clicked.connect(ctx.undo)
         self.rename_button.clicked.connect(self.rename)
         self.role_button.clicked.connect(self.set_role)
         self.merge_button.clicked.connect(self.merge)
@@ -299,6 +300,9 @@ class SpeakersDialog(QDialog):
         ctx.speakersChanged.connect(self.reload)
         ctx.storeChanged.connect(self.reload)
         self.reload()
+
+    def _update_undo_button(self, *_args: Any) -> None:
+        self.undo_button.setEnabled(self.ctx.can_undo() and not self.ctx.replaying)
 
     def reload(self) -> None:
         selected = {s["id"] for s in self.selected()}

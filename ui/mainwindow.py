@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
             stack.undoTextChanged,
             stack.redoTextChanged,
             self.ctx.replayingChanged,
+            self.ctx.stepsChanged,
         ):
             signal.connect(self._undo_state_changed)
         stack.indexChanged.connect(self._forget_undo_hint)
@@ -716,11 +717,10 @@ class MainWindow(QMainWindow):
             self._update_undo_actions()
 
     def _update_undo_actions(self) -> None:
-        stack = self.ctx.undo_stack
         free = not self.ctx.replaying and self._review_job is None
-        self.act_undo.setEnabled(stack.canUndo() and free)
-        self.act_redo.setEnabled(stack.canRedo() and free)
-        undo, redo = stack.undoText(), stack.redoText()
+        self.act_undo.setEnabled(self.ctx.can_undo() and free)
+        self.act_redo.setEnabled(self.ctx.can_redo() and free)
+        undo, redo = self.ctx.undo_text(), self.ctx.redo_text()
         self.act_undo.setText(f"&Undo {undo}" if undo else "&Undo")
         self.act_redo.setText(f"&Redo {redo}" if redo else "&Redo")
         self._update_actions()

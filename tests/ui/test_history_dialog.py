@@ -193,6 +193,8 @@ def test_undo_of_the_last_session_step_moves_the_stack(win, qtbot, yesterday, er
 
 
 def test_the_session_stack_never_replays_a_stale_step(win, qtbot, yesterday, errors) -> None:  # type: ignore[no-untyped-def]
+    """An older step of the session undone from the dialog: the stack keeps every other step
+    (Ctrl+Z still undoes them) and passes over that one without replaying it."""
     y = yesterday
     store = win.ctx.store
     first, second = y["ids"][8], y["ids"][9]
@@ -205,28 +207,84 @@ def test_the_session_stack_never_replays_a_stale_step(win, qtbot, yesterday, err
     session_first = store.history(limit=2, with_changes=False)[1]["id"]
     dialog = open_dialog(win, qtbot)
     qtbot.waitUntil(lambda: dialog.model.row_of(session_first) == 1)
-    select(dialog, session_first)  # not the stack's next step: the stack cannot follow
+    select(dialog, session_first)  # not the stack's next step: the stack cannot follow it
     with qtbot.waitSignal(win.ctx.entryReplayed, timeout=10000):
         dialog.undo_button.click()
     assert store.quote(first)["status"] == "unreviewed"
-    assert stack.count() == 0
-    assert not win.act_undo.isEnabled() and not win.act_redo.isEnabled()
-    assert "Edit > History" in win.statusBar().currentMessage()
-    win.act_undo.trigger()  # the shortcut still reaches the (now empty) stack
+    # the steps are kept: the unrelated later one is still on Ctrl+Z
+    assert stack.count() == 2
+    assert win.act_undo.isEnabled() and win.act_undo.text() == f"&Undo Rejected quote {second}"
+    assert "pass over" in win.statusBar().currentMessage()
+    win.act_undo.trigger()
+    assert store.quote(second)["status"] == "unreviewed"
+    # nothing real is left to undo: the replayed step is only passed over, never replayed
+    assert not win.act_undo.isEnabled()
+    history = store.history(with_changes=False)
     win.ctx.undo()
-    assert store.quote(second)["status"] == "rejected"
+    assert store.history(with_changes=False) == history
     assert store.quote(first)["status"] == "unreviewed"
+    # Ctrl+Shift+Z redoes the real step only, passing over the replayed one again
+    assert win.act_redo.isEnabled() and win.act_redo.text() == f"&Redo Rejected quote {second}"
+    win.act_redo.trigger()
+    assert store.quote(second)["status"] == "rejected"
+    assert store.quote(first)["status"] == "unreviewed"  # not redone behind the user's back
+    assert not win.act_redo.isEnabled()
+    assert errors == []
+    # the dialog still redoes the entry itself, and the stack still passes over it
+    qtbot.waitUntil(lambda: cell(dialog, session_first, STATE) == "undone")
+    select(dialog, session_first)
+    with qtbot.waitSignal(win.ctx.entryReplayed, timeout=10000):
+        dialog.redo_button.click()
+    assert store.quote(first)["status"] == "disputed"
+    win.act_undo.trigger()  # the later real step
+    assert store.quote(second)["status"] == "unreviewed"
+    assert store.quote(first)["status"] == "disputed"
     assert errors == []
     # an entry of another session leaves this session's stack alone
+    win.act_redo.trigger()
     win.select_quote(second)
     win.review("verified")
-    assert stack.count() == 1
+    assert stack.count() == 3
     select(dialog, y["note"])
     with qtbot.waitSignal(win.ctx.entryReplayed, timeout=10000):
         dialog.undo_button.click()
-    assert stack.count() == 1 and stack.canUndo()
+    assert stack.count() == 3 and stack.canUndo()
     win.act_undo.trigger()
     assert store.quote(second)["status"] == "rejected"
+    assert errors == []
+
+
+def test_steps_kept_around_a_replayed_one_still_replay_true(win, qtbot, yesterday, errors) -> None:  # type: ignore[no-untyped-def]
+    """Verify, dispute, note; the dispute undone in the dialog: Ctrl+Z undoes the note, passes
+    over the dispute and undoes the verify (the store checks each step as always)."""
+    y = yesterday
+    store = win.ctx.store
+    quote_id, other = y["ids"][8], y["ids"][9]
+    win.select_quote(quote_id)
+    win.review("verified")
+    win.select_quote(quote_id)
+    win.review("disputed")
+    win.ctx.perform("Note", lambda s: s.set_note(other, "unrelated"))
+    stack = win.ctx.undo_stack
+    dispute = store.history(limit=2, with_changes=False)[1]["id"]
+    dialog = open_dialog(win, qtbot)
+    qtbot.waitUntil(lambda: dialog.model.row_of(dispute) >= 0)
+    select(dialog, dispute)
+    with qtbot.waitSignal(win.ctx.entryReplayed, timeout=10000):
+        dialog.undo_button.click()
+    assert store.quote(quote_id)["status"] == "verified"
+    assert stack.count() == 3
+    win.act_undo.trigger()
+    assert store.quote(other)["note"] is None
+    assert win.act_undo.text() == f"&Undo Verified quote {quote_id}"  # the dispute passed over
+    win.act_undo.trigger()
+    assert store.quote(quote_id)["status"] == "unreviewed"
+    assert not win.act_undo.isEnabled()
+    win.act_redo.trigger()  # the verify again; the dispute stays undone (History redoes it)
+    assert store.quote(quote_id)["status"] == "verified"
+    win.act_redo.trigger()  # passes over the dispute to the note
+    assert store.quote(other)["note"] == "unrelated"
+    assert store.quote(quote_id)["status"] == "verified"
     assert errors == []
 
 
