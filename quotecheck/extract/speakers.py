@@ -145,8 +145,20 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
+# "Jane Doe at a press conference said": where it was said is no part of the speaker
+_TRAILING_VENUE = re.compile(
+    r"\s+(?:at|during|in)\s+(?:a|an|the|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:press\s+conference|news\s+conference|rally|interview|briefing|hearing|speech"
+    r"|town\s+hall|debate|statement|news\s+release|press\s+release)s?\s*\Z",
+    re.I,
+)
+
+
 def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, int] | None:
     """The noun phrase ending at ``end`` (just before a cue), scanning back no further than lo."""
+    venue = _TRAILING_VENUE.search(text, max(lo, end - 80), end)
+    if venue is not None:
+        end = venue.start()
     toks = _tokens(text, max(lo, end - 160), end)
     if not toks:
         return None

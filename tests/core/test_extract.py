@@ -18,6 +18,18 @@ SEED = REPO / "seeds" / "north-korea-rejects-talks-with-japan.txt"
 # (id, text, expected statements). Each expectation: the statement text as reported, and
 # optionally speaker (canonical), mention (literal speaker span), source, kind, cue.
 CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
+    (
+        "speaker-before-a-venue",
+        "Finance Minister Jane Doe at a press conference said the budget would balance.",
+        [
+            {
+                "text": "the budget would balance",
+                "speaker": "Jane Doe",
+                "mention": "Finance Minister Jane Doe",
+                "cue": "said",
+            }
+        ],
+    ),
     # direct quotes
     (
         "direct-after",
