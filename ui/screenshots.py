@@ -161,6 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     grab(dialog).save(str(out / "export-dialog.png"))
     dialog.close()
 
+    from quotecheck_ui.history import HistoryDialog
+
+    history = HistoryDialog(window.ctx, window)
+    history.resize(980, 360)
+    history.show()
+    wait(app, 1.0)
+    grab(history).save(str(out / "history-dialog.png"))
+    history.close()
+
     app.setPalette(dark_palette())
     wait(app, 0.5)
     grab(window).save(str(out / "main-window-dark.png"))
