@@ -30,6 +30,25 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "statement-carried-by-an-agency",
+        'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
+        " talks.",
+        [
+            {
+                "text": 'that Pyongyang had "no interest" in talks',
+                "speaker": "Choe Son Hui",
+                "source": "KCNA",
+                "cue": "said in a statement",
+            }
+        ],
+    ),
+    (
+        "report-published-by-an-agency",
+        "The ministry said in a report released by the official KCNA news agency on Monday that"
+        " the talks failed.",
+        [{"text": "that the talks failed", "source": "KCNA"}],
+    ),
     # direct quotes
     (
         "direct-after",
