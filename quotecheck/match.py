@@ -1932,6 +1932,15 @@ class Matcher:
                 f"The record holds only reported speech with this content ({who}); "
                 "the claimed wording is not on record."
             )
+        negations = _loose_negations(keys, quote_words, best_ops)
+        if negations:
+            # "he will never meet Kim Jong Un" against "he wanted to hold talks with ... Kim
+            # Jong Un": too loose to call contradicted, too important to leave unsaid
+            result.flags.append("negation differs")
+            result.explanation += (
+                f" The claim has a negation ({', '.join(negations)}) that the matching part of "
+                "the record does not: the meaning may be the opposite."
+            )
 
     def _topic_verdict(self, result: CheckResult, who: str) -> None:
         """A headline ("Jeb Bush on Florida tuition") claims no words, only that the speaker
@@ -1957,6 +1966,21 @@ class Matcher:
                 f"{result.coverage:.0f}% of the topic's rare words). Read the matches for what "
                 "was said."
             )
+
+
+def _loose_negations(
+    claim: Sequence[str], quote: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
+) -> list[str]:
+    """Negations of the claim with none in the part of the quote it aligns with (between the
+    first and the last matched word), or the reverse: a loose match may say the opposite."""
+    equal = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
+    if not equal:
+        return []
+    said = [w for w in claim[equal[0][0] : equal[-1][1]] if w in NEGATORS]
+    recorded = [w for w in quote[equal[0][2] : equal[-1][3]] if w in NEGATORS]
+    if bool(said) == bool(recorded):
+        return []
+    return said or [f"record: {w}" for w in recorded]
 
 
 def _is_topic(text: str) -> bool:

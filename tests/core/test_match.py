@@ -1549,3 +1549,13 @@ def test_check_refuses_an_empty_claim(tmp_path, capsys) -> None:  # type: ignore
     assert "the claim is empty" in capsys.readouterr().err
     with Store(db) as store:
         assert store.db.execute("SELECT count(*) FROM checks").fetchone()[0] == 0
+
+
+def test_a_loose_match_that_may_say_the_opposite_is_flagged(seed_module_store: Store) -> None:
+    """Too loose for "contradicted", but the claim's "never" is nowhere in the matching part
+    of the record: the paraphrase carries a warning."""
+    result = check("Pants on Fire! Kishida says he will never meet Kim Jong Un", seed_module_store)
+    assert result.verdict == "paraphrase" and "negation differs" in result.flags
+    assert "never" in result.explanation
+    result = check("Kishida says he wants talks with Kim Jong Un soon", seed_module_store)
+    assert result.verdict == "paraphrase" and "negation differs" not in result.flags
