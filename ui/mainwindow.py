@@ -780,8 +780,9 @@ class MainWindow(QMainWindow):
         for group in gone:
             query = query.with_facet(group, None)
         names = " and ".join(gone)
+        verb, what = ("exist", "filters") if len(gone) > 1 else ("exists", "filter")
         self.statusBar().showMessage(
-            f"The filtered {names} no longer exists: filter cleared", 10000
+            f"The filtered {names} no longer {verb}: {what} cleared", 10000
         )
         self.model.set_query(query)  # queryChanged: the facets are counted again
 
