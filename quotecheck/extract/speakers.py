@@ -146,12 +146,14 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 # "Jane Doe at a press conference said": where it was said is no part of the speaker
-_TRAILING_VENUE = re.compile(
+_VENUE = (
     r"\s+(?:at|during|in)\s+(?:a|an|the|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:press\s+conference|news\s+conference|rally|interview|briefing|hearing|speech"
-    r"|town\s+hall|debate|statement|news\s+release|press\s+release)s?\s*\Z",
-    re.I,
+    r"|town\s+hall|debate|statement|news\s+release|press\s+release)s?"
 )
+_TRAILING_VENUE = re.compile(_VENUE + r"\s*\Z", re.I)
+# "said Mayor Jane Doe at a press conference.": the same after an inverted cue
+_VENUE_AFTER = re.compile(_VENUE + r"(?![\w-])", re.I)
 
 
 def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, int] | None:
@@ -270,7 +272,11 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
         end_i = i
     if end_i < 0:
         return None
-    return toks[0][0], toks[end_i][1]
+    end = toks[end_i][1]
+    venue = _VENUE_AFTER.search(text, toks[0][0], end)
+    if venue is not None:
+        end = venue.start()
+    return toks[0][0], end
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")

@@ -31,6 +31,20 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "inverted-speaker-before-a-venue",
+        '"This is the most important housing decision in a generation," said Mayor Jane Doe'
+        " at a press conference.",
+        [
+            {
+                "text": "This is the most important housing decision in a generation",
+                "speaker": "Jane Doe",
+                "role": "Mayor",
+                "mention": "Mayor Jane Doe",
+                "source": "press conference",
+            }
+        ],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
