@@ -1511,10 +1511,13 @@ class _Extractor:
                 mention = text[c.speaker_span[0] : c.speaker_span[1]]
                 low = mention.lower()
                 if low in PRONOUNS:
-                    comma = text.rfind(",", 0, pos)
+                    # the antecedent of "who" is in the same sentence: "...conference.
+                    # Councillor Tom Baker, who ..." is Councillor Tom Baker only
+                    s_lo = self.doc.sentences[self.doc.sentence_of(pos)][0]
+                    comma = text.rfind(",", s_lo, pos)
                     ante = None
-                    if low in ("who", "which") and comma > 0:
-                        ante = np_before(text, 0, comma)
+                    if low in ("who", "which") and comma > s_lo:
+                        ante = np_before(text, s_lo, comma)
                     subject = None
                     if low in ("he", "she"):
                         subject = self._previous_subject(pos, last_pos, resolver)

@@ -45,6 +45,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "who-antecedent-stops-at-the-sentence-start",
+        "The mayor spoke at a press conference. Councillor Tom Baker, who voted against the"
+        ' plan, said the council had "ignored residents".',
+        [
+            {"text": "the plan", "speaker": "Tom Baker", "role": "Councillor", "mention": "who"},
+            {
+                "text": 'the council had "ignored residents"',
+                "speaker": "Tom Baker",
+                "role": "Councillor",
+            },
+        ],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
