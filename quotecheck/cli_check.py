@@ -89,12 +89,14 @@ def _batch(args: argparse.Namespace, matcher: Matcher, store: Any) -> int:
                 item = json.loads(line)
                 if not isinstance(item, dict):
                     raise TypeError("a line must be a JSON object")
+                if "claim" not in item:
+                    raise TypeError('the object has no "claim"')
                 claim = item["claim"]
                 if not isinstance(claim, str):
-                    raise TypeError("'claim' must be text")
-            except (ValueError, KeyError, TypeError) as exc:
+                    raise TypeError('"claim" must be text')
+            except (ValueError, TypeError) as exc:
                 bad += 1
-                why = f'expected {{"id", "claim"}} ({exc})'
+                why = f'expected {{"id", "claim"}}: {exc}'
                 print(f"quotecheck: {args.jsonl} line {line_no}: {why}", file=sys.stderr)
                 # still one output line per input line, so results line up with the claims
                 claim_id = item.get("id") if isinstance(item, dict) else None

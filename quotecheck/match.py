@@ -437,6 +437,9 @@ _HEADLINE_TOPIC = re.compile(
 _TOPIC_THEN_WORDS = re.compile(r"\s*[:;\u2013\u2014]\s*|\s+-{1,2}\s+")
 _SPEAKERLESS_TOPIC = re.compile(r"^(?i:on)\s+(?P<rest>\S.*)$", re.S)
 _TOPIC_MAX_WORDS = 10
+# How much better the claimed words must fit one sentence of a statement than the whole of it
+# to be judged against that sentence alone
+_SENTENCE_GAIN = 3.0
 _TOPIC_VERBS = frozenset(
     "is are was were will would has have had can could should do does did must may might".split()
 )
@@ -1724,7 +1727,15 @@ class Matcher:
         )
         quote_words, quote_range = best_unit.words, (0, len(best_unit.words))
         quote_breaks = self._unit_breaks(best_unit)
-        context = self._sentence_context(best_unit)
+        part = _best_sentences(keys, quote_words, quote_breaks, best_sim)
+        if part is not None:
+            # "We are against housing" against "We are not against housing. We are against bad
+            # planning": aligned with the whole, the claim follows the second sentence and the
+            # flipped negation of the first goes unseen; judge it against its own sentence
+            best_sim, best_ops, a, b = part
+            quote_words, quote_breaks = quote_words[a:b], [2] + quote_breaks[a + 1 : b]
+            quote_range = (0, b - a)
+        context = self._sentence_context(best_unit) if part is None else None
         if context is not None:
             # The claim may carry words of the quote's own sentence ("Japan should" before
             # "not waste any moment"): align with the whole sentence if that fits better.
@@ -1768,6 +1779,8 @@ class Matcher:
             100.0 * sum(w for k, w in word_weights.items() if k in found) / total if total else 0.0
         )
         analysis = _analyse(toks, quote_words, best_ops, quote_range, quote_breaks)
+        if part is not None:
+            analysis.excerpt = True  # a sentence of a longer statement
         result.diff = analysis.diff
         best = result.matches[0] if result.matches else None
         kind = best.kind if best else None
@@ -1876,6 +1889,17 @@ class Matcher:
                     "negations by hand."
                 )
             return
+        opposite = _opposite_words(keys, quote_words, best_ops)
+        if opposite and best_sim >= s.contradicted_min and not analysis.numbers_changed:
+            # "her country would accept any talks" against "... reject any talks": one word
+            # swapped for its opposite flips the meaning as a negation does
+            result.verdict = "contradicted"
+            result.flags.append("opposite word")
+            said, recorded = opposite
+            result.explanation = (
+                f"The record ({who}) says the opposite: '{recorded}' became '{said}'."
+            )
+            return
         if analysis.numbers_changed:
             result.flags.append("number changed")
         if analysis.exact and parsed.denial:
@@ -1968,6 +1992,70 @@ class Matcher:
             )
 
 
+# Words whose swap for one another reverses a statement (all forms listed: the matcher's
+# stems are too crude to pair "won" with "lost").
+_OPPOSITES = [
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("approve approves approved approving", "reject rejects rejected rejecting"),
+    ("allow allows allowed allowing", "ban bans banned banning forbid forbids forbade"),
+    ("agree agrees agreed agreeing", "disagree disagrees disagreed disagreeing"),
+    ("legal lawful", "illegal unlawful"),
+    ("possible", "impossible"),
+    ("likely", "unlikely"),
+    ("higher", "lower"),
+    ("more", "less fewer"),
+    ("succeed succeeds succeeded succeeding success", "fail fails failed failing failure"),
+    ("guilty", "innocent"),
+    ("true", "false"),
+    ("safe", "dangerous unsafe"),
+    ("strong stronger", "weak weaker"),
+    ("best", "worst"),
+    ("friend friends", "enemy enemies"),
+]
+_OPPOSITE_OF: dict[str, frozenset[str]] = {}
+for _left, _right in _OPPOSITES:
+    for _a, _b in ((_left, _right), (_right, _left)):
+        for _w in _a.split():
+            _OPPOSITE_OF[_w] = _OPPOSITE_OF.get(_w, frozenset()) | frozenset(_b.split())
+
+
+def _opposite_words(
+    claim: Sequence[str], quote: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
+) -> tuple[str, str] | None:
+    """(claimed word, recorded word) when an edit of one word a side swaps a word for its
+    opposite ("accept" for "reject"), else None."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "replace" and i2 - i1 <= 2 and j2 - j1 <= 2:
+            for said in claim[i1:i2]:
+                for recorded in quote[j1:j2]:
+                    if recorded in _OPPOSITE_OF.get(said, ()):
+                        return said, recorded
+    return None
+
+
+def _best_sentences(
+    claim: Sequence[str], words: Sequence[str], breaks: Sequence[int], whole: float
+) -> tuple[float, list[tuple[str, int, int, int, int]], int, int] | None:
+    """The one or two consecutive sentences of a statement that the claimed words fit
+    clearly better than the whole statement (similarity, opcodes, start, end), or None."""
+    starts = [0] + [n for n, kind in enumerate(breaks) if n and kind >= 2] + [len(words)]
+    if len(starts) < 3:
+        return None
+    best: tuple[float, list[tuple[str, int, int, int, int]], int, int] | None = None
+    for n in range(len(starts) - 1):
+        for m in (n + 1, n + 2):
+            if m >= len(starts) or (n == 0 and m == len(starts) - 1):
+                continue
+            sim, ops = _similarity(claim, words[starts[n] : starts[m]])
+            if sim >= whole + _SENTENCE_GAIN and (best is None or sim > best[0]):
+                best = (sim, ops, starts[n], starts[m])
+    return best
+
+
 def _loose_negations(
     claim: Sequence[str], quote: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
 ) -> list[str]:
@@ -2011,7 +2099,8 @@ def _who(match: Match | None) -> str:
     if match is None:
         return "no one"
     name = match.speaker or "an unnamed speaker"
-    where = f" ({match.source})" if match.source else ""  # "Fumio Kishida (the Diet)"
+    # "Fumio Kishida (the Diet)"; not "KCNA (KCNA)" when the speaker is the channel
+    where = f" ({match.source})" if match.source and match.source != name else ""
     return f"{name}{where}"
 
 

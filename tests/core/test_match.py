@@ -1478,9 +1478,10 @@ def test_rating_words_that_start_a_sentence_are_kept() -> None:
             [{"text": "Mostly false rumours spread faster than facts.", "speaker": "Jane Doe"}]
         )
         result = check("Mostly true rumours spread faster than facts - Jane Doe", store)
-        assert result.claimed_words.startswith("Mostly true") and result.verdict == "altered"
+        # the words kept, "true" for the record's "false" is the opposite
+        assert result.claimed_words.startswith("Mostly true") and result.verdict == "contradicted"
         result = check("Half-true rumours spread faster than facts", store)
-        assert result.verdict == "altered"
+        assert result.claimed_words.startswith("Half-true") and result.verdict != "verified"
         result = check("MOSTLY FALSE: Jane Doe said rumours spread faster than facts", store)
         assert (result.claimed_speaker, result.verdict) == ("Jane Doe", "verified")
     assert parse_claim("Mostly true - Kishida").words == "Mostly true"
@@ -1559,3 +1560,61 @@ def test_a_loose_match_that_may_say_the_opposite_is_flagged(seed_module_store: S
     assert "never" in result.explanation
     result = check("Kishida says he wants talks with Kim Jong Un soon", seed_module_store)
     assert result.verdict == "paraphrase" and "negation differs" not in result.flags
+
+
+def test_a_claim_is_judged_against_the_sentence_it_fits() -> None:
+    """A statement of two sentences: the claim drops the first one's "not"; aligned with the
+    whole, it would follow the second sentence and the flip would go unseen."""
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {
+                    "text": "We are not against housing. We are against bad planning.",
+                    "speaker": "Tom Baker",
+                }
+            ]
+        )
+        result = check('Tom Baker said "We are against housing"', store)
+        assert result.verdict == "contradicted", result.explanation
+        result = check('Tom Baker said "We are against bad planning"', store)
+        assert (result.verdict, "excerpt" in result.flags) == ("verified", True)
+
+
+@pytest.mark.parametrize(
+    "claim,verdict",
+    [
+        (
+            "Ri Ryong Nam said her country would accept any talks at any level with Japan",
+            "contradicted",
+        ),
+        (
+            "Ri Ryong Nam said her country would welcome any talks at any level with Japan",
+            "altered",
+        ),
+    ],
+)
+def test_a_word_swapped_for_its_opposite_contradicts(
+    seed_module_store: Store, claim: str, verdict: str
+) -> None:
+    result = check(claim, seed_module_store)
+    assert result.verdict == verdict, result.explanation
+    assert ("opposite word" in result.flags) is (verdict == "contradicted")
+
+
+def test_a_speaker_that_is_its_own_channel_is_named_once() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [{"text": "The talks are over for good.", "speaker": "KCNA", "source": "KCNA"}]
+        )
+        result = check('KCNA said "the talks are not over for good"', store)
+        assert "KCNA (KCNA)" not in result.explanation and "KCNA" in result.explanation
+
+
+def test_batch_line_without_a_claim_says_so(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck.cli import main
+
+    batch = tmp_path / "claims.jsonl"
+    batch.write_text('{"id": 1, "text": "oops"}\n', encoding="utf-8")
+    Store(tmp_path / "q.db").close()
+    assert main(["--db", str(tmp_path / "q.db"), "check", "--jsonl", str(batch)]) == 1
+    assert 'line 1: expected {"id", "claim"}: the object has no "claim"' in capsys.readouterr().err
