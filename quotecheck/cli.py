@@ -179,8 +179,36 @@ def _filter(args: argparse.Namespace) -> QuoteFilter:
     )
 
 
+MAX_NAMED_SPEAKERS = 10
+
+
+def _speaker_note(store: Store, name: str | None) -> None:
+    """Say on stderr which speakers `--speaker NAME` chose when that is not one (several, or
+    none: the words match any name or alias, so "Kim" may be Kim Jong Un and Kim Yo Jong)."""
+    if not name:
+        return
+    found = [s for s in store.speakers_matching(name) if s["quotes"]]
+    if len(found) == 1:
+        return
+    if not found:
+        print(
+            f"quotecheck: note: no speaker with quotes has the words of {name!r} in their "
+            "name or aliases (see quotecheck speakers)",
+            file=sys.stderr,
+        )
+        return
+    names = ", ".join(s["name"] for s in found[:MAX_NAMED_SPEAKERS])
+    more = len(found) - MAX_NAMED_SPEAKERS
+    print(
+        f"quotecheck: note: --speaker {name!r} matches {len(found)} speakers: {names}"
+        + (f" and {more} more" if more > 0 else ""),
+        file=sys.stderr,
+    )
+
+
 def cmd_quotes(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
+        _speaker_note(store, args.speaker)
         rows = store.quotes(_filter(args), limit=args.limit, sort=args.sort)
         total = store.count_quotes(_filter(args))
     if args.json:
@@ -386,6 +414,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or _format_from_suffix(args.output)
     quote_filter = _filter(args)
     with open_store(args, read_only=True) as store:
+        if not args.ids:
+            _speaker_note(store, args.speaker)
         sheet = build_sheet(
             store,
             quote_filter=quote_filter,
@@ -539,7 +569,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("quotes", help="list quotes")
-    p.add_argument("--speaker")
+    p.add_argument(
+        "--speaker",
+        metavar="NAME",
+        help="speakers whose name or an alias has these words (any case: Sunak, 'rishi sunak')",
+    )
     p.add_argument("--source")
     p.add_argument(
         "--status", choices=STATUS_FILTERS, help="only quotes with this status (default: any)"
@@ -620,7 +654,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=STATUS_FILTERS,
         help="only quotes with this status; any for all (default: verified)",
     )
-    p.add_argument("--speaker")
+    p.add_argument(
+        "--speaker", metavar="NAME", help="speakers whose name or an alias has these words"
+    )
     p.add_argument("--source")
     p.add_argument("--kind", choices=KINDS)
     p.add_argument("--text", help="full-text filter")

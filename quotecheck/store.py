@@ -335,7 +335,8 @@ class ImportResult:
 class QuoteFilter:
     """What the quote list shows: every field optional, all given ones must hold."""
 
-    speaker: str | None = None  # a name or alias of the speaker
+    # the speakers whose name or an alias holds these words, whole, in any order and case
+    speaker: str | None = None
     source: str | None = None
     status: str | None = None
     kind: str | None = None
@@ -370,6 +371,30 @@ SORT_COLUMNS = {
     "article": "a.title",
     "date": "COALESCE(q.said_on, a.published)",
 }
+
+
+def _speaker_words_sql(name: str) -> tuple[str, list[str]]:
+    """SQL selecting the ids of the speakers whose name or one of whose aliases holds every
+    word of `name` as a whole word, in any order and case ("Sunak", "rishi sunak" and "Sunak
+    Rishi" all find Rishi Sunak), with its parameters. No words: no speaker."""
+    words = name_key(name).split()
+    if not words:
+        return "SELECT NULL WHERE 0", []
+    # LIKE over the keys padded with spaces: " rishi sunak " LIKE "% sunak %". The keys are
+    # lower case already; "_" and "%" in a word are matched as themselves.
+    patterns = [
+        "% " + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
+        for w in dict.fromkeys(words)
+    ]
+
+    def holds(column: str) -> str:
+        return " AND ".join(f"(' ' || {column} || ' ') LIKE ? ESCAPE '\\'" for _ in patterns)
+
+    sql = (
+        f"SELECT id FROM speakers WHERE {holds('name_key')} "
+        f"UNION SELECT speaker_id FROM speaker_aliases WHERE {holds('alias_key')}"
+    )
+    return sql, patterns * 2
 
 
 def fts_query(text: str) -> str:
@@ -630,6 +655,17 @@ class Store:
         ).fetchall()
         return [{"id": r[0], "name": r[1], "kind": r[2], "quotes": r[3]} for r in rows]
 
+    def speakers_matching(self, name: str) -> list[dict[str, Any]]:
+        """The speakers a quote filter by `name` selects (see `QuoteFilter.speaker`), with their
+        number of quotes, by name: a front-end says which ones when there are several."""
+        matching, params = _speaker_words_sql(name)
+        rows = self.db.execute(
+            "SELECT s.id, s.name, (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id) "
+            f"FROM speakers s WHERE s.id IN ({matching}) ORDER BY s.name COLLATE NOCASE, s.id",
+            params,
+        )
+        return [{"id": r[0], "name": r[1], "quotes": r[2]} for r in rows]
+
     def speaker_aliases(self, speaker_id: int) -> list[str]:
         return [
             r[0]
@@ -866,12 +902,9 @@ class Store:
         clauses: list[str] = []
         params: list[Any] = []
         if f.speaker:
-            key = name_key(f.speaker)
-            clauses.append(
-                "q.speaker_id IN (SELECT id FROM speakers WHERE name_key = ? "
-                "UNION SELECT speaker_id FROM speaker_aliases WHERE alias_key = ?)"
-            )
-            params += [key, key]
+            matching, words = _speaker_words_sql(f.speaker)
+            clauses.append(f"q.speaker_id IN ({matching})")
+            params += words
         if f.source:
             key = name_key(f.source)
             clauses.append(

@@ -323,6 +323,32 @@ def test_show_articles_and_speaker_roles(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 1 and "say which speaker" in err
 
 
+def test_speaker_filter_finds_a_speaker_by_any_of_their_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rishi Sunak, named once in full: `--speaker Sunak` and `--speaker rishi` find him; when
+    the words match several speakers, a note on stderr names them."""
+    db = str(tmp_path / "q.db")
+    article = write(
+        tmp_path / "budget.txt",
+        'Rishi Sunak said "we are turning the corner" on Monday.\n\n'
+        'Kim Jong Un said "there will be no talks" on Tuesday.\n\n'
+        'Kim Yo Jong said "talks are possible" on Wednesday.\n',
+    )
+    run(capsys, "--db", db, "import", str(article))
+    for name in ("Sunak", "rishi", "RISHI SUNAK"):
+        code, out, err = run(capsys, "--db", db, "quotes", "--speaker", name, "--json")
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert code == 0 and [r["speaker"] for r in rows] == ["Rishi Sunak"], name
+        assert err == ""
+    code, out, err = run(capsys, "--db", db, "quotes", "--speaker", "kim")
+    assert code == 0 and "Kim Jong Un" in out and "Kim Yo Jong" in out
+    assert "--speaker 'kim' matches 2 speakers: Kim Jong Un, Kim Yo Jong" in err
+    code, out, err = run(capsys, "--db", db, "quotes", "--speaker", "Sun")
+    assert code == 0 and out == "no quotes match\n"
+    assert "no speaker with quotes has the words of 'Sun'" in err
+
+
 def test_nul_bytes_in_a_text_file_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -297,6 +297,41 @@ def test_filters_and_facets(store: Store) -> None:
         store.quotes(sort="text; DROP TABLE quotes")
 
 
+def test_speaker_filter_matches_whole_words_of_names_and_aliases(store: Store) -> None:
+    """`Sunak` finds Rishi Sunak, named once in full (so "Sunak" never became an alias);
+    "rishi", "RISHI SUNAK" and "Sunak Rishi" too. Words match whole: "Sun" and "Rish" do not."""
+    text = (
+        'Rishi Sunak said "we are turning the corner". Kim Jong Un said "no talks". '
+        'Kim Yo Jong said "maybe later". Fumio Kishida said "keep trying".'
+    )
+    store.add_article(
+        text,
+        ArticleMeta(),
+        [
+            attribution(text, "we are turning the corner", "Rishi Sunak"),
+            attribution(text, "no talks", "Kim Jong Un"),
+            attribution(text, "maybe later", "Kim Yo Jong"),
+            attribution(text, "keep trying", "Fumio Kishida"),
+        ],
+    )
+    store.add_speaker_alias(store.speaker_id("Fumio Kishida") or 0, "PM Kishida-san")
+
+    def speakers(name: str) -> list[str]:
+        return [r["speaker"] for r in store.quotes(QuoteFilter(speaker=name))]
+
+    for name in ("Sunak", "sunak", "Rishi", "rishi sunak", "RISHI  SUNAK", "Sunak Rishi"):
+        assert speakers(name) == ["Rishi Sunak"], name
+    for name in ("Sun", "Rish", "Sunaks", "Rishi Sunak Jr", "%", "_", "!!"):
+        assert speakers(name) == [], name
+    assert speakers("Kishida") == speakers("kishida san") == ["Fumio Kishida"]  # by the alias
+    assert speakers("Kim") == ["Kim Jong Un", "Kim Yo Jong"]
+    assert speakers("Kim Jong-un") == ["Kim Jong Un"]
+    assert store.count_quotes(QuoteFilter(speaker="kim", text="talks")) == 1
+    assert [s["name"] for s in store.speakers_matching("kim")] == ["Kim Jong Un", "Kim Yo Jong"]
+    assert store.speakers_matching("Sunak")[0]["quotes"] == 1
+    assert store.speakers_matching("nobody") == []
+
+
 @pytest.mark.parametrize(
     "hostile",
     ['" OR 1=1 --', "NEAR(", "*", '"', "moment*", "a AND OR NOT", "quotes_fts MATCH 'x'", ")"],
