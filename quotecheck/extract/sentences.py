@@ -60,6 +60,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
+# A dateline opening a paragraph ("BERLIN, June 3 -", "RENO, Nev. (AP) —", "MACAU (Reuters) –"):
+# the place and the agency of the report, never a speaker or part of a statement.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s+[A-Z][A-Za-z.]{1,12})?)??"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"(?:\s*\([^()\n]{1,30}\))?"
+    r"\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
+)
+
+
+def _after_dateline(text: str, s: int, e: int) -> int:
+    """``s`` moved past a dateline when the sentence at ``s`` opens a paragraph."""
+    if s > 0 and text[text.rfind("\n", 0, s) + 1 : s].strip():
+        return s
+    m = _DATELINE.match(text, s, e)
+    return m.end() if m is not None and m.end() < e else s
+
+
 def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentence spans (start, end), never crossing a paragraph break outside a quotation.
 
@@ -95,6 +114,7 @@ def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        s = _after_dateline(text, s, e)
         if e > s:
             out.append((s, e))
         start = c
@@ -104,6 +124,7 @@ def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        s = _after_dateline(text, s, e)
         if e > s:
             out.append((s, e))
     return out

@@ -58,6 +58,26 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "dateline-is-no-speaker",
+        "BERLIN, June 3 - Health Minister Karl Weber on Wednesday defended the pace of the"
+        ' campaign, saying the government had "done everything humanly possible".',
+        [
+            {"text": "the pace of the campaign", "speaker": "Karl Weber", "cue": "defended"},
+            {
+                "text": 'the government had "done everything humanly possible"',
+                "speaker": "Karl Weber",
+                "role": "Health Minister",
+                "mention": "Health Minister Karl Weber",
+                "cue": "saying",
+            },
+        ],
+    ),
+    (
+        "dateline-with-agency",
+        "MACAU (Reuters) – Sheldon Adelson said on Friday he may wait.",
+        [{"text": "he may wait", "speaker": "Sheldon Adelson", "mention": "Sheldon Adelson"}],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
