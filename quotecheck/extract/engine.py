@@ -25,6 +25,7 @@ from quotecheck.extract.speakers import (
     STOP,
     SUBJECT_PRONOUNS,
     SpeakerResolver,
+    name_and_role,
     np_after,
     np_before,
 )
@@ -1201,7 +1202,12 @@ class _Extractor:
             while c_e > c_s and text[c_e - 1] in " \t\u00a0,":
                 c_e -= 1
             tail = text[spk[1] : s_end].strip(" .\u00a0")
-            if tail.startswith(",") and not re.match(
+            name_end = self._name_to_end(spk[1], s_end) if tail.startswith(",") else None
+            if name_end is not None:
+                # "CLAUSE, according to the council's chief planner, Maria Santos.": the name
+                # closing the sentence belongs to the source; the clause does not resume
+                spk = (spk[0], name_end)
+            elif tail.startswith(",") and not re.match(
                 r",\s+(?:a|an|the|who|which|including|with|whose|one|its|his|her|their|[a-z]+ing)\b"
                 r"|,\s+(?:[\w’'.-]+\s+){0,3}(?:of|at|for|in)\s",
                 tail,
@@ -1219,6 +1225,17 @@ class _Extractor:
             return
         kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
         self._add(c_s, c_e, kind, (a_s, a_e), spk, si, 0.7)
+
+    def _name_to_end(self, comma: int, s_end: int) -> int | None:
+        """The end of a proper name that follows the comma at ``comma`` and closes the
+        sentence ("..., Maria Santos."), if there is one."""
+        text = self.text
+        p = _skip_space(text, comma + 1, s_end)
+        np_ = np_after(text, p, s_end)
+        if np_ is None or np_[0] != p or text[np_[1] : s_end].strip(" \t\u00a0.!?\"”’')"):
+            return None
+        name, _role = name_and_role(text[np_[0] : np_[1]])
+        return np_[1] if name is not None else None
 
     def _nominal(self) -> None:
         """ "Victor Hale’s claim that Ford founded the club", "his promise to be neutral": a

@@ -502,6 +502,9 @@ class SpeakerResolver:
 
 
 def _strip_article(part: str) -> str:
+    words = part.split(maxsplit=2)
+    if len(words) > 1 and words[1].endswith(("’s", "'s")):
+        return part  # "the council's chief planner": the article is the possessor's
     for article in ("The ", "the ", "A ", "a ", "An ", "an "):
         if part.startswith(article) and len(part) > len(article):
             return part[len(article) :]

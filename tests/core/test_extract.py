@@ -78,6 +78,25 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "he may wait", "speaker": "Sheldon Adelson", "mention": "Sheldon Adelson"}],
     ),
     (
+        "according-to-role-then-name",
+        "The plan will be reviewed again next year, according to the council's chief planner,"
+        " Maria Santos.",
+        [
+            {
+                "text": "The plan will be reviewed again next year",
+                "speaker": "Maria Santos",
+                "role": "the council's chief planner",
+                "mention": "the council's chief planner, Maria Santos",
+                "cue": "according to",
+            }
+        ],
+    ),
+    (
+        "according-to-then-clause-resumes",
+        "The next day, according to Roffman, Trump made further demands.",
+        [{"text": "The next day, according to Roffman, Trump made further demands"}],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
