@@ -86,12 +86,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         if o.status == "refused":
             print(f"refused   {o.reason}", file=sys.stderr)
         else:
-            notes = f" ({'; '.join(o.notes)})" if o.notes else ""
-            print(f"{o.status:9} {o.path}: {o.quotes} quote(s){notes}")
+            print(f"{o.status:9} {o.describe()}")
     added = sum(o.status == "added" for o in outcomes)
     refused = sum(o.status == "refused" for o in outcomes)
+    reextracted = sum(o.status == "re-extracted" for o in outcomes)
     print(
-        f"{added} added, {sum(o.status == 'duplicate' for o in outcomes)} duplicate(s), "
+        f"{added} added, "
+        + (f"{reextracted} re-extracted, " if reextracted else "")
+        + f"{sum(o.status == 'duplicate' for o in outcomes)} duplicate(s), "
         f"{refused} refused, {sum(o.quotes for o in outcomes)} quote(s)"
         + (f", {len(skipped)} other file(s) skipped" if skipped else "")
     )

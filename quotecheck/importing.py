@@ -19,7 +19,7 @@ from typing import Any
 from quotecheck import QuoteCheckError
 from quotecheck.config import read_json_object
 from quotecheck.model import ArticleMeta
-from quotecheck.store import Store
+from quotecheck.store import ImportResult, Store
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +50,20 @@ class FileOutcome:
     status: str  # added, duplicate, re-extracted, refused, cancelled (a fetch), collection
     reason: str | None = None
     article_id: int | None = None
-    quotes: int = 0
+    quotes: int = 0  # the quotes extraction found and stored (re-extracted: new and found again)
     notes: list[str] = field(default_factory=list)  # e.g. the encoding assumed
+    # re-extraction only: of `quotes`, how many are new (new ids; the rest kept theirs);
+    # untouched quotes not found again, removed; quotes a person touched, left as they were
+    new: int = 0
+    dropped: int = 0
+    kept: int = 0
+
+    def describe(self) -> str:
+        """ "budget.txt: 8 quote(s) (2 new, 1 dropped), 1 kept (reviewed/edited)" (not refused)."""
+        line = f"{self.path}: {self.quotes} quote(s)"
+        if self.status == "re-extracted":
+            line += f" ({self.new} new, {self.dropped} dropped), {self.kept} kept (reviewed/edited)"
+        return line + (f" ({'; '.join(self.notes)})" if self.notes else "")
 
 
 @dataclass(slots=True)
@@ -311,10 +323,24 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
     except Exception as exc:  # one file's surprise never stops the batch; logged in full
         log.exception("unexpected error importing %s", name)
         return FileOutcome(name, "refused", reason=f"{name}: unexpected error ({exc!r})")
-    status = "added" if result.added else "duplicate"
-    if reextract and not result.added:
-        status = "re-extracted"
-    return FileOutcome(name, status, None, result.article_id, result.quotes_added, notes)
+    return _outcome(name, result, notes, reextract=reextract)
+
+
+def _outcome(name: str, result: ImportResult, notes: list[str], *, reextract: bool) -> FileOutcome:
+    if not (reextract and not result.added):
+        status = "added" if result.added else "duplicate"
+        return FileOutcome(name, status, None, result.article_id, result.quotes_added, notes)
+    return FileOutcome(
+        name,
+        "re-extracted",
+        None,
+        result.article_id,
+        result.quotes_added + result.quotes_same,
+        notes,
+        new=result.quotes_added,
+        dropped=result.quotes_dropped,
+        kept=result.quotes_kept,
+    )
 
 
 def import_url(
@@ -350,10 +376,7 @@ def import_url(
     except Exception as exc:  # one link's surprise never stops the batch; logged in full
         log.exception("unexpected error importing %s", url)
         return FileOutcome(url, "refused", reason=f"{url}: unexpected error ({exc!r})")
-    status = "added" if result.added else "duplicate"
-    if reextract and not result.added:
-        status = "re-extracted"
-    return FileOutcome(url, status, None, result.article_id, result.quotes_added, notes)
+    return _outcome(url, result, notes, reextract=reextract)
 
 
 def sniff_document(data: bytes) -> str | None:

@@ -327,8 +327,13 @@ def _history_refs(what: _Created, action: str, changes: dict[str, Any]) -> set[i
 class ImportResult:
     article_id: int
     added: bool  # False: the same text was already in the store
-    quotes_added: int
-    quotes_kept: int = 0  # reviewed quotes left untouched by a re-extraction
+    quotes_added: int  # new quotes (new ids)
+    # re-extraction only: quotes a person touched (reviewed, annotated, edited), left as they
+    # are; untouched quotes found again (same span and text), which keep their ids; and
+    # untouched quotes not found again, deleted
+    quotes_kept: int = 0
+    quotes_same: int = 0
+    quotes_dropped: int = 0
 
 
 @dataclass(slots=True)
@@ -690,7 +695,8 @@ class Store:
 
         The same text (by sha256) is stored once. With `reextract`, an article already
         present gets the new attributions, but every quote a person has touched (reviewed,
-        annotated or edited) stays exactly as it is, and no new quote overlapping it is added.
+        annotated or edited) stays exactly as it is, and no new quote overlapping it is added;
+        an untouched quote found again (same span and text) keeps its id (`_reextract`).
         """
         if attributions is None:
             from quotecheck.extract import extract
@@ -704,18 +710,7 @@ class Store:
             if row and not reextract:
                 return ImportResult(article_id=int(row[0]), added=False, quotes_added=0)
             if row:
-                article_id = int(row[0])
-                kept = self._touched_quote_spans(article_id)
-                self.db.execute(
-                    "DELETE FROM quotes WHERE article_id = ? AND status = 'unreviewed' "
-                    "AND note IS NULL AND edited = 0",
-                    [article_id],
-                )
-                fresh = [
-                    a for a in attributions if not any(a.start < e and s < a.end for s, e in kept)
-                ]
-                added = self._insert_attributions(article_id, text, fresh, meta.published)
-                return ImportResult(article_id, False, added, quotes_kept=len(kept))
+                return self._reextract(int(row[0]), text, attributions, meta.published)
             cur = self.db.execute(
                 "INSERT INTO articles (title, publisher, url, published, text, sha256, origin, "
                 "path, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -735,6 +730,81 @@ class Store:
             added = self._insert_attributions(article_id, text, attributions, meta.published)
             return ImportResult(article_id=article_id, added=True, quotes_added=added)
 
+    # What extraction sets on a quote (its text and span identify it; the rest is a person's).
+    _EXTRACTED_FIELDS = (
+        "norm_text",
+        "kind",
+        "speaker_id",
+        "speaker_mention",
+        "speaker_start",
+        "speaker_end",
+        "cue",
+        "cue_start",
+        "cue_end",
+        "source_id",
+        "source_mention",
+        "said_on",
+        "confidence",
+    )
+
+    def _reextract(
+        self,
+        article_id: int,
+        text: str,
+        attributions: Sequence[Attribution],
+        said_on: str | None,
+    ) -> ImportResult:
+        """New attributions for a stored article (inside the caller's transaction). A quote a
+        person touched stays as it is, and nothing overlapping it is added. An untouched quote
+        found again (same start, end and text) keeps its id, so history entries, saved checks
+        and ids noted elsewhere still point at it; its other fields take the new values (in
+        place: the text, so the full-text index, is unchanged). Untouched quotes not found
+        again are deleted, and new ones inserted (ids are never reused: AUTOINCREMENT)."""
+        kept = self._touched_quote_spans(article_id)
+        cols = ", ".join(f'"{c}"' for c in self._EXTRACTED_FIELDS)
+        untouched: dict[tuple[int, int, str], list[tuple[int, dict[str, Any]]]] = {}
+        for r in self.db.execute(
+            f'SELECT id, start, "end", text, {cols} FROM quotes WHERE article_id = ? AND '
+            "status = 'unreviewed' AND note IS NULL AND edited = 0 ORDER BY id",
+            [article_id],
+        ):
+            fields = dict(zip(self._EXTRACTED_FIELDS, r[4:], strict=True))
+            untouched.setdefault((r[1], r[2], r[3]), []).append((r[0], fields))
+        fresh = [a for a in attributions if not any(a.start < e and s < a.end for s, e in kept)]
+        new_rows = []
+        updates: list[list[Any]] = []
+        same = 0
+        stamp = now()
+        for row in self._attribution_rows(article_id, text, fresh, said_on):
+            found = untouched.get((row["start"], row["end"], row["text"]))
+            if not found:
+                new_rows.append(row)
+                continue
+            quote_id, current = found.pop(0)
+            same += 1
+            wanted = {k: row[k] for k in self._EXTRACTED_FIELDS}
+            if wanted != current:
+                updates.append([*wanted.values(), stamp, quote_id])
+        if updates:
+            assignments = ", ".join(f'"{c}" = ?' for c in self._EXTRACTED_FIELDS)
+            self.db.conn.executemany(
+                f"UPDATE quotes SET {assignments}, updated_at = ? WHERE id = ?", updates
+            )
+        gone = [quote_id for rows in untouched.values() for quote_id, _ in rows]
+        for start in range(0, len(gone), 500):
+            chunk = gone[start : start + 500]
+            self.db.execute(f"DELETE FROM quotes WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        if new_rows:
+            self.db.table("quotes").insert_all(new_rows, batch_size=BATCH_SIZE)
+        return ImportResult(
+            article_id,
+            False,
+            len(new_rows),
+            quotes_kept=len(kept),
+            quotes_same=same,
+            quotes_dropped=len(gone),
+        )
+
     def _touched_quote_spans(self, article_id: int) -> list[tuple[int, int]]:
         return [
             (int(r[0]), int(r[1]))
@@ -752,6 +822,20 @@ class Store:
         attributions: Iterable[Attribution],
         said_on: str | None,
     ) -> int:
+        rows = self._attribution_rows(article_id, text, attributions, said_on)
+        if rows:
+            self.db.table("quotes").insert_all(rows, batch_size=BATCH_SIZE)
+        return len(rows)
+
+    def _attribution_rows(
+        self,
+        article_id: int,
+        text: str,
+        attributions: Iterable[Attribution],
+        said_on: str | None,
+    ) -> list[dict[str, Any]]:
+        """Quote rows for `attributions` (speakers and sources looked up or created)."""
+
         def cut(span: tuple[int, int] | None) -> str | None:
             return text[span[0] : span[1]] if span else None
 
@@ -792,9 +876,7 @@ class Store:
                     "updated_at": stamp,
                 }
             )
-        if rows:
-            self.db.table("quotes").insert_all(rows, batch_size=BATCH_SIZE)
-        return len(rows)
+        return rows
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         row = self.db.execute(

@@ -349,6 +349,51 @@ def test_speaker_filter_finds_a_speaker_by_any_of_their_names(
     assert "no speaker with quotes has the words of 'Sun'" in err
 
 
+def test_reextraction_keeps_ids_and_says_what_it_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "q.db")
+    article = write(
+        tmp_path / "budget.txt",
+        'Rishi Sunak said "we are turning the corner" on Monday.\n\n'
+        'Kim Jong Un said "there will be no talks" on Tuesday.\n\n'
+        'Kim Yo Jong said "talks are possible" on Wednesday.\n',
+    )
+    run(capsys, "--db", db, "import", str(article))
+
+    def quotes() -> dict[int, dict[str, object]]:
+        _, out, _ = run(capsys, "--db", db, "quotes", "--json")
+        return {r["id"]: r for r in map(json.loads, out.splitlines())}
+
+    before = quotes()
+    assert sorted(before) == [1, 2, 3]
+    run(capsys, "--db", db, "review", "2", "--status", "verified")
+    code, out, _ = run(capsys, "--db", db, "import", "--reextract", str(article))
+    assert code == 0
+    assert f"re-extracted {article}: 2 quote(s) (0 new, 0 dropped), 1 kept (reviewed/edited)" in out
+    assert "0 added, 1 re-extracted, 0 duplicate(s), 0 refused, 2 quote(s)" in out
+    after = quotes()
+    assert after == {**before, 2: after[2]} and after[2]["status"] == "verified"
+
+    # an extractor that now finds the first quote shorter and misses the third
+    import dataclasses
+
+    import quotecheck.extract.split as split
+
+    found = split.split_interrupted
+
+    def changed(text, attributions):  # type: ignore[no-untyped-def]
+        first, *rest = found(text, attributions)
+        return [dataclasses.replace(first, end=first.end - 1, text=first.text[:-1]), *rest[:1]]
+
+    monkeypatch.setattr(split, "split_interrupted", changed)
+    code, out, _ = run(capsys, "--db", db, "import", "--reextract", str(article))
+    assert f"re-extracted {article}: 1 quote(s) (1 new, 2 dropped), 1 kept (reviewed/edited)" in out
+    after = quotes()
+    assert sorted(after) == [2, 4] and after[2]["status"] == "verified"
+    assert after[4]["text"] == str(before[1]["text"])[:-1]
+
+
 def test_nul_bytes_in_a_text_file_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

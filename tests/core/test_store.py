@@ -281,6 +281,64 @@ def test_reextraction_never_overwrites_reviewed_quotes(store: Store) -> None:
     ]
 
 
+def test_reextraction_keeps_the_ids_of_quotes_found_again(store: Store) -> None:
+    """Quotes found again (same span and text) keep their ids, so history entries, saved
+    checks and ids noted elsewhere still point at them; a reviewed quote stays byte for byte;
+    a quote whose span changed is a new quote (new id) and the old one goes."""
+    article_id = add_sample(store)
+    store.set_status([1], "verified", note="seen")
+    entry = store.set_status([3], "disputed")
+    store.undo(entry)  # quote 3 is untouched again, but history refers to it
+
+    def row(quote_id: int) -> tuple[Any, ...]:
+        return tuple(store.db.execute("SELECT * FROM quotes WHERE id = ?", [quote_id]).fetchone())
+
+    reviewed = row(1)
+    again = [
+        *sample(),  # 1 (reviewed: left alone), 2 and 3 found again
+        attribution(TEXT, "Kishida added", "Fumio Kishida"),  # new
+    ]
+    again[2] = attribution(TEXT, "We will keep trying.", "Somebody Better", source="the Diet")
+    result = store.add_article(TEXT, ArticleMeta(), again, reextract=True)
+    assert (result.quotes_kept, result.quotes_same, result.quotes_added) == (1, 2, 1)
+    assert result.quotes_dropped == 0
+    assert row(1) == reviewed
+    rows = {r["id"]: r for r in store.quotes(QuoteFilter(article_id=article_id))}
+    assert sorted(rows) == [1, 2, 3, 4]
+    assert rows[2]["text"] == "possible" and rows[3]["text"] == "We will keep trying."
+    assert rows[3]["speaker"] == "Somebody Better"  # the new extraction's fields, in place
+    assert rows[4]["text"] == "Kishida added"
+    assert [r["id"] for r in store.quotes(QuoteFilter(text="keep trying"))] == [3]
+    store.redo(entry)  # the history entry still finds its quote
+    assert store.quote(3)["status"] == "disputed"
+    store.undo(entry)
+
+    # a changed span: a new quote with a new id; the old untouched one is removed (and out of
+    # the full-text index); an id is never given out again
+    moved = [attribution(TEXT, "We will keep trying", "Fumio Kishida"), *sample()[1:2]]
+    result = store.add_article(TEXT, ArticleMeta(), moved, reextract=True)
+    assert (result.quotes_kept, result.quotes_same, result.quotes_added) == (1, 1, 1)
+    assert result.quotes_dropped == 2  # 3 (span changed) and 4 (not found again)
+    rows = {r["id"]: r for r in store.quotes(QuoteFilter(article_id=article_id))}
+    assert sorted(rows) == [1, 2, 5] and rows[5]["text"] == "We will keep trying"
+    assert row(1) == reviewed
+    assert [r["id"] for r in store.quotes(QuoteFilter(text="keep trying"))] == [5]
+    assert store.quotes(QuoteFilter(text="added")) == []
+    fts = store.db.execute("SELECT COUNT(*) FROM quotes_fts").fetchone()[0]
+    assert fts == store.count_quotes()
+    with pytest.raises(QuoteCheckError, match="quote 3 no longer exists"):
+        store.redo(entry)
+
+
+def test_reextraction_with_nothing_new_changes_nothing(store: Store) -> None:
+    article_id = add_sample(store)
+    before = store.db.execute("SELECT * FROM quotes ORDER BY id").fetchall()
+    result = store.add_article(TEXT, ArticleMeta(), sample(), reextract=True)
+    assert (result.quotes_same, result.quotes_added, result.quotes_dropped) == (3, 0, 0)
+    assert store.db.execute("SELECT * FROM quotes ORDER BY id").fetchall() == before
+    assert result.article_id == article_id
+
+
 def test_filters_and_facets(store: Store) -> None:
     add_sample(store)
     store.set_status([2], "disputed")
