@@ -192,6 +192,7 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+_QUOTED_AS = re.compile(r"\s+([^.;:!?]{2,120}?),?\s+as\s+(saying|stating|telling|writing)\b")
 _PRONOUN_CONTRACTION = re.compile(r"(?i)(?:he|she|it|they|we|i|you)([’'](?:s|d|ll|re|ve|m))")
 # A sentence opening with a prepositional, time or participle phrase ("In an interview with",
 # "Sunday on", "Speaking on", "Asked about"): a quotation closing it is a title, not a statement
@@ -542,6 +543,18 @@ class _Extractor:
             inv = self._inverted_speaker(si, ce, info)
             if inv is not None and self._content_before(si, group_start, cue_span, inv, inv[1]):
                 return
+        if info.lemma == "quote" and subj is not None and not borrowed and source_span is None:
+            # "KCNA quoted a foreign ministry spokesperson as saying that ...": the person
+            # quoted speaks, the subject is the channel (PolNeAR makes the subject the source
+            # and starts the content at the person; a user wants who said it)
+            qm = _QUOTED_AS.match(text, ce, s_end)
+            if qm is not None and not doc.quotes_in(qm.start(1), qm.end(1)):
+                verb = cue_info(qm.group(2))
+                said = self._content_after(si, qm.end(), verb) if verb is not None else None
+                if said is not None:
+                    kind_q = said[2]
+                    self._add(said[0], said[1], kind_q, cue_span, qm.span(1), si, 0.85, subj)
+                    return
         # content after the cue
         after = self._content_after(si, ce, info)
         if subj is not None and after is not None:

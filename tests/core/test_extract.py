@@ -97,6 +97,20 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         [{"text": "The next day, according to Roffman, Trump made further demands"}],
     ),
     (
+        "agency-quoted-person-as-saying",
+        "KCNA quoted a foreign ministry spokesperson as saying that Japan's policy was"
+        ' "a dangerous provocation".',
+        [
+            {
+                "text": 'that Japan\'s policy was "a dangerous provocation"',
+                "mention": "a foreign ministry spokesperson",
+                "source": "KCNA",
+                "cue": "quoted",
+                "kind": "mixed",
+            }
+        ],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
