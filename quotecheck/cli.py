@@ -55,12 +55,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         fetch_timeout(args.timeout)  # a bad --timeout or $QUOTECHECK_FETCH_TIMEOUT: one line
     outcomes: list[FileOutcome] = []
     skipped: list[Path] = []
+
+    def done(o: FileOutcome) -> None:
+        # Each line as soon as its article is committed (flushed: stdout may be a file or a
+        # pipe), so a log written up to an interruption shows what was imported.
+        outcomes.append(o)
+        if o.status == "refused":
+            print(f"refused   {o.reason}", file=sys.stderr, flush=True)
+        else:
+            print(f"{o.status:9} {o.describe()}", flush=True)
+
     with open_store(args) as store:
         files: list[str] = []
 
         def import_pending_files() -> None:
-            report = import_files(store, files, reextract=args.reextract)
-            outcomes.extend(report.outcomes)
+            report = import_files(store, files, reextract=args.reextract, done=done)
             skipped.extend(report.skipped)
             files.clear()
 
@@ -68,25 +77,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         for arg in args.paths:  # in the order given: files, links and stdin mixed
             if arg == "-" and not stdin_read:
                 import_pending_files()
-                outcomes.append(import_bytes(store, sys.stdin.buffer.read(), name="stdin"))
+                done(import_bytes(store, sys.stdin.buffer.read(), name="stdin"))
                 stdin_read = True
             elif arg != "-" and looks_like_url(arg):
                 import_pending_files()
                 if sys.stderr.isatty():
                     print(f"fetching  {arg.strip()} ...", file=sys.stderr, flush=True)
-                outcomes.append(
-                    import_url(store, arg, reextract=args.reextract, timeout=args.timeout)
-                )
+                done(import_url(store, arg, reextract=args.reextract, timeout=args.timeout))
             elif arg != "-":
                 files.append(arg)
         import_pending_files()
     for path in skipped:
         print(f"skipped   {path}: not an article file", file=sys.stderr)
-    for o in outcomes:
-        if o.status == "refused":
-            print(f"refused   {o.reason}", file=sys.stderr)
-        else:
-            print(f"{o.status:9} {o.describe()}")
     added = sum(o.status == "added" for o in outcomes)
     refused = sum(o.status == "refused" for o in outcomes)
     reextracted = sum(o.status == "re-extracted" for o in outcomes)

@@ -264,13 +264,18 @@ def import_files(
     *,
     reextract: bool = False,
     progress: Callable[[int, Path], bool] | None = None,
+    done: Callable[[FileOutcome], None] | None = None,
 ) -> ImportReport:
-    """Import article files; `progress(i, path)` returning False cancels the rest."""
+    """Import article files; `progress(i, path)` returning False cancels the rest, and
+    `done(outcome)` hears of each file as soon as it is committed (or refused)."""
     report = ImportReport()
     for index, path in enumerate(expand_paths(paths, report.skipped)):
         if progress is not None and not progress(index, path):
             break
-        report.outcomes.append(import_file(store, path, reextract=reextract))
+        outcome = import_file(store, path, reextract=reextract)
+        report.outcomes.append(outcome)
+        if done is not None:
+            done(outcome)
     return report
 
 

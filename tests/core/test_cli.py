@@ -249,6 +249,39 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert "not a QuoteCheck database" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_each_import_line_is_written_as_its_article_is_committed(tmp_path: Path) -> None:
+    """stdout to a file (a log): the line of an imported article is there at once, not held
+    back until the batch ends, so a log cut short by `kill -9` still lists what was committed.
+    The import blocks on stdin (`-`) after the first file; the log must already name it."""
+    import os
+    import signal
+    import time
+
+    db = tmp_path / "q.db"
+    article = write(tmp_path / "a.txt", 'The minister said: "We will build the bridge."\n')
+    log = tmp_path / "import.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "quotecheck.cli", "--db", str(db), "import", str(article), "-"],
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while "a.txt" not in log.read_text() and time.monotonic() < deadline:
+                assert proc.poll() is None, "the import ended before it read stdin"
+                time.sleep(0.05)
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.kill()
+            proc.wait()
+    assert log.read_text() == f"added     {article}: 1 quote(s)\n"
+    with Store(db, read_only=True) as store:
+        assert len(store.articles()) == 1
+
+
 def test_speakers_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "q.db"
     with Store(db) as store:
