@@ -3,21 +3,65 @@
 PolNeAR (and so `extract`, which is scored on it) annotates `"A," Baker said. "B."` as one
 span running across the attribution. A reviewer, an export or a claim check needs the
 speaker's words only, so the store keeps the two quoted parts as two statements.
+
+A quotation continued into the next paragraph (the continuation opens with a quotation mark
+of its own) becomes one statement per paragraph, so no statement holds a stray quotation
+mark; and a part keeps no trailing comma ("“A,” Baker said" stores "A", as `extract` reports
+it; a final full stop, question or exclamation mark stays, as in the seed answer key).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from quotecheck.model import Attribution
 
 OPENING = "\"“„«‘'"
 CLOSING = "\"”»’'"
+# a paragraph break followed by the opening mark of a continued quotation
+_CONTINUED = re.compile(r"\s*\n\s*[\"“„«‘']")
 
 
 def split_interrupted(text: str, attributions: list[Attribution]) -> list[Attribution]:
     """Each attribution whose content contains its own speaker mention or cue becomes the
-    quoted part before the attribution and the quoted part after it."""
+    quoted part before the attribution and the quoted part after it; each part is then cut
+    at the paragraphs of a continued quotation and loses a trailing comma."""
+    out: list[Attribution] = []
+    for a in _split_attribution(text, attributions):
+        out.extend(_by_paragraph(text, a))
+    return out
+
+
+def _by_paragraph(text: str, a: Attribution) -> list[Attribution]:
+    out: list[Attribution] = []
+    start = a.start
+    pos = a.start
+    while True:
+        m = _CONTINUED.search(text, pos, a.end)
+        end = m.start() if m is not None else a.end
+        part = _trimmed(text, a, start, end)
+        if part is not None:
+            out.append(part)
+        if m is None:
+            break
+        start = pos = m.end()
+    return out or [a]
+
+
+def _trimmed(text: str, a: Attribution, start: int, end: int) -> Attribution | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end <= start:
+        return None
+    if (start, end) == (a.start, a.end):
+        return a
+    return replace(a, start=start, end=end, text=text[start:end])
+
+
+def _split_attribution(text: str, attributions: list[Attribution]) -> list[Attribution]:
     out: list[Attribution] = []
     for a in attributions:
         inner = [sp for sp in (a.speaker_span, a.cue_span) if sp and a.start < sp[0] < a.end]

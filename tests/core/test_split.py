@@ -16,7 +16,7 @@ BAKER = (
 
 def test_quote_interrupted_by_its_attribution_is_two_statements() -> None:
     found = split_interrupted(BAKER, extract(BAKER))
-    assert [a.text for a in found] == ["Nobody wants more traffic,", "But this plan is rushed."]
+    assert [a.text for a in found] == ["Nobody wants more traffic", "But this plan is rushed."]
     assert {a.speaker for a in found} == {"Tom Baker"}
     for a in found:
         assert BAKER[a.start : a.end] == a.text
@@ -26,7 +26,7 @@ def test_quote_interrupted_by_its_attribution_is_two_statements() -> None:
 def test_straight_quotes_and_told() -> None:
     text = '"We cannot afford it," Shah told MPs. "The deficit is too large."'
     assert [a.text for a in split_interrupted(text, extract(text))] == [
-        "We cannot afford it,",
+        "We cannot afford it",
         "The deficit is too large.",
     ]
 
@@ -35,7 +35,32 @@ def test_imported_articles_store_the_parts(tmp_path) -> None:  # type: ignore[no
     with Store(tmp_path / "q.db") as store:
         store.add_article(BAKER, ArticleMeta(title="Vote"))
         texts = [r["text"] for r in store.quotes(QuoteFilter(speaker="Tom Baker"))]
-        assert texts == ["Nobody wants more traffic,", "But this plan is rushed."]
+        assert texts == ["Nobody wants more traffic", "But this plan is rushed."]
+
+
+def test_quotation_continued_into_the_next_paragraph() -> None:
+    """No part keeps the continuation's opening mark; a final full stop stays (seed key)."""
+    text = (
+        '"This is not about austerity," Lopez added. "It is about making sure our children do'
+        ' not inherit our debts.\n\n"We have a plan, and we will stick to it."'
+    )
+    (whole,) = extract(text)
+    assert whole.text.endswith('debts.\n\n"We have a plan, and we will stick to it.')
+    found = split_interrupted(text, [whole])
+    assert [a.text for a in found] == [
+        "This is not about austerity",
+        "It is about making sure our children do not inherit our debts.",
+        "We have a plan, and we will stick to it.",
+    ]
+    for a in found:
+        assert text[a.start : a.end] == a.text
+        assert a.speaker == "Lopez"
+
+
+def test_uninterrupted_quotation_over_two_paragraphs() -> None:
+    text = "\u201cWe will build it.\n\n\u201cAnd we will pay for it,\u201d the mayor said."
+    found = split_interrupted(text, extract(text))
+    assert [a.text for a in found] == ["We will build it.", "And we will pay for it"]
 
 
 MARKS = ["\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "\u00ab", "\u00bb"]
