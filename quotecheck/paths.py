@@ -25,3 +25,14 @@ def log_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / "quotes.db"
+
+
+GUI_SETTINGS_FILE = "gui-settings.ini"
+
+
+def gui_settings_file() -> Path | None:
+    """Where the desktop app keeps its settings (last database, window layout, thresholds):
+    inside QUOTECHECK_HOME when that is set, so a portable or throw-away home never writes
+    into the user's own (~/.config/QuoteCheck); else None, for Qt's usual place."""
+    home = os.environ.get("QUOTECHECK_HOME")
+    return Path(home) / GUI_SETTINGS_FILE if home else None

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
 from quotecheck import QuoteCheckError, __version__
@@ -125,7 +125,7 @@ def run(db: str | None = None, argv: Sequence[str] | None = None, items: Sequenc
 
     if _compat._applied:
         log.warning("the PySide6 reference-leak guard is active (see quotecheck_ui._compat)")
-    settings = Settings(QSettings())
+    settings = Settings()  # in QUOTECHECK_HOME when that is set (a portable or test home)
     try:
         from quotecheck.config import apply_config
 

@@ -1,14 +1,27 @@
 """Preferences and window state in QSettings, behind typed accessors (after ReText).
 
 User data (quotes, reviews, checks) lives in the SQLite database, never here. Tests pass
-their own QSettings (an INI file in a temporary folder) so they never touch the user's.
+their own QSettings (an INI file in a temporary folder) so they never touch the user's; with
+QUOTECHECK_HOME set, the default settings are an INI file inside it (`default_qsettings`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from quotecheck.paths import gui_settings_file
+
 MAX_RECENT = 8
+
+
+def default_qsettings() -> QSettings:
+    """The app's settings: `quotecheck.paths.gui_settings_file()` (in QUOTECHECK_HOME) when
+    there is one, else Qt's usual place for the organisation and application names."""
+    path = gui_settings_file()
+    if path is None:
+        return QSettings()
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
 
 # Match thresholds are fields of quotecheck.match.MatchSettings (e.g. not_found_below,
 # altered_min). Only the ones a user changed are kept here; the matcher's own defaults apply
@@ -17,7 +30,7 @@ MAX_RECENT = 8
 
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings if qsettings is not None else QSettings()
+        self.q = qsettings if qsettings is not None else default_qsettings()
 
     # -- preferences ---------------------------------------------------------------------
 

@@ -246,3 +246,51 @@ def test_the_desktop_entry_offers_every_importable_type() -> None:
         "application/pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     }
+
+
+def test_settings_stay_inside_quotecheck_home(home, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from quotecheck_ui.settings import Settings, default_qsettings
+
+    qsettings = default_qsettings()
+    assert qsettings.format() == QSettings.Format.IniFormat
+    assert qsettings.fileName() == str(home / "gui-settings.ini")
+    settings = Settings()
+    settings.last_db = str(tmp_path / "work.db")
+    settings.sync()
+    assert "work.db" in (home / "gui-settings.ini").read_text(encoding="utf-8")
+
+
+def test_the_app_keeps_its_settings_in_quotecheck_home(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`run()` with QUOTECHECK_HOME set (a throw-away home) writes the last database and the
+    window layout into an INI file there, never into the user's ~/.config/QuoteCheck."""
+    import os
+    import subprocess
+
+    home, fake_user = tmp_path / "home", tmp_path / "user"
+    fake_user.mkdir()
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from quotecheck_ui import app\n"
+        "make = app.make_app\n"
+        "def quitting(argv=None):\n"
+        "    qapp = make(argv)\n"
+        "    QTimer.singleShot(300, qapp.quit)\n"
+        "    return qapp\n"
+        "app.make_app = quitting\n"
+        "sys.exit(app.run(None, [sys.argv[0], '-platform', 'offscreen']))\n"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "QT_QPA_PLATFORM"
+    }
+    env |= {"QUOTECHECK_HOME": str(home), "HOME": str(fake_user)}
+    proc = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    ini = (home / "gui-settings.ini").read_text(encoding="utf-8")
+    assert str(home / "quotes.db") in ini  # the last database and the recent list
+    assert not (fake_user / ".config" / "QuoteCheck").exists()
+    assert not list(fake_user.rglob("QuoteCheck.conf"))
