@@ -61,6 +61,18 @@ TITLES = frozenset(
     councilor councilman councilwoman alderman""".split()
 )
 
+_TITLE_PARTS = TITLES | frozenset("lieutenant major rear field ex co".split())
+
+
+def _is_title(word: str) -> bool:
+    """A title word, hyphenated compounds included ("Secretary-General", "Vice-President")."""
+    low = word.lower()
+    if low in TITLES:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in _TITLE_PARTS for p in parts)
+
+
 COUNTRIES = frozenset(
     c.lower()
     for c in """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan
@@ -332,6 +344,10 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
     return best_name, role_text
 
 
+_ORG_HEADS = frozenset(
+    """party committee administration department house senate congress convention campaign
+    government council ministry office agency commission court caucus""".split()
+)
 # title words that are also surnames ("Robert King", "Ann Judge")
 _SURNAME_TITLES = frozenset("king judge bishop dean prince".split())
 _RELATIVE_PART = re.compile(r"(?i)(?:who|whom|whose|which|that)\b")
@@ -350,20 +366,28 @@ def _name_in_part(part: str) -> tuple[str | None, str | None]:
         and not words[-2].endswith(("’s", "'s"))
     ):
         j -= 1  # "Robert King": a title word that is the surname of a name
-    while j > 0 and _NAME_TOKEN.match(words[j - 1]) and words[j - 1].lower() not in TITLES:
+    while j > 0 and _NAME_TOKEN.match(words[j - 1]) and not _is_title(words[j - 1]):
         j -= 1
     # allow particles inside names ("de", "van", "bin")
     while (
         j > 1
         and words[j - 1].lower() in ("de", "van", "von", "bin", "al", "da", "del", "la", "le")
         and _NAME_TOKEN.match(words[j - 2])
-        and words[j - 2].lower() not in TITLES
+        and not _is_title(words[j - 2])
     ):
         j -= 2
-        while j > 0 and _NAME_TOKEN.match(words[j - 1]) and words[j - 1].lower() not in TITLES:
+        while j > 0 and _NAME_TOKEN.match(words[j - 1]) and not _is_title(words[j - 1]):
             j -= 1
+    if j < len(words) and words[-1].lower().rstrip("’'s") in _ORG_HEADS:
+        # "the Republican National Committee", "the State Department": a body's name, whose
+        # adjectives are title words elsewhere
+        while j > 0 and _NAME_TOKEN.match(words[j - 1]) and words[j - 1].lower() != "the":
+            j -= 1
+    role_end = j
+    if j < len(words) - 1 and words[j] == "The":
+        j += 1  # "The White House": the article is no part of the name (nor of a role)
     name_words = words[j:]
-    if name_words and j > 0 and words[j - 1].lower() in JOINERS:
+    if name_words and role_end > 0 and words[role_end - 1].lower() in JOINERS:
         return None, None  # "ambassador to China": China is no speaker here
     # a parenthesised party tag "(R-S.C.)" ends a name
     if not name_words and words and words[-1].startswith("("):
@@ -372,7 +396,7 @@ def _name_in_part(part: str) -> tuple[str | None, str | None]:
         return None, None
     if name_words[-1].endswith(("’s", "'s")):
         return None, None  # "Kishida's wish" is not a speaker
-    role = " ".join(words[:j]).strip() or None
+    role = " ".join(words[:role_end]).strip() or None
     if role is not None and role.lower() in ("the", "a", "an"):
         role = None
     return " ".join(name_words), role
@@ -409,11 +433,11 @@ class SpeakerResolver:
             cut = 0
             for k, w in enumerate(words[:-1]):
                 low = w.lower()
-                if low in TITLES or low.endswith(("'s", "’s")) or low.strip(".") in STOP:
+                if _is_title(w) or low.endswith(("'s", "’s")) or low.strip(".") in STOP:
                     cut = k + 1
             words = words[cut:]
             while words and (
-                words[0].lower() in TITLES
+                _is_title(words[0])
                 or words[0].lower().strip(".") in STOP
                 or words[0].lower() in DETERMINERS
             ):
@@ -450,6 +474,10 @@ class SpeakerResolver:
             found = self._roles.get(_role_key(mention))
             if found:
                 return found, None
+            org = _ORGANISATION.fullmatch(_clean_mention(mention))
+            if org is not None and not _is_title(org.group(1).split()[-1]):
+                # "the Office for Budget Responsibility": a body's name, without its article
+                return org.group(1), None
             return _clean_mention(mention), role
         key = name_key(name)
         if key in self._by_key:
@@ -499,6 +527,13 @@ class SpeakerResolver:
             ):
                 best = ent
         return best.name if best else None
+
+
+# "the Office for Budget Responsibility", "The Institute for Fiscal Studies": an article, then
+# capitalised words joined by "of"/"for"/"and"/"on"
+_ORGANISATION = re.compile(
+    r"(?:[Tt]he)\s+([A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w’'.&-]*)+)"
+)
 
 
 def _strip_article(part: str) -> str:

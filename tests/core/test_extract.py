@@ -111,6 +111,33 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "hyphenated-title-is-the-role",
+        "UN Secretary-General Antonio Guterres said the talks would resume. Antonio Guterres"
+        " said later that he was hopeful.",
+        [
+            {
+                "text": "the talks would resume",
+                "speaker": "Antonio Guterres",
+                "role": "UN Secretary-General",
+            },
+            {"text": "that he was hopeful", "speaker": "Antonio Guterres"},
+        ],
+    ),
+    (
+        "body-name-without-its-article",
+        "According to the Office for Budget Responsibility, the deficit will reach 4.2 percent"
+        " of GDP this year. The Republican National Committee said it would appeal.",
+        [
+            {
+                "text": "the deficit will reach 4.2 percent of GDP this year",
+                "speaker": "Office for Budget Responsibility",
+                "role": None,
+                "mention": "the Office for Budget Responsibility",
+            },
+            {"text": "it would appeal", "speaker": "Republican National Committee", "role": None},
+        ],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
