@@ -414,7 +414,9 @@ class SpeakerResolver:
     """Document-level registry of names, used to resolve surnames, roles and pronouns."""
 
     _FULL_NAME = re.compile(
-        r"(?<![\w’'-])(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.|Jr\.?))+"
+        # a name word may have inner capitals: "McCain", "O’Malley", "DeLuca", "Jong-Un"
+        r"(?<![\w’'-])(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*|[A-Z]\.)"
+        r"(?:\s+(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*|[A-Z]\.|Jr\.?))+"
     )
 
     def __init__(self, text: str) -> None:

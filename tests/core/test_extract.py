@@ -138,6 +138,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "pronoun-resolves-to-a-name-with-inner-capitals",
+        "Martin O’Malley arrived late. He said the vote would fail.",
+        [{"text": "the vote would fail", "speaker": "Martin O’Malley", "mention": "He"}],
+    ),
+    (
         "statement-carried-by-an-agency",
         'Choe Son Hui said in a statement carried by KCNA that Pyongyang had "no interest" in'
         " talks.",
