@@ -272,7 +272,14 @@ class AppContext(QObject):
                 self.undo_stack.undo()
             self.errorRaised.emit(message)
 
-        job = Job(self.db_path, work, name="undo" if undo else "redo")
+        self._start_replay(
+            Job(self.db_path, work, name="undo" if undo else "redo"), finished, failed
+        )
+
+    def _start_replay(
+        self, job: Any, finished: Callable[[Any], None], failed: Callable[[str, str], None]
+    ) -> None:
+        """Run a large undo/redo in a worker; the window's undo/redo wait until it ends."""
         receiver = Receiver(self, finished, failed)
         job.signals.finished.connect(receiver.finished)
         job.signals.failed.connect(receiver.failed)
@@ -308,12 +315,9 @@ class AppContext(QObject):
                 self._set_replaying(False)
                 self.entryRefused.emit(history_id, undo, message)
 
-            job = Job(self.db_path, work, name="undo" if undo else "redo")
-            receiver = Receiver(self, finished, failed)
-            job.signals.finished.connect(receiver.finished)
-            job.signals.failed.connect(receiver.failed)
-            self._set_replaying(True)
-            self.runner.start(job)
+            self._start_replay(
+                Job(self.db_path, work, name="undo" if undo else "redo"), finished, failed
+            )
             return
         try:
             entry = self.store.undo(history_id) if undo else self.store.redo(history_id)
