@@ -322,13 +322,19 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
                 setattr(meta, key, getattr(sidecar, key))
         meta.origin = "file"
         result = store.add_article(text, meta, path=str(path.resolve()), reextract=reextract)
-    except QuoteCheckError as exc:
+    except Exception as exc:  # one file's surprise never stops the batch
+        return _refused(name, exc)
+    return _outcome(name, result, notes, reextract=reextract)
+
+
+def _refused(name: str, exc: Exception) -> FileOutcome:
+    """The outcome of an item refused by `exc`; called inside its `except` (the traceback of
+    an unexpected error is logged in full)."""
+    if isinstance(exc, QuoteCheckError):
         log.info("refused %s", exc)
         return FileOutcome(name, "refused", reason=str(exc))
-    except Exception as exc:  # one file's surprise never stops the batch; logged in full
-        log.exception("unexpected error importing %s", name)
-        return FileOutcome(name, "refused", reason=f"{name}: unexpected error ({exc!r})")
-    return _outcome(name, result, notes, reextract=reextract)
+    log.exception("unexpected error importing %s", name)
+    return FileOutcome(name, "refused", reason=f"{name}: unexpected error ({exc!r})")
 
 
 def _outcome(name: str, result: ImportResult, notes: list[str], *, reextract: bool) -> FileOutcome:
@@ -375,12 +381,8 @@ def import_url(
         result = store.add_article(text, found, reextract=reextract)
     except FetchCancelled as exc:
         return FileOutcome(url, "cancelled", reason=str(exc))
-    except QuoteCheckError as exc:
-        log.info("refused %s", exc)
-        return FileOutcome(url, "refused", reason=str(exc))
-    except Exception as exc:  # one link's surprise never stops the batch; logged in full
-        log.exception("unexpected error importing %s", url)
-        return FileOutcome(url, "refused", reason=f"{url}: unexpected error ({exc!r})")
+    except Exception as exc:  # one link's surprise never stops the batch
+        return _refused(url, exc)
     return _outcome(url, result, notes, reextract=reextract)
 
 

@@ -1378,7 +1378,7 @@ class Matcher:
             result.flags.append("speaker unresolved")
         toks = _tokens(parsed.words, editorial=True)[: s.max_claim_words]
         keys = [t.key for t in toks]
-        only_name = self._only_a_name(parsed, result) if keys else None
+        only_name = self._only_a_name(parsed, result) if keys else False
         if only_name:
             return result
         if not keys:

@@ -106,7 +106,7 @@ def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
             continue
         kept.append(c)
     start = 0
-    for c in kept:
+    for c in [*kept, len(text)]:  # the text's end closes the last sentence
         if c <= start:
             continue
         s, e = start, c
@@ -118,13 +118,4 @@ def split_sentences(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]
         if e > s:
             out.append((s, e))
         start = c
-    if start < len(text):
-        s, e = start, len(text)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        s = _after_dateline(text, s, e)
-        if e > s:
-            out.append((s, e))
     return out
