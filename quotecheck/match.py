@@ -221,6 +221,16 @@ _BARE_NT = {
     for base in ("do does did is was were are could would should has have had must need".split())
 }
 _BARE_NT.update({"cant": "can", "wont": "will", "aint": "is"})
+# ... and other contractions, where the bare form is no word of its own ("were", "well",
+# "its", "id", "hell" are, and stay as written).
+_BARE_APOSTROPHE = {
+    bare.replace("'", ""): bare
+    for bare in """i'm i've i'd i'll you're you've you'd you'll he's she's he'd she'd he'll she'll
+    we've we'd it'll it'd they're they've they'd they'll that's that'll that'd there's there'd
+    there'll here's what's what're who's who'd who'll where's how's would've could've
+    should've might've must've y'all""".split()
+    if bare.replace("'", "") not in {"hell", "shell", "well", "wed", "id", "ill", "its", "shed"}
+}
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into about than then that this
     these those it its it's is are was were be been being am i me my we us our you your he him
@@ -244,7 +254,7 @@ def _expand(token: str) -> tuple[str, ...]:
         return (token[:-3], "not")
     if token in _BARE_NT:
         return (_BARE_NT[token], "not")
-    return (token,)
+    return (_BARE_APOSTROPHE.get(token, token),)
 
 
 def compare_words(norm_text: str) -> list[str]:
@@ -261,6 +271,8 @@ _SUFFIXES = ("ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "e
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem for ranking only ("taxed", "taxes" -> "tax"; "deleted" -> "delet")."""
+    if word.endswith(("'s", "s'")):  # a possessive ranks as its noun ("Obama's" as "Obama")
+        word = word[:-2] if word.endswith("'s") else word[:-1]
     if len(word) <= 3 or not word.isalpha() or word in STOPWORDS:
         return word
     for suffix in _SUFFIXES:
@@ -2178,16 +2190,31 @@ def _numeric(word: str) -> bool:
     )
 
 
+def _scale_article(words: Sequence[str], n: int) -> bool:
+    """Is words[n] the "a" of "a hundred", "a million" (a number word there)?"""
+    return words[n] in ("a", "an") and n + 1 < len(words) and words[n + 1] in _SCALES
+
+
+def _numeric_at(words: Sequence[str], n: int) -> bool:
+    return _numeric(words[n]) or _scale_article(words, n)
+
+
 def number_values(words: Sequence[str]) -> list[float]:
     """The numbers a run of words says: "3 million", "3,000,000" and "three million" are all
-    3e6; "3 percent" is 3 (a "%" is no word)."""
+    3e6; "3 percent" is 3 (a "%" is no word); "a hundred" is 100."""
     values: list[float] = []
     total = current = 0.0
     seen = False
     last_digit = False
-    for word in [*words, ""]:
+    words = [*words, ""]
+    for n, word in enumerate(words):
         digits = _DIGITS.fullmatch(word)
-        if digits or word in _UNITS or word in _TENS:
+        if _scale_article(words, n):
+            if seen:  # "3 a million": two numbers
+                values.append(total + current)
+                total = current = 0.0
+            seen, last_digit = True, False
+        elif digits or word in _UNITS or word in _TENS:
             value = float(word.replace(",", "")) if digits else float(_UNITS.get(word, 0))
             value += _TENS.get(word, 0)
             if seen and (last_digit or digits):  # "2019 2020": two numbers
@@ -2275,17 +2302,24 @@ def _analyse(
         # ("3 million" for "3,000,000", "3%" for "3 percent").
         n1, n2 = i1, i2
         m1, m2 = full_j1, full_j2
-        while n1 > 0 and m1 > 0 and _numeric(keys[n1 - 1]) and not (lead or first_eq < 0):
+        while n1 > 0 and m1 > 0 and _numeric_at(keys, n1 - 1) and not (lead or first_eq < 0):
             n1, m1 = n1 - 1, m1 - 1
         while n2 < len(keys) and m2 < len(quote_words) and _numeric(keys[n2]) and not trail:
             n2, m2 = n2 + 1, m2 + 1
         claim_numbers = number_values(keys[n1:n2])
-        quote_numbers = number_values(quote_words[m1:m2] if not edge else dropped)
+        if not edge:
+            quote_numbers = number_values(quote_words[m1:m2])
+        elif dropped:
+            # "6 million" for the quote's opening "six million": the number words next to
+            # the edit count, within the quote itself
+            quote_numbers = number_values(quote_words[max(m1, q0) : min(m2, q1)])
+        else:
+            quote_numbers = []
         number_format_only = (
             bool(claim_numbers)
             and claim_numbers == quote_numbers
-            and all(_numeric(t.key) for t in added)
-            and all(_numeric(w) for w in dropped)
+            and all(_numeric_at(keys, n) for n in range(i1, i2))
+            and all(_numeric_at(quote_words, j) for j in range(j1, j2))
         )
         if (
             added or (dropped and not edge and not at_gap_early)

@@ -19,6 +19,7 @@ from quotecheck.match import (
     MatchSettings,
     check,
     parse_claim,
+    stem,
 )
 from quotecheck.model import Attribution
 from quotecheck.store import Store
@@ -299,6 +300,71 @@ def test_number_changed_is_called_out() -> None:
         assert result.verdict == "altered"
         assert "number changed" in result.flags
         assert ("dropped", "200") in [(d.op, d.text) for d in result.diff]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a claim typed without apostrophes is the same words
+        ('Ann Lee said "Thats why shes running and weve won"', "verified"),
+        ('Ann Lee said "That is why shes running and weve won"', "altered"),
+        ('Ann Lee said "Thats why shes not running and weve won"', "contradicted"),
+    ],
+)
+def test_contractions_typed_without_apostrophes(claim: str, verdict: str) -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [{"text": "That's why she's running and we've won.", "speaker": "Ann Lee"}]
+        )
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation, result.flags)
+
+
+def test_possessive_ranks_as_its_noun() -> None:
+    assert stem("obama's") == stem("obamas") == stem("obama")
+    assert stem("voters'") == stem("voters")
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "The plan of the senator costs too much money.", "speaker": "Ann Lee"},
+                {"text": "Obama's plan costs too much money.", "speaker": "Ann Lee"},
+            ]
+        )
+        result = check("Ann Lee said Obamas plan costs too much", store)
+    assert result.matches[0].text == "Obama's plan costs too much money."
+
+
+NUMBER_FORM_QUOTES = [
+    {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
+    {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
+    {"text": "Premiums went up 25 percent, seventy thousand.", "speaker": "Jane Doe"},
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "number_changed"),
+    [
+        # the same number in digits or words, where the quote starts or ends with it
+        ('Ann Lee said "6 million people lost their insurance."', "verified", False),
+        ('Ann Lee said "6,000,000 people lost their insurance."', "verified", False),
+        ('Ann Lee said "seven million people lost their insurance."', "altered", True),
+        ('Ann Lee said "6 billion people lost their insurance."', "altered", True),
+        ('Tom Brown said "Some states have over 100 percent increase."', "verified", False),
+        ('Tom Brown said "Some states have over one hundred percent increase."', "verified", False),
+        ('Tom Brown said "Some states have over 200 percent increase."', "altered", True),
+        ('Jane Doe said "Premiums went up 25 percent, 70,000."', "verified", False),
+        ('Jane Doe said "Premiums went up 25 percent, 70 thousand."', "verified", False),
+        ('Jane Doe said "Premiums went up 25 percent, 80 thousand."', "altered", True),
+    ],
+)
+def test_numbers_written_in_words_or_digits_are_one_number(
+    claim: str, verdict: str, number_changed: bool
+) -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(NUMBER_FORM_QUOTES)
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation, result.flags)
+    assert ("number changed" in result.flags) == number_changed, (claim, result.flags)
 
 
 @pytest.mark.parametrize(
