@@ -5,6 +5,8 @@
    sentence (knownlie_pairs.dev.jsonl, 524 pairs) is checked, and we count how often the
    referenced statement ranks first / in the top 5. Two baselines run on the same store in
    the same run: FTS5 bm25 over all claim words, and RapidFuzz `ratio` over every quote.
+   The same rankings on a held-out set: CheckThat! 2021 task 2B pairs of a PolitiFact claim
+   and the sentence it checks, none of them a dev pair's sentence.
 2. Verdicts: a perturbation set generated from the same statements (seeded, reproducible):
    verbatim with the right speaker -> verified; speaker swapped within the same debate ->
    misattributed; negation added or removed -> contradicted; one content word or number
@@ -168,6 +170,45 @@ def clef_agreement(items: list[dict[str, Any]]) -> Counter[str] | None:
         counts["gold"] += item["gold"] in named
         counts["literal"] += item["statement_id"] in named
     return counts
+
+
+CLEF_CLAIMS = DATA / "claims" / "clef2021_t2b_en.claims.jsonl"
+
+
+def clef_held_out(items: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A second, held-out ranking set: CheckThat! 2021 task 2B pairs a debate sentence (its
+    query, whose id is the statement) with the PolitiFact claims that check it. The pairs
+    whose sentence is no `gold` of the knownlie dev pairs, written as the dev wordings are
+    ("SPEAKER claim text"), were never looked at while the ranking was built. Empty when
+    the files are absent."""
+    if not CLEF_CLAIMS.is_file() or not all(p.is_file() for p in CLEF_QUERIES):
+        return []
+    claims: dict[str, dict[str, Any]] = {}
+    with open(CLEF_CLAIMS, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                claim = json.loads(line)
+                claims[claim["claim_id"]] = claim
+    known = {r["statement_id"] for r in rows}
+    seen = {item["gold"] for item in items}
+    out: list[dict[str, Any]] = []
+    for path in CLEF_QUERIES:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                query = json.loads(line)
+                sid = query["query_id"]
+                if sid not in known or sid in seen:
+                    continue
+                for claim_id in query["relevant_ids"]:
+                    claim = claims.get(claim_id)
+                    if claim:
+                        wording = f"{claim.get('speaker') or ''} {claim['text']}".strip()
+                        out.append(
+                            {"fact_checker_wording": wording, "statement_id": sid, "gold": sid}
+                        )
+    return out
 
 
 def top1_ceiling(items: list[dict[str, Any]]) -> tuple[int, int]:
@@ -603,6 +644,17 @@ def main(argv: list[str] | None = None) -> int:
             + "; ".join(reachable)
             + "."
         )
+        held_out = clef_held_out(items, rows)
+        if held_out:
+            cells = []
+            for name, search in runs:
+                _, _, out1, out5, _, _ = evaluate_ranking(held_out, search)
+                cells.append(f"{name.split(' (')[0]} {out1:.1f}% / {out5:.1f}%")
+            print(
+                f"\nHeld out: {len(held_out)} CheckThat! 2021 task 2B pairs of a PolitiFact claim "
+                "and the debate sentence it checks, none of them a dev pair's sentence, written "
+                '"SPEAKER claim"; top-1 / top-5: ' + "; ".join(cells) + "."
+            )
         print(
             "\n*Sentence in the first result*: the sentence is the first result, or one of the "
             "adjacent statements of the window the first result is (a wording that quotes several "
