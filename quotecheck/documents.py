@@ -7,7 +7,14 @@ quote offsets point into it exactly as they do for the main text of an HTML page
 PDF text (pypdf) comes as lines. They are rejoined into paragraphs by these rules, kept
 simple on purpose (see docs/reliability.md and the README):
 
-- each page is its own paragraph group: pages are joined with a paragraph break;
+- running headers and footers are dropped: a line found among the top or bottom three lines
+  of at least half of the pages (two at least), its digits (page numbers, dates) ignored,
+  and a page number alone at a page's top or bottom ("3", "Page 3 of 7", "- 3 -"), even on
+  a one-page PDF. Lines go only from a page's edges inwards, so a line met on one page, or
+  one in the middle of the text, always stays (see _without_running_lines);
+- a page break ends a paragraph, unless the page ends mid-sentence: its last line is a full
+  line (or ends in a hyphen) without a full stop, question or exclamation mark, and the next
+  page starts in the same font size; then the sentence goes on across the break;
 - a page with columns is read column by column, even when its text is drawn row by row (both
   columns on one baseline): lines are split where a gap of over an em separates their text,
   and an x where at least three runs start, with almost no text across it and the text to its
@@ -25,8 +32,7 @@ simple on purpose (see docs/reliability.md and the README):
   "long-", "three-", ...), and the document does not write the hyphenated form elsewhere; if
   the document writes the joined word elsewhere it is always joined, and a soft hyphen at the
   line end always joins. Otherwise the hyphen stays ("Indo-Pacific", "2023-24", "long-term");
-- a page number alone on the first or last line of a page is dropped; ligature characters
-  (ﬁ, ﬂ, ...) become their letters and soft hyphens are removed.
+- ligature characters (ﬁ, ﬂ, ...) become their letters and soft hyphens are removed.
 
 Refusals (QuoteCheckError, naming the file): encrypted PDFs (unless the password is empty),
 PDFs without a text layer (scans), damaged files, files that are not what their name says,
@@ -40,6 +46,7 @@ import io
 import logging
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -81,6 +88,15 @@ _COMPOUND_HEADS = frozenset(
     "seven eight nine ten first second third year".split()
 )
 _SPLIT_WORD = re.compile(r"(\w+)[-\u2010]$")
+# A sentence ends here: a full stop, question or exclamation mark, maybe inside a quote.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d\u00bb)\]]*$")
+# How many lines at each edge of a page may be a running header or footer: a publication's
+# name, a date or section line and a page number.
+_EDGE_LINES = 3
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+# A page number at either end of a running line: it changes side on facing pages.
+_END_NUMBER = re.compile(r"^0\s+|\s+0$")
 _SOFT_HYPHEN = "\u00ad"
 _NEXT_WORD = re.compile(r"^(\w+)")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
@@ -206,6 +222,11 @@ def pdf_to_text(data: bytes, name: str) -> tuple[str, ArticleMeta, list[str]]:
             f"{_page_list(unsure)} {'look' if len(unsure) > 1 else 'looks'} like "
             f"{'they have' if len(unsure) > 1 else 'it has'} columns; check the text"
         )
+    pages, running = _without_running_lines(pages)
+    if running:
+        shown = ", ".join(f'"{_shortened(line, 80)}"' for line in running[:3])
+        more = f" and {len(running) - 3} more" if len(running) > 3 else ""
+        notes.append(f"running header/footer dropped from the pages: {shown}{more}")
     text = pdf_lines_to_text(pages)
     _check_text_size(name, len(text.encode("utf-8")))
     title, created = info
@@ -291,13 +312,7 @@ def _page_lines(page: Any) -> tuple[list[_Line], bool]:
         if ordered is not None:
             lines = ordered
     out = [_Line(_clean_line(line.text), line.y, line.size) for line in lines]
-    out = [line for line in out if line.text]
-    # a page number alone at the top or bottom of the page is furniture, not text
-    if out and _PAGE_NUMBER.match(out[-1].text):
-        out.pop()
-    if out and _PAGE_NUMBER.match(out[0].text):
-        out.pop(0)
-    return out, uncertain
+    return [line for line in out if line.text], uncertain
 
 
 def _text_width(text: str, font: Any, cache: dict[int, tuple[Any, Any]]) -> float:
@@ -433,6 +448,92 @@ def _clean_line(text: str) -> str:
     return text + _SOFT_HYPHEN if soft_end and text else text
 
 
+def _running_key(line: _Line) -> tuple[str, int]:
+    """A line as it repeats from page to page: digits (page numbers, dates) as 0, case and
+    spacing ignored, a number at either end dropped; with its font size, so that a headline
+    on the first page is not taken for the same words in small type atop the others."""
+    key = _SPACES.sub(" ", _DIGITS.sub("0", line.text.casefold())).strip()
+    return _END_NUMBER.sub("", key), round(line.size)
+
+
+def _edge_orders(lines: Sequence[_Line]) -> list[list[int]]:
+    """A page's line indexes from each edge inwards: from the first and the last line read,
+    and from the top and the bottom of the page (a footer may be drawn first, or land
+    between columns)."""
+    placed = sorted(
+        (i for i, line in enumerate(lines) if line.y is not None), key=lambda i: lines[i].y or 0.0
+    )
+    forward = list(range(len(lines)))
+    return [forward, forward[::-1], placed[::-1], placed]
+
+
+def _without_running_lines(
+    pages: Sequence[Sequence[_Line]],
+) -> tuple[list[list[_Line]], list[str]]:
+    """The pages without their running headers and footers and page numbers, and the text of
+    each running line dropped (as first met; page numbers alone are not listed).
+
+    A line is running when its _running_key is among the _EDGE_LINES at the top or bottom of
+    at least half of the pages with text, and of two at least. Only lines at a page's edge
+    are dropped: from each edge inwards up to the first line that is neither running nor a
+    page number, so body text between them always stays."""
+    texted = [page for page in pages if page]
+    at_edges: Counter[tuple[str, int]] = Counter()
+    for page in texted:
+        at_edges.update(
+            {_running_key(page[i]) for order in _edge_orders(page) for i in order[:_EDGE_LINES]}
+        )
+    needed = max(2, (len(texted) + 1) // 2)
+    running = {key for key, count in at_edges.items() if count >= needed and key[0]}
+    dropped: dict[tuple[str, int], str] = {}
+    out: list[list[_Line]] = []
+    for page in pages:
+        keys = [_running_key(line) for line in page]
+        furniture = [
+            keys[i] in running or bool(_PAGE_NUMBER.match(line.text)) for i, line in enumerate(page)
+        ]
+        gone: set[int] = set()
+        for order in _edge_orders(page):
+            for i in order:
+                if not furniture[i]:
+                    break
+                gone.add(i)
+        for i in sorted(gone):
+            if keys[i] in running and not _PAGE_NUMBER.match(page[i].text):
+                dropped.setdefault(keys[i], page[i].text)
+        out.append([line for i, line in enumerate(page) if i not in gone])
+    return out, list(dropped.values())
+
+
+def _full_length(lines: Sequence[_Line]) -> int:
+    """The length of a typical full line of a page."""
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[int(0.8 * (len(lengths) - 1))]
+
+
+def _is_split(text: str) -> bool:
+    """Whether a line ends inside a word split by a hyphen."""
+    return text.endswith(_SOFT_HYPHEN) or bool(_SPLIT_WORD.search(text))
+
+
+def _runs_on(page: Sequence[_Line], next_page: Sequence[_Line]) -> bool:
+    """Whether the text at the foot of `page` goes on atop `next_page`: a sentence broken by
+    the page break (see the module docstring)."""
+    last, first = page[-1], next_page[0]
+    if _SENTENCE_END.search(last.text):
+        return False
+    if len(last.text) < 0.7 * _full_length(page) and not _is_split(last.text):
+        return False  # a short last line: the end of a paragraph, a heading
+    return not _other_size(last, first)  # a heading starts the next page
+
+
+def _other_size(line: _Line, next_line: _Line) -> bool:
+    """Whether two lines are in clearly different font sizes (a heading and body text)."""
+    return bool(line.size and next_line.size) and (
+        abs(line.size - next_line.size) > 0.15 * line.size
+    )
+
+
 def _paragraphs_of_page(lines: Sequence[_Line]) -> list[list[str]]:
     """Group a page's lines into paragraphs (see the module docstring for the rules)."""
     if not lines:
@@ -444,18 +545,16 @@ def _paragraphs_of_page(lines: Sequence[_Line]) -> list[list[str]]:
     ]
     # the usual line spacing: the lower quartile, since paragraph gaps may be half of all gaps
     spacing = sorted(gaps)[(len(gaps) - 1) // 4] if gaps else None
-    lengths = sorted(len(line.text) for line in lines)
-    full = lengths[int(0.8 * (len(lengths) - 1))]  # a typical full line
+    full = _full_length(lines)
     paragraphs: list[list[str]] = [[lines[0].text]]
     for prev, line in zip(lines, lines[1:], strict=False):
         # a short line ends its paragraph, unless it ends in a word split by a hyphen
-        split = prev.text.endswith(_SOFT_HYPHEN) or _SPLIT_WORD.search(prev.text)
-        breaks = len(prev.text) < 0.7 * full and not split
+        breaks = len(prev.text) < 0.7 * full and not _is_split(prev.text)
         if prev.y is not None and line.y is not None:
             gap = prev.y - line.y
             if gap <= 0 or (spacing is not None and gap > 1.4 * spacing):
                 breaks = True
-            if prev.size and line.size and abs(prev.size - line.size) > 0.15 * prev.size:
+            if _other_size(prev, line):
                 breaks = True
         if breaks:
             paragraphs.append([line.text])
@@ -465,8 +564,19 @@ def _paragraphs_of_page(lines: Sequence[_Line]) -> list[list[str]]:
 
 
 def pdf_lines_to_text(pages: Sequence[Sequence[_Line]]) -> str:
-    """Pages of lines -> paragraphs separated by blank lines (hyphenation resolved)."""
-    grouped = [para for page in pages for para in _paragraphs_of_page(page)]
+    """Pages of lines -> paragraphs separated by blank lines (hyphenation resolved); a
+    sentence broken by a page break is one paragraph. Running headers and footers must be
+    gone already (_without_running_lines)."""
+    grouped: list[list[str]] = []
+    previous: Sequence[_Line] = []  # the last page with text
+    for page in pages:
+        paragraphs = _paragraphs_of_page(page)
+        if not paragraphs:
+            continue  # a page without text (a photo) does not break a sentence either
+        if grouped and _runs_on(previous, page):
+            grouped[-1].extend(paragraphs.pop(0))
+        grouped.extend(paragraphs)
+        previous = page
     vocabulary = {w.lower() for para in grouped for line in para for w in _WORDS.findall(line)}
     text = "\n\n".join(_join_lines(para, vocabulary) for para in grouped)
     return text.replace(_SOFT_HYPHEN, "")  # one that ended a paragraph
@@ -544,7 +654,11 @@ def _first_line(text: str) -> str | None:
     first = text.strip().split("\n", 1)[0].strip()
     if not first:
         return None
-    return first[:TITLE_CHARS] + ("…" if len(first) > TITLE_CHARS else "")
+    return _shortened(first, TITLE_CHARS)
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text[:limit] + ("…" if len(text) > limit else "")
 
 
 # -- Word (.docx) -------------------------------------------------------------------------

@@ -310,18 +310,198 @@ def test_pdf_lines_are_rejoined_by_the_documented_rules() -> None:
         line("next year.", 704),  # a short line ends its paragraph
         line("A second paragraph starts right below it without any extra gap, and", 691),
         line("it runs on.", 678),
-        line("A column to the right begins higher up the page, with its own lines", 730),
+        line("A column to the right begins higher up the page, with its own lines.", 730),
         line("3", 40),  # a page number at the foot of the page is dropped
     ]
-    page = [p for p in page if not documents._PAGE_NUMBER.match(p.text)]
-    assert documents.pdf_lines_to_text([page, [line("Page two.", 700)]]) == (
+    pages, running = documents._without_running_lines([page, [line("Page two.", 700)]])
+    assert running == []  # a page number alone is not named in the import's notes
+    assert documents.pdf_lines_to_text(pages) == (
         "Budget Report\n\n"
         "The committee published its findings on Monday and said the situation was serious, "
         "adding that the work would continue into the next year.\n\n"
         "A second paragraph starts right below it without any extra gap, and it runs on.\n\n"
-        "A column to the right begins higher up the page, with its own lines\n\n"
+        "A column to the right begins higher up the page, with its own lines.\n\n"
         "Page two."
     )
+
+
+# -- running headers and footers ----------------------------------------------------------------
+
+MASTHEAD = "The Daily Planet | Tuesday 5 March 2024"
+PRINTED_URL = "https://www.dailyplanet.example/news/2024/03/05/kishida-prices"
+HEADLINE = "Kishida urges action on prices"
+# The article's lines page by page: the first sentence runs over the first page break, and
+# "govern-" / "ment" is split by the second one.
+PAGED_LINES = [
+    [
+        "Prime Minister Fumio Kishida spoke to reporters in Tokyo on Tuesday after a",
+        "cabinet meeting on prices. He said the cabinet would present a package of",
+    ],
+    [
+        'measures to support households this spring, adding that Japan should "not waste',
+        'any moment." He spoke after a meeting with business leaders in the capital.',
+        None,  # a gap between paragraphs
+        "Opposition leader John Roe said the plan came far too late for families and the govern-",
+    ],
+    ["ment had ignored rising bills for a year. He called on the whole cabinet to resign."],
+]
+PAGED_TEXT = (
+    f"{HEADLINE}\n\n"
+    "Prime Minister Fumio Kishida spoke to reporters in Tokyo on Tuesday after a cabinet "
+    "meeting on prices. He said the cabinet would present a package of measures to support "
+    'households this spring, adding that Japan should "not waste any moment." He spoke after '
+    "a meeting with business leaders in the capital.\n\n"
+    "Opposition leader John Roe said the plan came far too late for families and the "
+    "government had ignored rising bills for a year. He called on the whole cabinet to resign."
+)
+
+
+class NewspaperPDF(FPDF):
+    """A newspaper page as printed: a masthead atop every page, the page's address and
+    "Page N of M" at its foot (drawn by fpdf2 on each page, like a browser's Save as PDF)."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", size=8)
+        self.cell(text=MASTHEAD, new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def footer(self) -> None:
+        self.set_y(-20)
+        self.set_font("Helvetica", size=8)
+        self.cell(text=PRINTED_URL, new_x="LMARGIN", new_y="NEXT")
+        self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def newspaper_pdf(pages: list[list[str | None]], *, headline: bool = True) -> bytes:
+    pdf = NewspaperPDF()
+    pdf.set_auto_page_break(False)
+    for number, lines in enumerate(pages):
+        pdf.add_page()
+        if headline and number == 0:
+            pdf.set_font("Helvetica", "B", 16)
+            pdf.cell(text=HEADLINE, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(6)
+        pdf.set_font("Helvetica", size=11)
+        for line in lines:
+            if line is None:
+                pdf.ln(5)
+            else:  # one line each: the wrapping is exactly as written
+                pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_running_headers_and_footers_are_dropped_and_sentences_rejoined(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "printed.pdf", newspaper_pdf(PAGED_LINES))
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    text, quote = stored_quote(store, outcome.article_id or 0)
+    # no masthead, address or page number inside the text; the sentence over the first page
+    # break is one, and "govern-" / "ment" over the second is one word
+    assert text == PAGED_TEXT
+    assert (
+        f'running header/footer dropped from the pages: "{MASTHEAD}", "{PRINTED_URL}"'
+        in outcome.notes
+    )
+    start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
+    assert text[start:end] == quote["text"]
+    assert "Kishida" in str(quote["speaker"])
+
+
+def test_a_one_page_pdf_keeps_a_line_that_looks_like_a_header(store: Store, tmp_path: Path) -> None:
+    """Nothing repeats on a single page: only its page number goes."""
+    lines = [line for page in PAGED_LINES for line in page if line is not None]
+    path = write(tmp_path / "single.pdf", newspaper_pdf([lines], headline=False))
+    outcome = import_files(store, [path]).outcomes[0]
+    assert outcome.status == "added", outcome.reason
+    text = (store.article(outcome.article_id or 0) or {})["text"]
+    assert text.startswith(f"{MASTHEAD}\n\nPrime Minister Fumio Kishida spoke")
+    assert text.endswith(f"to resign.\n\n{PRINTED_URL}")
+    assert "Page 1" not in text
+    assert not any("running header" in note for note in outcome.notes)
+
+
+def _line(text: str, y: float, size: float = 11.0) -> documents._Line:
+    return documents._Line(text, y, size)
+
+
+def _body(speaker: str) -> list[documents._Line]:
+    """Two full lines of body text that end a paragraph, in words of their own on each page
+    (body text does not repeat line for line from page to page)."""
+    return [
+        _line(f"{speaker} said the talks would go on through the night, and that", 700),
+        _line(f"both sides had agreed to meet again next week, {speaker.lower()} added.", 687),
+    ]
+
+
+def test_running_lines_are_found_by_their_words_at_the_page_edges() -> None:
+    pages = [
+        # the headline is the running header's words in another size: it stays
+        [_line("World news", 780, 16), *_body("The minister")],
+        [_line("World news 2", 800, 8), *_body("The envoy")],
+        # a page number changing side on facing pages, and a line found on this page only
+        [_line("3 World news", 800, 8), _line("Analysis", 780, 8), *_body("The mayor")],
+        # a footer drawn first, and a repeated line in the middle of the page: only the
+        # footer goes, by its place at the bottom of the page
+        [
+            _line("World news 4", 40, 8),
+            _line("Late edition", 790),
+            *_body("The chancellor"),
+            _line("World news 4", 600, 8),
+            _line("It ended there.", 587),
+        ],
+    ]
+    kept, running = documents._without_running_lines(pages)
+    assert running == ["World news 2"]
+    assert [line.text for line in kept[0]][0] == "World news"
+    assert [line.text for line in kept[1]][0].startswith("The envoy")
+    assert [line.text for line in kept[2]][0] == "Analysis"
+    assert [line.text for line in kept[3]][0] == "Late edition"
+    assert "World news 4" in [line.text for line in kept[3]]
+
+
+def test_a_line_on_fewer_than_half_of_the_pages_stays() -> None:
+    """Two pages of five share a first line (a section title): not a running header."""
+    pages = [_body(speaker) for speaker in ("Ann", "Bo", "Cy", "Di", "Ed")]
+    for page in pages[:2]:
+        page.insert(0, _line("Economy", 760, 8))
+    kept, running = documents._without_running_lines(pages)
+    assert running == []
+    assert [len(page) for page in kept] == [len(page) for page in pages]
+    # two pages of two are half of them: a running header
+    kept, running = documents._without_running_lines(pages[:2])
+    assert running == ["Economy"]
+    assert [page[0].text for page in kept] == [pages[0][1].text, pages[1][1].text]
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "runs_on"),
+    [
+        (_line("the envoy said on Monday that the talks had been held in the", 500), None, True),
+        (
+            _line("the envoy said on Monday that the talks had been held at length.", 500),
+            None,
+            False,
+        ),
+        (_line('the envoy said on Monday that the talks "had gone very well."', 500), None, False),
+        (_line("in the capital.", 500), None, False),  # a short line: a paragraph ends
+        (_line("Next:", 500), None, False),
+        # the next page starts with a heading in another size
+        (
+            _line("the envoy said on Monday that the talks had been held in the", 500),
+            _line("Reactions", 780, 16),
+            False,
+        ),
+    ],
+)
+def test_a_page_break_ends_a_paragraph_unless_the_sentence_goes_on(
+    last: documents._Line, first: documents._Line | None, runs_on: bool
+) -> None:
+    page = [*_body("The envoy"), last]
+    next_page = [first or _line("capital city of the neighbouring country.", 780)]
+    text = documents.pdf_lines_to_text([page, next_page])
+    assert (text.count("\n\n") == 1) is runs_on, text
 
 
 # -- bad documents: a message each, and the batch goes on ---------------------------------------
