@@ -583,7 +583,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--status", choices=STATUS_FILTERS, help="only quotes with this status (default: any)"
     )
     p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--text", help="full-text search")
+    p.add_argument(
+        "--text",
+        help="words in the quote text, or whole in the name or an alias of its speaker or source",
+    )
     p.add_argument(
         "--sort",
         default="id",
@@ -663,7 +666,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--source")
     p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--text", help="full-text filter")
+    p.add_argument(
+        "--text",
+        help="words in the quote text, or whole in the name or an alias of its speaker or source",
+    )
     p.add_argument("--ids", nargs="+", type=int, metavar="ID", help="exactly these quotes")
     p.add_argument(
         "--group-by", default="speaker", choices=["speaker", "source", "article", "none"]

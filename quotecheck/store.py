@@ -345,7 +345,9 @@ class QuoteFilter:
     source: str | None = None
     status: str | None = None
     kind: str | None = None
-    text: str | None = None  # full-text search
+    # quotes whose text has these words (full-text), or whose speaker or source has them, whole,
+    # in its name or an alias
+    text: str | None = None
     article_id: int | None = None
     speaker_id: int | None = None
     source_id: int | None = None
@@ -378,10 +380,11 @@ SORT_COLUMNS = {
 }
 
 
-def _speaker_words_sql(name: str) -> tuple[str, list[str]]:
-    """SQL selecting the ids of the speakers whose name or one of whose aliases holds every
-    word of `name` as a whole word, in any order and case ("Sunak", "rishi sunak" and "Sunak
-    Rishi" all find Rishi Sunak), with its parameters. No words: no speaker."""
+def _name_words_sql(name: str, what: _Created = _SPEAKER) -> tuple[str, list[str]]:
+    """SQL selecting the ids of the speakers (or, with `_SOURCE`, the sources) whose name or one
+    of whose aliases holds every word of `name` as a whole word, in any order and case
+    ("Sunak", "rishi sunak" and "Sunak Rishi" all find Rishi Sunak), with its parameters. No
+    words: none."""
     words = name_key(name).split()
     if not words:
         return "SELECT NULL WHERE 0", []
@@ -396,10 +399,28 @@ def _speaker_words_sql(name: str) -> tuple[str, list[str]]:
         return " AND ".join(f"(' ' || {column} || ' ') LIKE ? ESCAPE '\\'" for _ in patterns)
 
     sql = (
-        f"SELECT id FROM speakers WHERE {holds('name_key')} "
-        f"UNION SELECT speaker_id FROM speaker_aliases WHERE {holds('alias_key')}"
+        f"SELECT id FROM {what.table} WHERE {holds('name_key')} "
+        f"UNION SELECT {what.id_col} FROM {what.aliases} WHERE {holds('alias_key')}"
     )
     return sql, patterns * 2
+
+
+def search_clause(fts_match: str, names: str) -> tuple[str, list[Any]]:
+    """A WHERE condition on `quotes q` for a search, with its parameters: the quotes whose
+    text matches the FTS5 expression `fts_match`, and those whose speaker or source has every
+    word of `names` in its name or an alias ("Kishida", "choe son hui", "KCNA").
+
+    One id set, as the text search alone was: each part is an indexed lookup, and a facet
+    beside it still narrows by its index (an OR of the three parts made SQLite scan the
+    table under a status filter)."""
+    speakers, speaker_params = _name_words_sql(names, _SPEAKER)
+    sources, source_params = _name_words_sql(names, _SOURCE)
+    sql = (
+        "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+        f"UNION SELECT id FROM quotes WHERE speaker_id IN ({speakers}) "
+        f"UNION SELECT id FROM quotes WHERE source_id IN ({sources}))"
+    )
+    return sql, [fts_match, *speaker_params, *source_params]
 
 
 def fts_query(text: str) -> str:
@@ -663,7 +684,7 @@ class Store:
     def speakers_matching(self, name: str) -> list[dict[str, Any]]:
         """The speakers a quote filter by `name` selects (see `QuoteFilter.speaker`), with their
         number of quotes, by name: a front-end says which ones when there are several."""
-        matching, params = _speaker_words_sql(name)
+        matching, params = _name_words_sql(name)
         rows = self.db.execute(
             "SELECT s.id, s.name, (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id) "
             f"FROM speakers s WHERE s.id IN ({matching}) ORDER BY s.name COLLATE NOCASE, s.id",
@@ -984,7 +1005,7 @@ class Store:
         clauses: list[str] = []
         params: list[Any] = []
         if f.speaker:
-            matching, words = _speaker_words_sql(f.speaker)
+            matching, words = _name_words_sql(f.speaker)
             clauses.append(f"q.speaker_id IN ({matching})")
             params += words
         if f.source:
@@ -1007,8 +1028,9 @@ class Store:
         if f.text:
             match = fts_query(f.text)
             if match:
-                clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-                params.append(match)
+                searched, search_params = search_clause(match, f.text)
+                clauses.append(searched)
+                params += search_params
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def quotes(
@@ -1666,17 +1688,25 @@ class Store:
         self, quote_id: int, expected: dict[str, Any], entry_id: int | None = None
     ) -> None:
         """Refuse to undo/redo over a later change: the quote must still be as left. The
-        refusal names the history entry that made the change when one did."""
+        refusal names the history entry that made the change when one did, or the
+        re-extraction that did (which no undo can take back)."""
         try:
             current = self._quote_state(quote_id)
         except QuoteCheckError:
             raise QuoteCheckError(f"quote {quote_id} no longer exists") from None
         for key, value in expected.items():
             if current.get(key) != value:
-                later = self._quote_changed_by(quote_id, key, current.get(key), entry_id)
+                advice = "undo that one first"
+                cause = self._quote_changed_by(quote_id, key, current.get(key), entry_id)
+                if not cause:
+                    cause = self._quote_reextracted(quote_id, key, current.get(key))
+                    advice = (
+                        "edit the quote instead (a re-extraction cannot be undone)"
+                        if cause
+                        else "undo the later change first"
+                    )
                 raise QuoteCheckError(
-                    f"quote {quote_id} has changed since ({key}){later}; "
-                    f"undo {'that one' if later else 'the later change'} first"
+                    f"quote {quote_id} has changed since ({key}){cause}; {advice}"
                 )
 
     # A refusal looks this far back for the entry that made the change (only refusals pay).
@@ -1685,29 +1715,59 @@ class Store:
     def _quote_changed_by(self, quote_id: int, key: str, value: Any, entry_id: int | None) -> str:
         """' by history entry 12 “disputed quote 4”': the newest entry in effect (not undone)
         that left the quote's `key` as it is now; '' when none did (an undo, an import...)."""
+        newest = next(self._entries_setting(quote_id, key, value, entry_id, "after"), None)
+        return f" by history entry {newest[0]} “{newest[1]}”" if newest else ""
+
+    def _quote_reextracted(self, quote_id: int, key: str, value: Any) -> str:
+        """' by the re-extraction of article 3 “Title”' when that is what left the quote's
+        `key` as it is now, else ''. Re-extraction is not in the history: it is the one other
+        writer of the fields extraction sets on an article's quote, so it made a change no
+        entry in effect made (`_quote_changed_by`) unless an undo put that value back."""
+        if key not in self._EXTRACTED_FIELDS:
+            return ""
+        article = self.db.execute(
+            "SELECT a.id, a.title FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.id = ?",
+            [quote_id],
+        ).fetchone()
+        if article is None or next(
+            self._entries_setting(quote_id, key, value, None, "before"), None
+        ):
+            return ""
+        title = f" “{article[1]}”" if article[1] else ""
+        return f" by the re-extraction of article {article[0]}{title}"
+
+    def _entries_setting(
+        self, quote_id: int, key: str, value: Any, entry_id: int | None, side: str
+    ) -> Iterator[tuple[int, str]]:
+        """(id, summary) of the history entries other than `entry_id`, newest first, that set
+        the quote's `key` to `value`: with side "after" those in effect (done or redone), with
+        "before" those undone (their undo set it)."""
+        state = "IS NULL" if side == "after" else "IS NOT NULL"
         rows = self.db.execute(
-            "SELECT id, action, summary, changes FROM history WHERE id != ? AND undone_at IS NULL "
+            f"SELECT id, action, summary, changes FROM history WHERE id != ? AND undone_at {state} "
             "AND (changes LIKE ? OR action = 'merge_speakers') ORDER BY id DESC LIMIT ?",
             [entry_id or 0, f'%"quote_id": {int(quote_id)},%', self.BLOCKER_SCAN],
         ).fetchall()
         for history_id, action, summary, text in rows:
             changes = json.loads(text)
             if action == "merge_speakers":
+                # a merge moves the quotes to keep_id; its undo back to the merged speaker
+                speaker = changes["keep_id"] if side == "after" else changes["speaker"]["id"]
                 found = (
                     key == "speaker_id"
                     and quote_id in changes.get("quote_ids", ())
-                    and changes.get("keep_id") == value
+                    and speaker == value
                 )
             else:
                 found = any(
                     item.get("quote_id") == quote_id
-                    and key in item.get("after", {})
-                    and item["after"][key] == value
+                    and key in item.get(side, {})
+                    and item[side][key] == value
                     for item in changes.get("quotes", ())
                 )
             if found:
-                return f" by history entry {history_id} “{summary}”"
-        return ""
+                yield history_id, summary
 
     def _speaker_changed_by(
         self, speaker_id: int, current: dict[str, Any] | None, entry_id: int

@@ -319,6 +319,10 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setPlaceholderText("Search quotes…  (Ctrl+F)")
         self.search.setAccessibleName("Search quotes")
+        self.search.setToolTip(
+            "Finds the words in the quote text, and the quotes of a speaker or source with "
+            "these words in its name or an alias (Kishida, KCNA)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(280)

@@ -1,7 +1,8 @@
 """The quote list's queries, in SQL on the store's connection (Qt-free, so workers can use it).
 
 The store answers "which quotes match" for the CLI; the window needs a few things more:
-search-as-you-type (the last word is a prefix: `kish` finds Kishida), the ordered ids of a
+search-as-you-type (the last word is a prefix of quote text: `kish` finds "Kishida said";
+speakers and sources are found by whole words, as the store finds them), the ordered ids of a
 whole result set in one cheap query (the table pages its rows by id), and facet counts where
 each group ignores its own selection (picking one speaker still lists the others).
 """
@@ -12,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from quotecheck.store import SORT_COLUMNS, Store
+from quotecheck.store import SORT_COLUMNS, Store, search_clause
 from quotecheck.text import normalize
 
 FACET_GROUPS = ("speaker", "source", "status", "kind")
@@ -52,16 +53,22 @@ _FACET_FIELD = {
 }
 
 
-def fts_prefix_query(text: str) -> str:
-    """An FTS5 expression: every word a quoted phrase (user text is never FTS syntax); the
-    last word also matches as a prefix while it is being typed."""
+def typed_terms(text: str) -> tuple[list[str], bool]:
+    """The words of the search box that filter, and whether the last one is still being
+    typed (it then matches quote text as a prefix)."""
     terms = normalize(text).split()
     typing = bool(terms) and not text[-1].isspace() and text[-1:].isalnum()
     if typing and len(terms[-1]) < PREFIX_MIN:
         # One or two letters being typed: not a useful filter yet (as a prefix it would match
         # much of a large database; as a word it would empty the table for a keystroke).
-        terms = terms[:-1]
-        typing = False
+        return terms[:-1], False
+    return terms, typing
+
+
+def fts_prefix_query(text: str) -> str:
+    """An FTS5 expression: every word a quoted phrase (user text is never FTS syntax); the
+    last word also matches as a prefix while it is being typed."""
+    terms, typing = typed_terms(text)
     if not terms:
         return ""
     quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
@@ -84,8 +91,10 @@ def where(query: Query, *, skip: str | None = None) -> tuple[str, list[Any]]:
         params.append(value)
     match = fts_prefix_query(query.text)
     if match:
-        clauses.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(match)
+        # speakers and sources by the same words, whole: "Kishida" lists his quotes too
+        searched, search_params = search_clause(match, " ".join(typed_terms(query.text)[0]))
+        clauses.append(searched)
+        params += search_params
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -356,6 +356,17 @@ def test_show_articles_and_speaker_roles(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 1 and "say which speaker" in err
 
 
+def test_text_search_finds_the_quotes_of_a_speaker_or_source_it_names(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "quotes", "--text", "Choe Son Hui", "--json")
+    assert code == 0 and [json.loads(line)["speaker"] for line in out.splitlines()] == [
+        "Choe Son Hui"  # her name is in no quote's text
+    ]
+    code, out, _ = run(capsys, "quotes", "--text", "kcna", "--json")
+    assert {json.loads(line)["source"] for line in out.splitlines()} == {"KCNA"}
+
+
 def test_speaker_filter_finds_a_speaker_by_any_of_their_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

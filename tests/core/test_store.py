@@ -422,6 +422,25 @@ def test_search_finds_words_as_written(store: Store) -> None:
     assert store.count_quotes(QuoteFilter(text="muller")) == 1  # diacritics folded by FTS5
 
 
+def test_search_finds_the_quotes_of_a_speaker_or_source_it_names(store: Store) -> None:
+    """No quote's text holds a name here: the search finds them by their speaker's or
+    source's name or alias, every word whole, in any order and case."""
+    add_sample(store)  # 1, 3: Fumio Kishida at the Diet; 2: Kim Yo Jong in a KCNA report
+
+    def found(text: str, **facets: Any) -> list[int]:
+        return [r["id"] for r in store.quotes(QuoteFilter(text=text, **facets))]
+
+    assert found("Kishida") == found("fumio KISHIDA") == [1, 3]
+    assert found("Jong Kim") == found("kim yo jong") == [2]
+    assert found("KCNA") == found("Korean Central News Agency") == [2]  # a gazetteer alias
+    assert found("Diet") == found("japanese parliament") == [1, 3]
+    assert found("moment") == [1]  # the quote text, as before
+    assert found("Kish") == found("Kishida Jong") == []  # whole words, of one name
+    store.set_status([3], "disputed")
+    assert found("Kishida", status="disputed") == [3]
+    assert store.count_quotes(QuoteFilter(text="kishida")) == 2
+
+
 def test_quote_collection_import(store: Store) -> None:
     count = store.add_quote_records(
         [
@@ -1058,6 +1077,36 @@ def test_a_refused_undo_names_the_entry_in_the_way(store: Store) -> None:
     with pytest.raises(QuoteCheckError) as refused:
         store.redo(redo_target)
     assert str(refused.value) == ("quote 3 has changed since (status); undo the later change first")
+
+
+def test_a_refused_redo_names_the_reextraction_that_changed_the_quote(store: Store) -> None:
+    """Re-extraction is not in the history and cannot be undone: the refusal says that it
+    changed the quote, not "undo the later change first"."""
+    add_sample(store)
+    edit = store.edit_quote(2, speaker="Somebody New")
+    store.undo(edit)  # quote 2 is untouched again: re-extraction may change it
+    better = sample()
+    better[1] = attribution(TEXT, "possible", "Kim Jong Un", source="KCNA")
+    store.add_article(TEXT, ArticleMeta(), better, reextract=True)
+    assert store.quote(2)["speaker"] == "Kim Jong Un"
+    with pytest.raises(QuoteCheckError) as refused:
+        store.redo(edit)
+    assert str(refused.value) == (
+        "quote 2 has changed since (speaker_id) by the re-extraction of article 1 “Sample”; "
+        "edit the quote instead (a re-extraction cannot be undone)"
+    )
+    assert store.quote(2)["speaker"] == "Kim Jong Un"
+
+    # a value an undo put back is no re-extraction's: the plain reason, as before
+    first = store.edit_quote(3, speaker="Kim Yo Jong")
+    second = store.edit_quote(3, speaker="Somebody Else")
+    store.undo(second)
+    store.undo(first)  # back to Fumio Kishida, as extracted
+    with pytest.raises(QuoteCheckError) as refused:
+        store.redo(second)
+    assert str(refused.value) == (
+        "quote 3 has changed since (speaker_id); undo the later change first"
+    )
 
 
 def test_a_refused_speaker_undo_names_the_rename_in_the_way(store: Store) -> None:
