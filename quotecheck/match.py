@@ -497,10 +497,14 @@ _AUDIENCE = (
     r"voters|crowd|audience|students|delegates|workers|members|nation|country)"
     r"|yesterday|today|tonight|earlier|later)"
 )
+# The inverted order ("..., said Kishida") follows a comma or the quotation: "he predicted
+# Sweden riots" is no "Sweden riots" predicting "he".
 _TRAILING_CUE = re.compile(
-    rf"^(?P<rest>.+?)[\s,]+(?:{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
-    rf"(?:\s+{_AUDIENCE})?|{_AFTER_CUE}\s+{_SPEAKER})"
-    rf"(?:\s+(?P<src>{_SOURCE}))?[\s.]*$",
+    rf"^(?P<rest>.+?)(?:[\s,]+{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
+    rf"(?:\s+{_AUDIENCE})?|(?:\s*,|(?<=\x01))\s*{_AFTER_CUE}\s+{_SPEAKER}"
+    # '..., said Fumio Kishida, the prime minister': the role after the name
+    r"(?:\s*,\s*(?i:the|a|an|his|her|its|their)\s[^,\x01\"]{1,60}?)?)"
+    rf"(?:[\s,]+(?P<src>{_SOURCE}))?[\s.]*$",
     re.S,
 )
 # "In an interview, Kishida said ...", "Speaking at the UNGA, Kishida said ...": a clause
@@ -610,8 +614,9 @@ def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
     tokens = text.strip(" ,.;:-'\"").split()
     while tokens and tokens[-1].lower() in _NAME_TAIL:  # "Hillary Clinton has (pledged)"
         tokens.pop()
-    if tokens and tokens[0].lower() in STOPWORDS and tokens[0].lower() != "the":
-        return None  # "about Alicia Machado", "it", "we"
+    first = _BARE_APOSTROPHE.get(tokens[0].lower(), tokens[0].lower()) if tokens else ""
+    if first.split("'")[0] in STOPWORDS and first != "the":
+        return None  # "about Alicia Machado", "it", "we", "We've" / "Weve", "There's"
     if tokens and tokens[-1].islower() and tokens[-1] in STOPWORDS:
         return None  # "Kishida on the (proposed talks)": a name never ends in "the" ("US" may)
     name = " ".join(tokens)
@@ -2076,8 +2081,8 @@ def _loose_negations(
     equal = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
     if not equal:
         return []
-    said = [w for w in claim[equal[0][0] : equal[-1][1]] if w in NEGATORS]
-    recorded = [w for w in quote[equal[0][2] : equal[-1][3]] if w in NEGATORS]
+    said = [claim[n] for n in range(equal[0][0], equal[-1][1]) if _negates(claim, n)]
+    recorded = [quote[j] for j in range(equal[0][2], equal[-1][3]) if _negates(quote, j)]
     if bool(said) == bool(recorded):
         return []
     return said or [f"record: {w}" for w in recorded]
@@ -2178,6 +2183,17 @@ def _is_auxiliary(word: str) -> bool:
 
 def _is_negation(words: Sequence[str], n: int) -> bool:
     return words[n] in NEGATORS
+
+
+# "not only women, but ...", "not just a candidate": the words are added to, not negated.
+# Only for loose readings: "not just" left out of the claimed words themselves is a flip.
+_ADDITIVE_AFTER_NOT = frozenset(("only", "just", "merely", "simply"))
+
+
+def _negates(words: Sequence[str], n: int) -> bool:
+    if words[n] == "not" and n + 1 < len(words) and words[n + 1] in _ADDITIVE_AFTER_NOT:
+        return False
+    return _is_negation(words, n)
 
 
 def _numeric(word: str) -> bool:
@@ -2378,9 +2394,7 @@ def _analyse(
             neg_dropped += [quote_words[j] for j in near if _is_negation(quote_words, j)]
             # for a loose match, up to four words before ("no interest in any | summit")
             lead_negations = [
-                quote_words[j]
-                for j in quote_clause_before(full_j2, 4)
-                if _is_negation(quote_words, j)
+                quote_words[j] for j in quote_clause_before(full_j2, 4) if _negates(quote_words, j)
             ]
         elif trail:
             # only a "not" right after an auxiliary negates the claimed words ("we should

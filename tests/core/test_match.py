@@ -334,6 +334,50 @@ def test_possessive_ranks_as_its_noun() -> None:
     assert result.matches[0].text == "Obama's plan costs too much money."
 
 
+def test_role_and_source_after_an_inverted_attribution() -> None:
+    parsed = parse_claim('"We will win," said Fumio Kishida, the prime minister, in the Diet')
+    assert (parsed.speaker, parsed.words, parsed.source) == ("Fumio Kishida", "We will win", "Diet")
+
+
+NOT_ONLY_RECORD = [
+    {"text": "We have seen him insult women.", "speaker": "Ann Lee"},
+    {
+        "text": "But it's not only women, and it's not only this video, because he has also "
+        "targeted immigrants, Latinos, people with disabilities, and so many others.",
+        "speaker": "Ann Lee",
+    },
+    {
+        "text": "We've spent trillions of dollars overseas, while roads decay.",
+        "speaker": "Tom Brown",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "no_flag"),
+    [
+        # "not only women" says women too: two sentences spliced are no negation flip
+        (
+            'Ann Lee "We have seen him insult women, immigrants, Latinos, people with '
+            'disabilities and so many others."',
+            "paraphrase",
+            "negation differs",
+        ),
+        # ... but "not" left out of the claimed words' own "not only" is a flip
+        ('Ann Lee said "it is only women"', "contradicted", None),
+        # a claim with a contraction where a speaker's name goes is about the words
+        ('Weve "spent trillions of dollars overseas"', "verified", None),
+        ('Tom Brown said "We have not spent trillions of dollars overseas"', "contradicted", None),
+    ],
+)
+def test_not_only_and_contraction_claims(claim: str, verdict: str, no_flag: str | None) -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(NOT_ONLY_RECORD)
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation, result.flags)
+    assert no_flag not in result.flags, (claim, result.flags)
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
@@ -561,6 +605,14 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
         # a sentence starting with a capitalised word is not a speaker
         ('A "large-scale killing" of white farmers is taking place.', None, None, None),
         ("Sweden has begun referring to 'Christmas' as 'Winter Celebration'.", None, None, None),
+        # a contraction before the quotation is no speaker, with or without its apostrophe
+        ('Weve "spent trillions of dollars overseas"', None, None, True),
+        ('There\'s "no way to screen who they are"', None, None, True),
+        # the inverted order needs a comma or the quotation before the cue
+        ("Says he predicted Sweden riots", None, "he predicted Sweden riots", False),
+        ("We will win, said Kishida", "Kishida", "We will win", False),
+        # ... and may give the speaker's role after the name
+        ('"We will win," said Fumio Kishida, the prime minister', "Fumio Kishida", None, True),
     ],
 )
 def test_parse_claim_attribution(
