@@ -160,7 +160,8 @@ def describe_selection(f: QuoteFilter, ids: Sequence[int] | None) -> str:
     if f.kind:
         parts.append(f"kind is {f.kind}")
     if f.text:
-        parts.append(f"text contains \u201c{f.text}\u201d")
+        # the search matches the quote's text, or its speaker's or source's names
+        parts.append(f"text, speaker or source matches \u201c{f.text}\u201d")
     if f.article_id is not None:
         parts.append(f"article #{f.article_id}")
     return "quotes where " + " and ".join(parts) if parts else "all quotes"

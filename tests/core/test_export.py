@@ -19,6 +19,7 @@ from quotecheck.export import (
     build_sheet,
     check_review_url,
     claim_review,
+    describe_selection,
     neutralise_cell,
     render_csv,
     render_html,
@@ -459,3 +460,10 @@ def test_cli_review_url_errors(
     assert main([*base, "--review-url", "HTTPS://desk.example/checks/"]) == 0
     (review,) = json.loads(out.read_text(encoding="utf-8"))
     assert review["url"].startswith("https://desk.example/checks/")
+
+
+def test_selection_caption_says_what_the_search_matches() -> None:
+    caption = describe_selection(QuoteFilter(text="Kishida", status="verified"), None)
+    assert (
+        caption == "quotes where status is verified and text, speaker or source matches “Kishida”"
+    )
