@@ -1881,6 +1881,14 @@ class Matcher:
                             f"({', '.join(analysis.negation_words)}) was "
                             f"{'added' if analysis.negation_added else 'removed'}."
                         )
+                if _mentions(best.text, result.claimed_speaker):
+                    # 'Clinton "let China rebuild itself"', said by Trump of Clinton: a
+                    # fact-checker's shorthand for words about someone, not by them
+                    result.flags.append("said about the claimed speaker")
+                    result.explanation += (
+                        f" The record names {result.claimed_speaker}: the words are about "
+                        f"{result.claimed_speaker}, not {result.claimed_speaker}'s own."
+                    )
             else:
                 result.verdict = "not found"
                 result.explanation = (
@@ -2086,6 +2094,13 @@ def _loose_negations(
     if bool(said) == bool(recorded):
         return []
     return said or [f"record: {w}" for w in recorded]
+
+
+def _mentions(text: str, name: str | None) -> bool:
+    """Does `text` name `name` (as a whole phrase, case aside)?"""
+    if not name or not text:
+        return False
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _is_topic(text: str) -> bool:

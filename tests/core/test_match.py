@@ -378,6 +378,32 @@ def test_not_only_and_contraction_claims(claim: str, verdict: str, no_flag: str 
     assert no_flag not in result.flags, (claim, result.flags)
 
 
+def test_words_said_about_the_claimed_speaker_are_explained() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {
+                    "text": "Hillary Clinton gave China our best jobs, and let China "
+                    "completely rebuild itself.",
+                    "speaker": "Donald Trump",
+                },
+                {
+                    "text": "We will rebuild the whole country from the ground up.",
+                    "speaker": "Ann Lee",
+                },
+            ]
+        )
+        about = check('Clinton "let China completely rebuild itself."', store)
+        other = check(
+            'Tom Brown said "We will rebuild the whole country from the ground up."', store
+        )
+    assert about.verdict == "misattributed"
+    assert "said about the claimed speaker" in about.flags
+    assert "words are about Clinton, not Clinton's own" in about.explanation
+    assert other.verdict == "misattributed"
+    assert "said about the claimed speaker" not in other.flags
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
