@@ -1614,6 +1614,8 @@ class Matcher:
             after = re.sub(r"\W", "", tokens[size]).lower() if rest else ""
             if after and after not in STOPWORDS and not is_number(after) and not parsed.quoted:
                 break  # "Mitchell Kaye, ...": the name goes on
+            if after in ("and", "or", "nor") or tokens[size] == "&":
+                break  # "SANDERS AND THE CHARLESTON LOOPHOLE": one of two subjects
             if parsed.quoted:
                 return replace(parsed, speaker=name, context=rest)
             return replace(parsed, speaker=name, words=rest)

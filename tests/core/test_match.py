@@ -404,6 +404,23 @@ def test_words_said_about_the_claimed_speaker_are_explained() -> None:
     assert "said about the claimed speaker" not in other.flags
 
 
+def test_a_name_joined_by_and_is_no_leading_speaker() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {
+                    "text": "He voted for what we call the Charleston loophole.",
+                    "speaker": "Clinton",
+                },
+                {"text": "We must close every loophole in the gun laws.", "speaker": "Sanders"},
+            ]
+        )
+        headline = check("SANDERS AND THE CHARLESTON LOOPHOLE", store)
+        prefixed = check("Sanders We must close every loophole in the gun laws", store)
+    assert headline.claimed_speaker is None and headline.verdict != "misattributed"
+    assert (prefixed.claimed_speaker, prefixed.verdict) == ("Sanders", "verified")
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
