@@ -180,6 +180,13 @@ _POLL_WORD = re.compile(r"(?:poll|survey|study|analysis|tally)", re.IGNORECASE)
 _IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
 _IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
 _INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
+# "Said Comey, “…”": the speaker between a sentence-opening cue and the comma or colon
+# before the quotation (appositives included, as after any inverted cue)
+_NO_CUE = CueInfo("", "", "")
+_LEAD_CUE_SPEAKER = re.compile(
+    r"\s+(?P<spk>(?:[A-Z]|(?:a|an|the|one|another)\s)[^.;:!?\"“”\n]{0,150}?)\s*(?P<mark>[,:])"
+    r"(?=\s*(?:[\"“„«]|''|``))"
+)
 _TITLE_COLON = re.compile(r"([A-Z][\w’'.&/-]*(?:\s+[\w’'.&/()-]+){0,5}?)\s*:\s*(?=\S)")
 _CHAIN = re.compile(
     r"(?<![\w’'])(?:continued|continues|continue|tried|tries|trying|began|begins|begin|started|"
@@ -398,6 +405,14 @@ class _Extractor:
                 self._seems(si, _cue_group_start(text, s_start, cs), ce, to_only=True)
             return
         word = text[cs:ce]
+        if (
+            word[0].isupper()
+            and info.cls == SPEECH
+            and info.form in ("past", "third")
+            and cs == _skip_space(text, s_start, s_end)
+            and self._cue_opens_sentence(si, cs, ce)
+        ):
+            return
         if word[0].isupper() and cs > s_start and not text[s_start:cs].rstrip().endswith(":"):
             # "Islamic State", "The Washington Post": a capitalised cue mid-sentence is a name
             prev_word = text[max(s_start, cs - 20) : cs].split()
@@ -593,6 +608,26 @@ class _Extractor:
         if inv is None or _MODAL_NEXT.match(text, inv[1], s_end):
             return  # "..., said the candidate could win": no inverted subject
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _cue_opens_sentence(self, si: int, cs: int, ce: int) -> bool:
+        """ "Said Comey, “The thought ...”", "Added Lang: “...”": a cue opening its sentence,
+        the speaker after it, then a comma or colon and the quotation."""
+        text, doc = self.text, self.doc
+        s_end = doc.sentences[si][1]
+        m = _LEAD_CUE_SPEAKER.match(text, ce, s_end)
+        if m is None:
+            return False
+        colon = m.group("mark") == ":"
+        q = doc.quote_starting(_skip_space(text, m.end(), len(text) if colon else s_end))
+        if q is None or text[m.end() : q.start].count("\n") > 4:
+            return False
+        if any(
+            w[:1].islower() and (cue_info(w) or _NO_CUE).cls == SPEECH
+            for w in m.group("spk").split()
+        ):
+            return False  # "Said Jalili said, “…”": a name, then the cue
+        self._add(q.inner_start, q.inner_end, "direct", (cs, ce), m.span("spk"), si, 0.85)
+        return True
 
     def _title_before(self, si: int, q_start: int, ce: int, info: CueInfo) -> bool:
         """ "Sunday on Fox News’s “Hannity,” Newt Gingrich said CLAUSE": the quotation closes

@@ -1077,6 +1077,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "cue-opens-the-sentence",
+        'The bill passed on Monday. Said Lena Ortiz, who chairs the committee, "We finally'
+        ' listened to the tenants." Added Tom Hale: "It will not happen again."',
+        [
+            {
+                "text": "We finally listened to the tenants.",
+                "speaker": "Lena Ortiz",
+                "mention": "Lena Ortiz, who chairs the committee",
+                "cue": "Said",
+                "kind": "direct",
+            },
+            {"text": "It will not happen again.", "mention": "Tom Hale", "cue": "Added"},
+        ],
+    ),
 ]
 
 
