@@ -8,7 +8,9 @@ Pipeline
 --------
 1. ``quotes.find_quotes`` pairs quotation marks (“ ” " ' ‘ ’ « » „ '' ``). Multi-paragraph
    quotes (each paragraph re-opened, closed only at the end) are one span; nested single
-   quotes stay inside; an unclosed mark is closed at the paragraph end, a stray one ignored.
+   quotes stay inside, and so does a curly double quote inside another when the paragraph
+   closes both (“… “your team” needs …”); an unclosed mark is closed at the paragraph end, a
+   stray one ignored.
 2. ``sentences.split_sentences`` cuts sentences (abbreviations and initials respected) but
    never inside a quotation, so ``“A. B,” X said.`` is one unit.
 3. ``cues.find_cues`` finds reporting verbs in every inflection (say/tell/add/state/announce/
@@ -35,6 +37,7 @@ Pipeline
      inside), or a trailing channel phrase ("in a speech at the UNGA"). Relative ("Ford,
      who announced a plan on Monday, plans") and subordinate ("While Ortiz said that ..., he")
      clauses end at their comma; an object ends before a date or a second verb phrase.
+   * ``Said X, “...”`` / ``Added X: “...”``: a cue opening the sentence, its speaker after it.
    * Coordinated verbs and participles take the sentence's subject ("X declined to name them
      but said ...", "Hale hit back, saying ...", "appeared on the radio to defend her").
    * ``which X said ...`` / ``whom he described as ...``: the relative clause is the content.

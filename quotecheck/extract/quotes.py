@@ -1,8 +1,9 @@
 """Quotation marks: pair opening and closing marks into quoted spans.
 
 Handles “curly”, "straight", ‘single’, «guillemets», „German“ and ''doubled apostrophes''
-(and ``LaTeX'' style). Double quotes do not nest in English; single quotes nest inside
-double ones. A quote may run over several paragraphs when each new paragraph re-opens it
+(and ``LaTeX'' style). Single quotes nest inside double ones; a curly double quote nests
+inside another only when the paragraph holds closing marks for both (“… “your team” …”),
+else the earlier opener is a typo and dropped. A quote may run over several paragraphs when each new paragraph re-opens it
 (the closing mark comes only at the end). An odd number of marks never raises: a quote left
 open at the end of a paragraph that is not continued is closed at the paragraph end and
 flagged ``unterminated``; a stray closing mark is ignored.
@@ -81,6 +82,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     while para_index < n_para:
         p_start, p_end = paragraphs[para_index]
         single_open: int | None = None
+        outer: list[tuple[int, str]] = []  # curly quotes open around the current one
         for m in _MARK.finditer(text, p_start, p_end):
             mark = m.group()
             i, j = m.start(), m.end()
@@ -114,14 +116,20 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                     else:
                         role = "close" if not (left_open and not right_space) else "reopen"
                 if role == "open" or role == "reopen":
-                    # a previous opener that was never closed is dropped as stray
+                    if open_pos is not None and _nests(text, open_mark, mark, j, p_end, len(outer)):
+                        outer.append((open_pos, open_mark))
+                    else:
+                        # a previous opener that was never closed is dropped as stray
+                        outer.clear()
                     open_pos, open_mark = i, mark
                     single_open = None
                 elif role == "close" and open_pos is not None:
                     inner_start = open_pos + len(open_mark)
                     if i > inner_start:
-                        result.append(QuoteSpan(open_pos, j, inner_start, i, double=True))
-                    open_pos, open_mark = None, ""
+                        result.append(
+                            QuoteSpan(open_pos, j, inner_start, i, double=True, nested=bool(outer))
+                        )
+                    open_pos, open_mark = outer.pop() if outer else (None, "")
                     single_open = None
                 continue
             # single marks
@@ -186,6 +194,17 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         )
     out.sort(key=lambda q: (q.start, -q.end))
     return out
+
+
+def _nests(text: str, open_mark: str, mark: str, after: int, p_end: int, depth: int) -> bool:
+    """Whether a curly opening mark inside an open curly quote starts a nested quotation
+    (“… “your team” needs …”): only when the paragraph holds enough closing marks after it
+    for both, else the earlier opener is taken as a typo (“A. “B.”)."""
+    if open_mark != "“" or mark != "“":
+        return False
+    openers = text.count("“", after, p_end)
+    closers = text.count("”", after, p_end)
+    return closers >= openers + depth + 2
 
 
 def _has_closer_later(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:

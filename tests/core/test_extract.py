@@ -1092,6 +1092,20 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "It will not happen again.", "mention": "Tom Hale", "cue": "Added"},
         ],
     ),
+    (
+        "curly-quotation-nested-in-its-own-kind",
+        "Lena Ortiz wrote, “Voters notice when “our side” breaks the rules. Otherwise we would"
+        " not be here.” The post was shared widely.",
+        [
+            {
+                "text": "Voters notice when “our side” breaks the rules. Otherwise we would not be"
+                " here.",
+                "speaker": "Lena Ortiz",
+                "cue": "wrote",
+                "kind": "direct",
+            }
+        ],
+    ),
 ]
 
 
