@@ -50,7 +50,8 @@ Pipeline
      ``NAME: words`` transcript lines; ``Asked whether ...,`` questions; "..., adding/saying
      that ..." (the speaker of the sentence); ``In a CNN/ORC poll, ...`` / ``... in the latest
      Fox poll.`` (the poll as source); ``X resisted: “...”`` (a quotation after a colon);
-     ``“...?” Novak questioned.`` (a quotation, a name and any verb ending the sentence);
+     ``“...?” Novak questioned.`` / ``“...!” beamed Donald Hartley.`` (a quotation, a name and any
+     verb ending the sentence, either order);
      ``Hale’s claim that ...`` / ``his promise to ...`` (a speech noun with its possessor).
    * A paragraph that is nothing but a quotation continues the previous speaker.
    * ``said A “...” and that B “...”`` with quoted words on both sides: each quotation is a

@@ -183,6 +183,8 @@ _INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
 # "Said Comey, “…”": the speaker between a sentence-opening cue and the comma or colon
 # before the quotation (appositives included, as after any inverted cue)
 _NO_CUE = CueInfo("", "", "")
+_INVERTED_CUE = CueInfo("", SPEECH, "past")
+_INVERTED_VERB = re.compile(r"\s+([a-z]+)(?=\s)")
 _LEAD_CUE_SPEAKER = re.compile(
     r"\s+(?P<spk>(?:[A-Z]|(?:a|an|the|one|another)\s)[^.;:!?\"“”\n]{0,150}?)\s*(?P<mark>[,:])"
     r"(?=\s*(?:[\"“„«]|''|``))"
@@ -649,7 +651,7 @@ class _Extractor:
             return None
         if text[inv[1] : s_end].strip(" \t\u00a0.!?\"”’'"):
             return None
-        first = text[inv[0] : inv[1]].split()[0]
+        first = text[inv[0] : inv[1]].split()[0].rstrip(".")  # "read one."
         if first.lower().strip(",") in _NOT_INVERTED or not (
             _has_cap(text[inv[0] : inv[1]]) or first.lower() in _INVERTED_DET
         ):
@@ -1091,6 +1093,7 @@ class _Extractor:
         cue_span: tuple[int, int],
         subj: tuple[int, int],
         after_pos: int,
+        max_score: float = 1.0,
     ) -> bool:
         text, doc = self.text, self.doc
         s_start, s_end = doc.sentences[si]
@@ -1183,7 +1186,7 @@ class _Extractor:
             # "Social media has added another link to the chain, she noted.": an attribution
             # closing its sentence reports all of it, a cue inside is part of the content
             score = 0.82
-        self._add(start_out, end_out, kind, cue_span, subj, si, score)
+        self._add(start_out, end_out, kind, cue_span, subj, si, min(score, max_score))
         return True
 
     def _reports_inside(self, start: int, end: int) -> bool:
@@ -1396,6 +1399,7 @@ class _Extractor:
                     s_end = n_end
             m = _QUOTE_VERB.match(text, q.end, s_end)
             if m is None:
+                self._quote_verb_name(q)
                 continue
             spk = (m.start("spk"), m.end("spk"))
             spk_text = m.group("spk")
@@ -1409,6 +1413,27 @@ class _Extractor:
                 continue
             cue = (m.start("verb"), m.end("verb"))
             self._add(q.inner_start, q.inner_end, "direct", cue, spk, si, 0.42)
+
+    def _quote_verb_name(self, q: QuoteSpan) -> None:
+        """ "“This is fantastic!” beamed Donald Hartley of Madison.", "“…,” reads a Wednesday
+        editorial in The Register.": an inverted attribution with a verb outside the lexicon
+        (or one that otherwise needs "that" after it) and a name that ends the sentence."""
+        text = self.text
+        after = q.end + 1 if text[q.end : q.end + 1] == "," else q.end
+        if after == q.end and text[q.inner_end - 1 : q.inner_end] not in (",", "!", "?"):
+            return  # an utterance closes with its own punctuation; a title does not
+        m = _INVERTED_VERB.match(text, after)
+        if m is None:
+            return
+        info = cue_info(m.group(1))
+        if info is None and not m.group(1).endswith("ed"):
+            return
+        if info is not None and info.lemma not in _NEEDS_THAT:
+            return  # a lexicon cue: _from_cue's business
+        si = self.doc.sentence_of(m.start(1))
+        spk = self._inverted_speaker(si, m.end(1), _INVERTED_CUE)
+        if spk is not None:
+            self._content_before(si, m.start(1), m.span(1), spk, spk[1], max_score=0.42)
 
     def _in_poll(self) -> None:
         """ "In a CNN/ORC poll released Monday, 31% of Republicans said ...": a poll or survey as

@@ -1106,6 +1106,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "quotation-then-any-verb-then-name",
+        "Delegates cheered. “This is fantastic!” beamed Donald Hartley, a delegate from Alabama."
+        " “Lock her up,” read one sign. The musical “Hamilton” starred Lin-Manuel Miranda.",
+        [
+            {
+                "text": "This is fantastic!",
+                "speaker": "Donald Hartley",
+                "mention": "Donald Hartley, a delegate from Alabama",
+                "cue": "beamed",
+                "kind": "direct",
+            },
+            {"text": "Lock her up", "mention": "one sign", "cue": "read", "kind": "direct"},
+        ],
+    ),
 ]
 
 
