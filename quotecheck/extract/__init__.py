@@ -40,7 +40,8 @@ Pipeline
    * ``Said X, “...”`` / ``Added X: “...”``: a cue opening the sentence, its speaker after it.
    * Coordinated verbs and participles take the sentence's subject ("X declined to name them
      but said ...", "Hale hit back, saying ...", "appeared on the radio to defend her").
-   * ``which X said ...`` / ``whom he described as ...``: the relative clause is the content.
+   * ``which X said ...`` / ``whom he described as ...``: the relative clause is the content;
+     ``a message that said, “...”``: the relative pronoun speaks (named after its antecedent).
    * ``A, X argued, B``: an attribution in the middle of a sentence spans both parts.
    * ``“...,” X said.`` / ``CLAUSE, X added.`` / ``“...,” said X, ROLE.`` - the content
      before; quoted sentences that follow in the same paragraph join it

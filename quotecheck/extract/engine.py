@@ -183,6 +183,7 @@ _INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
 # "Said Comey, “…”": the speaker between a sentence-opening cue and the comma or colon
 # before the quotation (appositives included, as after any inverted cue)
 _NO_CUE = CueInfo("", "", "")
+_RELATIVE_THAT = re.compile(r"(?<![\w’'])(that)\s+$")
 _INVERTED_CUE = CueInfo("", SPEECH, "past")
 _INVERTED_VERB = re.compile(r"\s+([a-z]+)(?=\s)")
 _LEAD_CUE_SPEAKER = re.compile(
@@ -481,6 +482,8 @@ class _Extractor:
                 borrowed = subj is not None
             elif subj is None and info.form != "ing":
                 subj = self._long_subject(s_start, subj_end)
+        if subj is None and info.cls == SPEECH and info.form != "ing":
+            subj = self._relative_that(s_start, group_start, si, ce, info)
         if info.form == "ing" and subj is None:
             before = text[max(s_start, group_start - 3) : group_start]
             if (
@@ -668,6 +671,17 @@ class _Extractor:
         before = text[max(0, s_start - 2) : s_start]
         after = text[s_start + len(line) : s_start + len(line) + 1]
         return (s_start == 0 or "\n" in before) and (after in ("", "\n", "\r"))
+
+    def _relative_that(
+        self, s_start: int, group_start: int, si: int, ce: int, info: CueInfo
+    ) -> tuple[int, int] | None:
+        """ "a message that said, “Sorry, …”", "T-shirts that said “We won.”": the relative
+        pronoun is the subject (PolNeAR's speaker), only before a quotation."""
+        rel = _RELATIVE_THAT.search(self.text, max(s_start, group_start - 8), group_start)
+        if rel is None or not self._relative_ok(rel):
+            return None
+        after = self._content_after(si, ce, info)
+        return rel.span(1) if after is not None and after[2] == "direct" else None
 
     def _relative_ok(self, rel: re.Match[str]) -> bool:
         """ "which X said" always; "that X said" only after a noun ("a finish that he said")."""
@@ -1596,11 +1610,18 @@ class _Extractor:
         sources: list[tuple[str, str, tuple[int, int]] | None] = []
         for c in chosen:
             speaker = role = None
+            thing = False  # "a message that said": no person for later pronouns
             if c.speaker_span is not None:
                 pos = c.speaker_span[0]
                 mention = text[c.speaker_span[0] : c.speaker_span[1]]
                 low = mention.lower()
-                if low in PRONOUNS:
+                if low == "that":
+                    # "a message that said, “…”": the thing named before the relative pronoun
+                    thing = True
+                    ante = np_before(text, self.doc.sentences[c.sentence][0], pos)
+                    if ante is not None:
+                        speaker = resolver.canonical(text[ante[0] : ante[1]], pos)[0]
+                elif low in PRONOUNS:
                     # the antecedent of "who" is in the same sentence: "...conference.
                     # Councillor Tom Baker, who ..." is Councillor Tom Baker only
                     s_lo = self.doc.sentences[self.doc.sentence_of(pos)][0]
@@ -1630,7 +1651,7 @@ class _Extractor:
                     entry = self.gaz.lookup(mention)
                     if entry is not None and not entry.is_channel:
                         speaker = entry.name  # "the Korean Central News Agency" -> KCNA
-            if speaker:
+            if speaker and not thing:
                 last_speaker = speaker
                 if c.speaker_span is not None:
                     last_pos = c.speaker_span[0]

@@ -1121,6 +1121,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "Lock her up", "mention": "one sign", "cue": "read", "kind": "direct"},
         ],
     ),
+    (
+        "relative-that-before-a-quotation",
+        "Lena Ortiz spoke first. By noon the page was replaced by a message that said, “Sorry,"
+        " this item is no longer available.” Later she said the site would return.",
+        [
+            {
+                "text": "Sorry, this item is no longer available.",
+                "speaker": "a message",
+                "mention": "that",
+                "cue": "said",
+                "kind": "direct",
+            },
+            {"text": "the site would return", "speaker": "Lena Ortiz", "mention": "she"},
+        ],
+    ),
 ]
 
 
