@@ -54,7 +54,8 @@ Pipeline
      ``“...?” Novak questioned.`` / ``“...!” beamed Donald Hartley.`` (a quotation, a name and any
      verb ending the sentence, either order);
      ``Hale’s claim that ...`` / ``his promise to ...`` (a speech noun with its possessor).
-   * A paragraph that is nothing but a quotation continues the previous speaker.
+   * A paragraph that is nothing but a quotation continues the previous speaker; a sentence
+     that is only a speaker and a cue ("Lena Ortiz agreed.") introduces the quotation after it.
    * ``said A “...” and that B “...”`` with quoted words on both sides: each quotation is a
      direct statement of its own (the seed key's convention).
 5. Overlapping candidates: the most confident wins (direct attributions before indirect); a

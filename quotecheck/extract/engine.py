@@ -303,6 +303,16 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
+def _skip_adverbials(text: str, pos: int, end: int) -> int:
+    """Past up to three time, venue or manner phrases after a cue ("on Monday in a statement")."""
+    for _ in range(3):
+        m = _ADVERBIAL_AFTER.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _STRIP:
         s += 1
@@ -602,8 +612,8 @@ class _Extractor:
         if info.cls == OBJECT:
             return
         if subj is not None:
-            if source_span is None:
-                self._content_before(si, subj[0], cue_span, subj, ce)
+            if source_span is None and not self._content_before(si, subj[0], cue_span, subj, ce):
+                self._quotation_next(si, ce, cue_span, subj, info)
             return
         # inverted: "..., said X" / "“...,” said X"
         pre = text[s_start:group_start].rstrip()
@@ -633,6 +643,27 @@ class _Extractor:
             return False  # "Said Jalili said, “…”": a name, then the cue
         self._add(q.inner_start, q.inner_end, "direct", (cs, ce), m.span("spk"), si, 0.85)
         return True
+
+    def _quotation_next(
+        self, si: int, ce: int, cue_span: tuple[int, int], subj: tuple[int, int], info: CueInfo
+    ) -> None:
+        """ "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are …”": a
+        sentence that is only a speaker and a speech cue introduces the quotation that follows
+        it in the same paragraph, when nothing else attributes that quotation."""
+        text, doc = self.text, self.doc
+        s_start, s_end = doc.sentences[si]
+        if info.cls != SPEECH or info.form not in ("past", "third") or si + 1 >= len(doc.sentences):
+            return
+        if text[s_start : subj[0]].strip(" \t\u00a0"):
+            return  # "“A,” Putin said.": the sentence holds more than its speaker
+        pos = _skip_adverbials(text, ce, s_end)
+        if text[pos:s_end].strip(" \t\u00a0") not in (".", ":"):
+            return
+        n_start, n_end = doc.sentences[si + 1]
+        q = doc.quote_starting(n_start)
+        if q is None or "\n" in text[s_end:n_start] or text[q.end : n_end].strip(" \t\u00a0"):
+            return
+        self._add(q.inner_start, q.inner_end, "direct", cue_span, subj, si, 0.6)
 
     def _title_before(self, si: int, q_start: int, ce: int, info: CueInfo) -> bool:
         """ "Sunday on Fox News’s “Hannity,” Newt Gingrich said CLAUSE": the quotation closes
@@ -931,11 +962,7 @@ class _Extractor:
                     first = text[rec[0] : rec[1]].split()[0].lower()
                     if first not in ("he", "she", "they", "it", "we", "i"):
                         pos = rec[1]
-        for _ in range(3):
-            m = _ADVERBIAL_AFTER.match(text, pos, s_end)
-            if not m or m.end() == pos:
-                break
-            pos = m.end()
+        pos = _skip_adverbials(text, pos, s_end)
         if info.takes_recipient or re.match(
             r"\s+(?:in|at|on|during|before|after|from|via|with|back|last|this|while)\s"
             r"|\s+to\s+(?:the\s|a\s|an\s|[A-Z]|reporters|him|her|them|us|me|voters)"
@@ -1143,12 +1170,7 @@ class _Extractor:
         if q is None:
             # "Still, Sanders continues to trail": reported speech before the cue needs an
             # attribution that closes the clause ("..., X said." / ", X said, ...")
-            p2 = after_pos
-            for _ in range(3):
-                am = _ADVERBIAL_AFTER.match(text, p2, s_end)
-                if not am or am.end() == p2:
-                    break
-                p2 = am.end()
+            p2 = _skip_adverbials(text, after_pos, s_end)
             tail = text[p2:s_end].strip(" \t\u00a0")
             if tail and tail[0] not in ",.;:!?)—–-\"”’'(":
                 first_word = tail.split()[0].lower().strip(",.;:")

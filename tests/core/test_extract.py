@@ -1136,6 +1136,21 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "the site would return", "speaker": "Lena Ortiz", "mention": "she"},
         ],
     ),
+    (
+        "speaker-and-cue-sentence-then-quotation",
+        "The vote was close. Councillor Lena Ortiz agreed. “The plan is dead. We start again in"
+        " May.” The council adjourned. Tom Hale agreed. “It is over,” Ed Brandt said.",
+        [
+            {
+                "text": "The plan is dead. We start again in May.",
+                "speaker": "Lena Ortiz",
+                "mention": "Councillor Lena Ortiz",
+                "cue": "agreed",
+                "kind": "direct",
+            },
+            {"text": "It is over", "speaker": "Ed Brandt", "cue": "said"},
+        ],
+    ),
 ]
 
 
