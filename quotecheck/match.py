@@ -1883,7 +1883,7 @@ class Matcher:
                             f"({', '.join(analysis.negation_words)}) was "
                             f"{'added' if analysis.negation_added else 'removed'}."
                         )
-                if _mentions(best.text, result.claimed_speaker):
+                if best is not None and _mentions(best.text, result.claimed_speaker):
                     # 'Clinton "let China rebuild itself"', said by Trump of Clinton: a
                     # fact-checker's shorthand for words about someone, not by them
                     result.flags.append("said about the claimed speaker")
