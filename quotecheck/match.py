@@ -271,7 +271,9 @@ _SUFFIXES = ("ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "e
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem for ranking only ("taxed", "taxes" -> "tax"; "deleted" -> "delet")."""
-    if word.endswith(("'s", "s'")):  # a possessive ranks as its noun ("Obama's" as "Obama")
+    if word.endswith(("'s", "s'")):
+        # a possessive ranks as its noun ("Obama's" as "Obama"), and "that's", "he's" as the
+        # function words they are
         word = word[:-2] if word.endswith("'s") else word[:-1]
     if len(word) <= 3 or not word.isalpha() or word in STOPWORDS:
         return word
@@ -501,9 +503,10 @@ _AUDIENCE = (
 # Sweden riots" is no "Sweden riots" predicting "he".
 _TRAILING_CUE = re.compile(
     rf"^(?P<rest>.+?)(?:[\s,]+{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
-    rf"(?:\s+{_AUDIENCE})?|(?:\s*,|(?<=\x01))\s*{_AFTER_CUE}\s+{_SPEAKER}"
-    # '..., said Fumio Kishida, the prime minister': the role after the name
-    r"(?:\s*,\s*(?i:the|a|an|his|her|its|their)\s[^,\x01\"]{1,60}?)?)"
+    rf"(?:\s+{_AUDIENCE})?|(?:\s*,|(?<=\x01)[\s.;:\-\u2013\u2014]*)\s*{_AFTER_CUE}\s+{_SPEAKER}"
+    # '"...," said Fumio Kishida, the prime minister': the role after the name (up to a
+    # comma, so "the ambassador to China" is no source "China")
+    r"(?:\s*,\s*(?P<role>(?i:the|a|an|his|her|its|their)\s[^,\x01\"]{1,60}))?)"
     rf"(?:[\s,]+(?P<src>{_SOURCE}))?[\s.]*$",
     re.S,
 )
@@ -606,6 +609,26 @@ _NAME_TAIL = frozenset(
 _NAME_PARTICLES = frozenset("of de da del der van von bin al el la le y & jr sr".split())
 
 
+_CONTRACTION_TAILS = frozenset("s re ve d ll m".split())
+
+
+def _opens_with_function_word(tokens: Sequence[str]) -> bool:
+    """Do the words start with a function word ("it", "we") or its contraction ("We've",
+    "There's"; without apostrophe, "Weve", only alone or before a lower-case word: "Im
+    Jong-seok" and "A'ja Wilson" are names)?"""
+    first = tokens[0].lower()
+    if first == "the":
+        return False
+    if first in STOPWORDS:
+        return True
+    base, _, tail = first.partition("'")
+    if tail in _CONTRACTION_TAILS and base in STOPWORDS:
+        return True
+    bare = _BARE_APOSTROPHE.get(first)
+    alone = len(tokens) == 1 or not tokens[1][:1].isupper()
+    return bare is not None and alone
+
+
 def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
     """`text` if it can be a speaker. `strict` (no cue verb beside it): it must look like a
     name or title, capitalised words only ("Mitt Romney", "President Obama", "KCNA")."""
@@ -614,8 +637,7 @@ def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
     tokens = text.strip(" ,.;:-'\"").split()
     while tokens and tokens[-1].lower() in _NAME_TAIL:  # "Hillary Clinton has (pledged)"
         tokens.pop()
-    first = _BARE_APOSTROPHE.get(tokens[0].lower(), tokens[0].lower()) if tokens else ""
-    if first.split("'")[0] in STOPWORDS and first != "the":
+    if tokens and _opens_with_function_word(tokens):
         return None  # "about Alicia Machado", "it", "we", "We've" / "Weve", "There's"
     if tokens and tokens[-1].islower() and tokens[-1] in STOPWORDS:
         return None  # "Kishida on the (proposed talks)": a name never ends in "the" ("US" may)
@@ -745,6 +767,8 @@ def parse_claim(
             continue
         if form is _CUE_FORM and quoted and _QUOTE_MARK not in m.group("rest"):
             continue  # "X said Y" is outside the quote: keep looking
+        if form is _TRAILING_CUE and m.group("role") and not quoted:
+            continue  # "..., said Trump, the taxpayers will pay nothing": no role, words
         cue_word = re.search(_CUE, m.group(0), re.I) if form is _CUE_FORM else None
         denial = negated or bool(cue_word and cue_word.group(0).lower().startswith("den"))
         cued = True
@@ -1484,8 +1508,9 @@ class Matcher:
         ):
             # 'he wanted talks with Kim Jong Un "with some preconditions"': three quoted words
             # are not found on their own; the clause they stand in may be
-            whole = self.check(parsed.claim.replace('"', " ").replace("“", " "))
-            if whole.verdict != "not found":
+            unquoted = re.sub(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]", " ", parsed.claim)
+            whole = self.check(unquoted) if unquoted != parsed.claim else result
+            if whole is not result and whole.verdict != "not found":
                 whole.claim, whole.claimed_words = parsed.claim, parsed.sentence
                 return whole
         return result
@@ -2207,6 +2232,11 @@ def _is_negation(words: Sequence[str], n: int) -> bool:
 _ADDITIVE_AFTER_NOT = frozenset(("only", "just", "merely", "simply"))
 
 
+def _flips_in(words: Sequence[str], n: int, end: int) -> bool:
+    """Is words[n] a negation of an edit ending at `end` (its "not only" within it is none)?"""
+    return _negates(words, n) if n + 1 < end else _is_negation(words, n)
+
+
 def _negates(words: Sequence[str], n: int) -> bool:
     if words[n] == "not" and n + 1 < len(words) and words[n + 1] in _ADDITIVE_AFTER_NOT:
         return False
@@ -2437,8 +2467,10 @@ def _analyse(
         ):
             # a flip is a local edit ("did not want" for "wanted"), not a long rewording;
             # what a marked gap leaves out is always looked at
-            neg_added = [keys[n] for n in range(i1, i2) if _is_negation(keys, n)]
-            neg_dropped = [quote_words[j] for j in range(j1, j2) if _is_negation(quote_words, j)]
+            # "not only" added or left out as a whole is no flip; "not" alone before a kept
+            # "only" is ("not just those at the top" -> "just those at the top")
+            neg_added = [keys[n] for n in range(i1, i2) if _flips_in(keys, n, i2)]
+            neg_dropped = [quote_words[j] for j in range(j1, j2) if _flips_in(quote_words, j, j2)]
         if len(neg_added) != len(neg_dropped):
             flips.append((k, len(neg_added) - len(neg_dropped), neg_added + neg_dropped))
         if number_format_only:

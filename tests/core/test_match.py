@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from quotecheck.importing import seed_paths
 from quotecheck.match import (
+    STOPWORDS,
     VERDICTS,
     CheckResult,
     Match,
@@ -419,6 +420,95 @@ def test_a_name_joined_by_and_is_no_leading_speaker() -> None:
         prefixed = check("Sanders We must close every loophole in the gun laws", store)
     assert headline.claimed_speaker is None and headline.verdict != "misattributed"
     assert (prefixed.claimed_speaker, prefixed.verdict) == ("Sanders", "verified")
+
+
+def _one_check(records: list[dict[str, str]], claim: str) -> CheckResult:
+    with Store(":memory:") as store:
+        store.add_quote_records(records)
+        return check(claim, store)
+
+
+AUTUMN = [{"text": "We will win the election in the autumn.", "speaker": "Taro Aso"}]
+BLEEDING = [{"text": "We have to stop the bleeding now before the vote.", "speaker": "Moon Jae-in"}]
+
+
+@pytest.mark.parametrize(
+    ("claim", "speaker"),
+    [
+        # a name whose first word looks like a contraction is still a name
+        ('Im Jong-seok said "We have to stop the bleeding now before the vote."', "Im Jong-seok"),
+        ('"We have to stop the bleeding now before the vote," Im Jong-seok said.', "Im Jong-seok"),
+        ('A\'ja Wilson said "We have to stop the bleeding now before the vote."', "A'ja Wilson"),
+    ],
+)
+def test_names_like_contractions_are_speakers(claim: str, speaker: str) -> None:
+    result = _one_check(BLEEDING, claim)
+    assert result.claimed_speaker == speaker
+    assert result.verdict == "misattributed", result.explanation
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the inverted "said X" after a dash, a full stop or a colon after the quotation
+        '"We will win the election in the autumn" -- said Fumio Kishida',
+        '"We will win the election in the autumn" - said Fumio Kishida',
+        '"We will win the election in the autumn" \u2014 said Fumio Kishida',
+        '"We will win the election in the autumn". Said Fumio Kishida',
+        '"We will win the election in the autumn": said Fumio Kishida',
+    ],
+)
+def test_inverted_attribution_after_punctuation(claim: str) -> None:
+    result = _one_check(AUTUMN, claim)
+    assert result.claimed_speaker == "Fumio Kishida"
+    assert result.verdict == "misattributed", result.explanation
+
+
+def test_a_role_is_read_only_after_a_quotation_and_holds_no_source() -> None:
+    # unquoted, the words after the name are claimed words, not the speaker's role
+    result = _one_check(
+        [{"text": "Mexico will pay for the wall.", "speaker": "Donald Trump"}],
+        "Mexico will pay for the wall, said Donald Trump, the taxpayers will pay nothing",
+    )
+    assert result.verdict != "verified", result.explanation
+    parsed = parse_claim('"We will not raise taxes," said Ri Ryong Nam, the ambassador to China')
+    assert (parsed.speaker, parsed.source) == ("Ri Ryong Nam", None)
+
+
+@pytest.mark.parametrize(
+    ("record", "claim"),
+    [
+        # "not only" / "not merely" left out as a whole adds nothing, negates nothing
+        (
+            "We will cut taxes for families, not only for the rich.",
+            "Sam Oak said we will cut taxes for the rich",
+        ),
+        (
+            "We will cut taxes for families, not only for the rich.",
+            'Sam Oak said "we will cut taxes for families ... for the rich"',
+        ),
+        (
+            "I am not merely asking for your vote tonight.",
+            "Sam Oak said I am asking for your vote tonight",
+        ),
+    ],
+)
+def test_not_only_left_out_whole_is_no_flip(record: str, claim: str) -> None:
+    result = _one_check([{"text": record, "speaker": "Sam Oak"}], claim)
+    assert result.verdict != "contradicted", result.explanation
+
+
+def test_a_lone_closing_curly_quote_gives_a_verdict() -> None:
+    record = {
+        "text": "Six million people lost their insurance, not only the poor.",
+        "speaker": "Ann Lee",
+    }
+    assert _one_check([record], "Lee says a \u201dsix the poor").verdict in VERDICTS
+
+
+def test_contractions_of_function_words_rank_as_function_words() -> None:
+    assert stem("that's") in STOPWORDS and stem("he's") in STOPWORDS
+    assert stem("kishida's") == "kishida"
 
 
 NUMBER_FORM_QUOTES = [
