@@ -2365,10 +2365,17 @@ def _analyse(
         # ("3 million" for "3,000,000", "3%" for "3 percent").
         n1, n2 = i1, i2
         m1, m2 = full_j1, full_j2
-        while n1 > 0 and m1 > 0 and _numeric_at(keys, n1 - 1) and not (lead or first_eq < 0):
-            n1, m1 = n1 - 1, m1 - 1
-        while n2 < len(keys) and m2 < len(quote_words) and _numeric(keys[n2]) and not trail:
-            n2, m2 = n2 + 1, m2 + 1
+        # each side on its own: "one hundred fifty" is "a hundred and fifty"
+        if not (lead or first_eq < 0):
+            while n1 > 0 and _numeric_at(keys, n1 - 1):
+                n1 -= 1
+            while m1 > 0 and _numeric_at(quote_words, m1 - 1):
+                m1 -= 1
+        if not trail:
+            while n2 < len(keys) and _numeric(keys[n2]):
+                n2 += 1
+            while m2 < len(quote_words) and _numeric(quote_words[m2]):
+                m2 += 1
         claim_numbers = number_values(keys[n1:n2])
         if not edge:
             quote_numbers = number_values(quote_words[m1:m2])

@@ -515,6 +515,7 @@ NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
     {"text": "Premiums went up 25 percent, seventy thousand.", "speaker": "Jane Doe"},
+    {"text": "It costs a hundred and fifty dollars a year for each family.", "speaker": "Sam Oak"},
 ]
 
 
@@ -532,6 +533,18 @@ NUMBER_FORM_QUOTES = [
         ('Jane Doe said "Premiums went up 25 percent, 70,000."', "verified", False),
         ('Jane Doe said "Premiums went up 25 percent, 70 thousand."', "verified", False),
         ('Jane Doe said "Premiums went up 25 percent, 80 thousand."', "altered", True),
+        # a number's "and" on one side only
+        (
+            'Sam Oak said "It costs one hundred fifty dollars a year for each family"',
+            "verified",
+            False,
+        ),
+        ('Sam Oak said "It costs 150 dollars a year for each family"', "verified", False),
+        (
+            'Sam Oak said "It costs a hundred and sixty dollars a year for each family"',
+            "altered",
+            True,
+        ),
     ],
 )
 def test_numbers_written_in_words_or_digits_are_one_number(
