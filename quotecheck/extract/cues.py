@@ -18,7 +18,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["find_cues", "CueInfo", "cue_info", "AUX_RE", "BELIEF", "SPEECH", "OBJECT", "TO_ONLY"]
+__all__ = [
+    "find_cues",
+    "CueInfo",
+    "cue_info",
+    "forms_of",
+    "AUX_RE",
+    "BELIEF",
+    "SPEECH",
+    "OBJECT",
+    "TO_ONLY",
+]
 
 SPEECH = "speech"
 BELIEF = "belief"
@@ -286,6 +296,11 @@ for _p, _l in (
         else SPEECH,
         _kind,
     )
+
+
+def forms_of(cls: str, form: str) -> list[str]:
+    """The single-word cues of class ``cls`` in form ``form`` ("past": "said", "noted", ...)."""
+    return sorted(w for w, info in _FORMS.items() if info.cls == cls and info.form == form)
 
 
 def cue_info(word: str) -> CueInfo | None:

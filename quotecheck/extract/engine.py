@@ -15,6 +15,7 @@ from quotecheck.extract.cues import (
     CueInfo,
     cue_info,
     find_cues,
+    forms_of,
 )
 from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
 from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
@@ -99,6 +100,8 @@ _CLAUSE_CUTS = re.compile(
     r"|(?<=[”\"’])\s+and\s+(?:[a-z]+ing|has|have|had|is|was|will|would)\b"
     r"|,\s+(?:while|whereas)\b"
     r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|added|adds)\b"
+    # "said A and suggested that B": two statements, as PolNeAR annotates them
+    r"|\s+and\s+(?:also\s+)?(?:" + "|".join(forms_of(SPEECH, "past")) + r")\s+that\b"
     r"|(?<=[”\"])\s+and\s+(?:also\s+)?(?:[a-z]+ed|said|told|says|tells|adds|calls|wrote)\b"
     r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
     r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"

@@ -143,6 +143,37 @@ def _word_ok(word: str) -> bool:
 
 _NOUNS_NOT_CUES = frozenset("state report post statement call show support".split())
 
+# First names that are also modals or months ("Will Doyle", "Ann May", "Theresa May"): a name
+# only next to another capitalised name word, not after a date's preposition ("In May Trump
+# said" is the month) and not in a Title Case headline ("Americans Will Say No to Trump")
+NAME_OR_FUNCTION_WORD = frozenset("will may".split())
+_DATE_LEAD = frozenset("in on by since until during through from of last next early late".split())
+
+
+def _name_neighbour(word: str) -> bool:
+    low = word.lower()
+    return bool(_NAME_TOKEN.match(word)) and low not in STOP and low not in NAME_OR_FUNCTION_WORD
+
+
+def _token_ok(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """``_word_ok`` for token ``i``, which also accepts "Will" and "May" inside a name."""
+    word = toks[i][2]
+    if _word_ok(word):
+        return True
+    if word.lower().rstrip(".") not in NAME_OR_FUNCTION_WORD or not word[:1].isupper():
+        return False
+    prev = toks[i - 1][2] if i > 0 else ""
+    if prev.lower() in _DATE_LEAD:
+        return False
+    # the two words after it (the window may end here: np_before stops at the cue)
+    after = [w for _s, _e, w in toks[i + 1 : i + 3]]
+    if len(after) < 2:
+        after += [w for _s, _e, w in _tokens(text, toks[-1][1], toks[-1][1] + 40)][: 2 - len(after)]
+    nxt, then = (after + ["", ""])[:2]
+    if _name_neighbour(nxt):
+        return not _NAME_TOKEN.match(then)  # "Will Doyle said", not "Will Run Ads"
+    return _name_neighbour(prev) and not _NAME_TOKEN.match(nxt)  # "Ann May said"
+
 
 # Function words that stay stop words when capitalised at a sentence start.
 _FUNC_CAPS_STOP = frozenset(
@@ -183,7 +214,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
     last = toks[i][2]
     if last.lower() in SUBJECT_PRONOUNS:
         return toks[i][0], toks[i][1]
-    if not _word_ok(last) and last.lower() not in _QUANTIFIERS:
+    if not _token_ok(text, toks, i) and last.lower() not in _QUANTIFIERS:
         return None
     start_i = i
     count = 0
@@ -224,7 +255,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
                 count += 1
                 continue
             break
-        if not _word_ok(w) and low not in DETERMINERS:
+        if not _token_ok(text, toks, i) and low not in DETERMINERS:
             break
         if low in PRONOUNS and low not in ("his", "her", "their", "its"):
             break
@@ -277,7 +308,7 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
             if _is_cap(nxt) or nxt.lower() in DETERMINERS:
                 continue
             break
-        if not _word_ok(w) and low not in DETERMINERS:
+        if not _token_ok(text, toks, i) and low not in DETERMINERS:
             break
         if i > 0 and (low in PRONOUNS or _CONTRACTION.sub("", low) in SUBJECT_PRONOUNS):
             break  # "told The Dayton Ledger he’s not ...": the recipient ends before "he’s"

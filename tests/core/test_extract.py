@@ -1151,6 +1151,40 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "It is over", "speaker": "Ed Brandt", "cue": "said"},
         ],
     ),
+    (
+        "first-name-that-is-a-modal",
+        "“The model is expensive,” said Will Doyle, a professor at Reed College. “It will not"
+        " last,” Ann May said. In May Tom Hale said the fees would rise.",
+        [
+            {
+                "text": "The model is expensive",
+                "speaker": "Will Doyle",
+                "mention": "Will Doyle, a professor at Reed College",
+                "kind": "direct",
+            },
+            {"text": "It will not last", "speaker": "Ann May", "mention": "Ann May"},
+            {"text": "the fees would rise", "speaker": "Tom Hale", "mention": "Tom Hale"},
+        ],
+    ),
+    (
+        "modal-in-a-title-case-headline-is-no-name",
+        "Ortiz: I’m Optimistic Voters Will Say No to Fees.\n\nOn Sunday the mayor spoke.",
+        [{"text": "I’m Optimistic Voters Will Say No to Fees", "mention": "Ortiz", "cue": ":"}],
+    ),
+    (
+        "and-speech-verb-that-starts-a-second-statement",
+        "Prime Minister Theresa May said this week that the country would leave by March and"
+        " suggested that it would quit the single market.",
+        [
+            {
+                "text": "that the country would leave by March",
+                "speaker": "Theresa May",
+                "mention": "Prime Minister Theresa May",
+                "cue": "said",
+            },
+            {"text": "that it would quit the single market", "cue": "suggested"},
+        ],
+    ),
 ]
 
 
