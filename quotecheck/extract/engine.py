@@ -26,6 +26,7 @@ from quotecheck.extract.speakers import (
     STOP,
     SUBJECT_PRONOUNS,
     SpeakerResolver,
+    is_state_or_country,
     name_and_role,
     np_after,
     np_before,
@@ -172,6 +173,10 @@ _QUOTE_VERB = re.compile(
     r"|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
     r"(?P<verb>[a-z]+(?:ed|s))\b(?:\s+(?:on|in|at|last|this|to|during)\b[^.!?;:\"“”]{0,60})?"
     r"\s*[.!?]?\s*$"
+)
+_HOMETOWN_TAIL = re.compile(
+    r"\s(?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?P<comma>,)\s+"
+    r"(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*,?$"
 )
 _NAME_LIST = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)+$")
 _POLL_NP = (
@@ -782,6 +787,14 @@ class _Extractor:
             e -= 1
         if e <= s_start:
             return None
+        home = _HOMETOWN_TAIL.search(text, max(s_start, e - 80), e)
+        if home is not None and is_state_or_country(home.group("state")):
+            # "Dean Johnson, a salesman from Sumter, South Carolina, says": the state closes
+            # a hometown, the subject is what comes before it
+            comma = home.start("comma")
+            head = self._subject_before(s_start, comma + 1 if text[e - 1] == "," else comma)
+            if head is not None:
+                return head[0], home.end("state")
         if text[e - 1] == ",":
             # appositive: "NAME, ROLE, said" or "ROLE, NAME, said"
             comma2 = e - 1

@@ -22,6 +22,7 @@ __all__ = [
     "np_after",
     "name_and_role",
     "name_key",
+    "is_state_or_country",
     "SpeakerResolver",
 ]
 
@@ -350,13 +351,13 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
     """
     # a long bracketed aside is no part of the name: "Sen. Carl Brandt (a councillor ...)"
     mention = re.sub(r"\s*\([^()]{21,}\)\s*$", "", mention)
-    parts = [p.strip() for p in mention.strip(" ,").split(",") if p.strip()]
+    parts = _hometowns_apart([p.strip() for p in mention.strip(" ,").split(",") if p.strip()])
     if not parts:
         return None, None
     best_name: str | None = None
     best_role: list[str] = []
     for idx, part in enumerate(parts):
-        name, role = _name_in_part(part)
+        name, role = (None, None) if part.startswith(_HOMETOWN_MARK) else _name_in_part(part)
         if name and best_name is None:
             best_name = name
             if role:
@@ -365,7 +366,7 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
             # appositive role loses its article ("The chairman of X, NAME" -> "chairman of X")
             best_role.extend(
                 _strip_article(p)
-                for j, p in enumerate(parts)
+                for j, p in enumerate(q.lstrip(_HOMETOWN_MARK) for q in parts)
                 if j != idx and not _RELATIVE_PART.match(p)
             )
             break
@@ -373,6 +374,62 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
         return None, mention.strip(" ,")
     role_text = ", ".join(r for r in best_role if r) or None
     return best_name, role_text
+
+
+# US states as the AP writes them, spelled out or abbreviated, for hometowns ("of Madison,
+# Alabama", "of Derry, N.H."); keys as ``name_key`` makes them
+_US_STATES = frozenset(
+    name_key(s)
+    for s in """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
+    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming Ala.
+    Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn.
+    Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
+    Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
+) | frozenset(
+    name_key(s)
+    for s in (
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "New York",
+        "North Carolina",
+        "North Dakota",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "West Virginia",
+    )
+)
+# "Donald Hartley of Madison, Alabama": a town, a comma and a state after the name
+_HOMETOWN = re.compile(r"(.*\S)\s+((?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})")
+_HOMETOWN_MARK = "\x00"  # a part that is a hometown, never a name
+
+
+def _hometowns_apart(parts: list[str]) -> list[str]:
+    """Split "NAME of TOWN" + "STATE" into "NAME" and one hometown part ("of Madison,
+    Alabama"), so that the state is never taken for the speaker's name."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        m = _HOMETOWN.fullmatch(part)
+        if m is not None and i + 1 < len(parts) and is_state_or_country(parts[i + 1]):
+            if _name_in_part(m.group(1))[0] is not None:
+                out += [m.group(1), f"{_HOMETOWN_MARK}{m.group(2)}, {parts[i + 1]}"]
+            else:  # "a nurse from Brownsville, Texas": one role, no name
+                out.append(f"{_HOMETOWN_MARK}{part}, {parts[i + 1]}")
+            i += 2
+            continue
+        out.append(part)
+        i += 1
+    return out
+
+
+def is_state_or_country(part: str) -> bool:
+    key = name_key(part)
+    return key in _US_STATES or key in COUNTRIES
 
 
 _ORG_HEADS = frozenset(
@@ -475,8 +532,8 @@ class SpeakerResolver:
                 or words[0].lower() in DETERMINERS
             ):
                 words = words[1:]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or name_key(" ".join(words)) in _US_STATES:
+                continue  # "South Carolina" is no person a later "he" may stand for
             words[-1] = _strip_possessive(words[-1])
             self._add(" ".join(words), m.start())
 

@@ -1185,6 +1185,30 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "that it would quit the single market", "cue": "suggested"},
         ],
     ),
+    (
+        "hometown-state-is-no-speaker",
+        "“This is fantastic!” said Donald Hartley of Madison, Alabama, who came with his wife."
+        " Rachel Berg, a nurse from Monsey, New York, said the speech went well. Stacy Baker"
+        " of Columbia, South Carolina says Cruz can win.",
+        [
+            {
+                "text": "This is fantastic!",
+                "speaker": "Donald Hartley",
+                "role": "of Madison, Alabama",
+                "kind": "direct",
+            },
+            {
+                "text": "the speech went well",
+                "speaker": "Rachel Berg",
+                "mention": "Rachel Berg, a nurse from Monsey, New York",
+            },
+            {
+                "text": "Cruz can win",
+                "speaker": "Stacy Baker",
+                "mention": "Stacy Baker of Columbia, South Carolina",
+            },
+        ],
+    ),
 ]
 
 
