@@ -787,7 +787,12 @@ class _Extractor:
             e -= 1
         if e <= s_start:
             return None
-        home = _HOMETOWN_TAIL.search(text, max(s_start, e - 80), e)
+        # (the comma test first: most subjects have none near their end)
+        home = (
+            _HOMETOWN_TAIL.search(text, max(s_start, e - 80), e)
+            if text.find(", ", max(s_start, e - 20), e - 1) >= 0
+            else None
+        )
         if home is not None and is_state_or_country(home.group("state")):
             # "Dean Johnson, a salesman from Sumter, South Carolina, says": the state closes
             # a hometown, the subject is what comes before it

@@ -156,11 +156,31 @@ def _name_neighbour(word: str) -> bool:
     return bool(_NAME_TOKEN.match(word)) and low not in STOP and low not in NAME_OR_FUNCTION_WORD
 
 
-def _token_ok(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
-    """``_word_ok`` for token ``i``, which also accepts "Will" and "May" inside a name."""
-    word = toks[i][2]
-    if _word_ok(word):
+_POSSESSIVE_DET = frozenset("his her their its our my your".split())
+_NOT_POSSESSOR = frozenset("he she it that there what here who where".split())
+
+
+def _possessive(word: str) -> bool:
+    """ "Cruz's", "voters’", "his": a possessor (not "he's", "that's": is / has)."""
+    low = word.lower().replace("’", "'")
+    if low in _POSSESSIVE_DET:
         return True
+    if low.endswith("s'"):
+        return True
+    return low.endswith("'s") and low[:-2] not in _NOT_POSSESSOR
+
+
+def _token_ok(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Token ``i``, which ``_word_ok`` refused, belongs to a noun phrase in context: "Will"
+    and "May" inside a name, a gerund after a possessive."""
+    word = toks[i][2]
+    if i > 0 and word[:1].islower() and _possessive(toks[i - 1][2]):
+        info = cue_info(word)
+        if info is not None and info.form == "ing":
+            # "familiar with Cruz's thinking said", "USA TODAY's reporting indicated": a
+            # gerund after a possessive is a noun (a plain noun, "Trump's tweet", is not
+            # taken: as a subject it is rarely a speaker)
+            return True
     if word.lower().rstrip(".") not in NAME_OR_FUNCTION_WORD or not word[:1].isupper():
         return False
     prev = toks[i - 1][2] if i > 0 else ""
@@ -215,7 +235,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
     last = toks[i][2]
     if last.lower() in SUBJECT_PRONOUNS:
         return toks[i][0], toks[i][1]
-    if not _token_ok(text, toks, i) and last.lower() not in _QUANTIFIERS:
+    if not (_word_ok(last) or _token_ok(text, toks, i)) and last.lower() not in _QUANTIFIERS:
         return None
     start_i = i
     count = 0
@@ -256,7 +276,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
                 count += 1
                 continue
             break
-        if not _token_ok(text, toks, i) and low not in DETERMINERS:
+        if not (_word_ok(w) or _token_ok(text, toks, i)) and low not in DETERMINERS:
             break
         if low in PRONOUNS and low not in ("his", "her", "their", "its"):
             break
@@ -309,7 +329,7 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
             if _is_cap(nxt) or nxt.lower() in DETERMINERS:
                 continue
             break
-        if not _token_ok(text, toks, i) and low not in DETERMINERS:
+        if not (_word_ok(w) or _token_ok(text, toks, i)) and low not in DETERMINERS:
             break
         if i > 0 and (low in PRONOUNS or _CONTRACTION.sub("", low) in SUBJECT_PRONOUNS):
             break  # "told The Dayton Ledger he’s not ...": the recipient ends before "he’s"
@@ -378,18 +398,8 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
 
 # US states as the AP writes them, spelled out or abbreviated, for hometowns ("of Madison,
 # Alabama", "of Derry, N.H."); keys as ``name_key`` makes them
-_US_STATES = frozenset(
-    name_key(s)
-    for s in """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
-    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
-    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
-    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming Ala.
-    Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn.
-    Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
-    Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
-) | frozenset(
-    name_key(s)
-    for s in (
+_TWO_WORD_STATES = frozenset(
+    (
         "New Hampshire",
         "New Jersey",
         "New Mexico",
@@ -402,6 +412,16 @@ _US_STATES = frozenset(
         "West Virginia",
     )
 )
+_US_STATES = frozenset(
+    name_key(s)
+    for s in """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
+    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming Ala.
+    Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn.
+    Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn.
+    Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
+) | frozenset(name_key(s) for s in _TWO_WORD_STATES)
 # "Donald Hartley of Madison, Alabama": a town, a comma and a state after the name
 _HOMETOWN = re.compile(r"(.*\S)\s+((?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})")
 _HOMETOWN_MARK = "\x00"  # a part that is a hometown, never a name
@@ -414,8 +434,12 @@ def _hometowns_apart(parts: list[str]) -> list[str]:
     i = 0
     while i < len(parts):
         part = parts[i]
-        m = _HOMETOWN.fullmatch(part)
-        if m is not None and i + 1 < len(parts) and is_state_or_country(parts[i + 1]):
+        m = (
+            _HOMETOWN.fullmatch(part)
+            if i + 1 < len(parts) and is_state_or_country(parts[i + 1])
+            else None
+        )
+        if m is not None:
             if _name_in_part(m.group(1))[0] is not None:
                 out += [m.group(1), f"{_HOMETOWN_MARK}{m.group(2)}, {parts[i + 1]}"]
             else:  # "a nurse from Brownsville, Texas": one role, no name
@@ -428,6 +452,8 @@ def _hometowns_apart(parts: list[str]) -> list[str]:
 
 
 def is_state_or_country(part: str) -> bool:
+    if not part[:1].isupper() or len(part) > 20:
+        return False  # the cheap test first: most parts are no place
     key = name_key(part)
     return key in _US_STATES or key in COUNTRIES
 
@@ -532,10 +558,13 @@ class SpeakerResolver:
                 or words[0].lower() in DETERMINERS
             ):
                 words = words[1:]
-            if len(words) < 2 or name_key(" ".join(words)) in _US_STATES:
-                continue  # "South Carolina" is no person a later "he" may stand for
+            if len(words) < 2:
+                continue
             words[-1] = _strip_possessive(words[-1])
-            self._add(" ".join(words), m.start())
+            name = " ".join(words)
+            if len(words) == 2 and name.title() in _TWO_WORD_STATES:
+                continue  # "South Carolina" is no person a later "he" may stand for
+            self._add(name, m.start())
 
     def _add(self, name: str, position: int, role: str | None = None) -> str:
         key = name_key(name)

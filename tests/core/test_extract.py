@@ -1209,6 +1209,19 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             },
         ],
     ),
+    (
+        "gerund-after-a-possessive-is-no-cue",
+        "Another source familiar with Hale’s thinking said, “He will not drop out.” If Hale’s"
+        " plan rejected single mothers, families would suffer.",
+        [
+            {
+                "text": "He will not drop out.",
+                "mention": "Another source familiar with Hale’s thinking",
+                "cue": "said",
+                "kind": "direct",
+            }
+        ],
+    ),
 ]
 
 
