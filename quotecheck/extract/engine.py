@@ -637,8 +637,10 @@ class _Extractor:
         the speaker after it, then a comma or colon and the quotation."""
         text, doc = self.text, self.doc
         s_end = doc.sentences[si][1]
-        m = _LEAD_CUE_SPEAKER.match(text, ce, s_end)
-        if m is None:
+        # the quotation may open the next paragraph ("Stated Stone:¶“I think …”"): the
+        # look-ahead reads past the sentence, the speaker stays inside it
+        m = _LEAD_CUE_SPEAKER.match(text, ce, min(len(text), s_end + 8))
+        if m is None or m.end("spk") > s_end:
             return False
         colon = m.group("mark") == ":"
         q = doc.quote_starting(_skip_space(text, m.end(), len(text) if colon else s_end))

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotecheck.extract.cues import cue_info
+from quotecheck.extract.cues import SPEECH, cue_info
 
 __all__ = [
     "PRONOUNS",
@@ -524,6 +524,11 @@ class _Entity:
     role: str | None = None
 
 
+def _is_finite_speech_cue(word: str) -> bool:
+    info = cue_info(word)
+    return info is not None and info.cls == SPEECH and info.form in ("past", "third")
+
+
 class SpeakerResolver:
     """Document-level registry of names, used to resolve surnames, roles and pronouns."""
 
@@ -549,9 +554,17 @@ class SpeakerResolver:
             cut = 0
             for k, w in enumerate(words[:-1]):
                 low = w.lower()
-                if _is_title(w) or low.endswith(("'s", "’s")) or low.strip(".") in STOP:
+                if (
+                    _is_title(w)
+                    or low.endswith(("'s", "’s"))
+                    or low.strip(".") in STOP
+                    or k == 0
+                    and _is_finite_speech_cue(w)  # "Continued Stone: “…”"
+                ):
                     cut = k + 1
             words = words[cut:]
+            if words and words[-1].lower() in ("says", "tells"):
+                words = words[:-1]  # "Lang Says" in a headline ("Edward Said" is a name)
             while words and (
                 _is_title(words[0])
                 or words[0].lower().strip(".") in STOP

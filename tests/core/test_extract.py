@@ -1222,6 +1222,27 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "cue-opening-a-sentence-is-no-part-of-the-name",
+        "Roger Stone spoke on the radio on Monday. “We are done,” Stone said.\n\nContinued"
+        " Stone: “It is over.”\n\nStated Stone:\n\n“The stakes are high.”",
+        [
+            {"text": "We are done", "speaker": "Roger Stone", "mention": "Stone"},
+            {
+                "text": "It is over.",
+                "speaker": "Roger Stone",
+                "mention": "Stone",
+                "cue": "Continued",
+            },
+            {
+                "text": "The stakes are high.",
+                "speaker": "Roger Stone",
+                "mention": "Stone",
+                "cue": "Stated",
+                "kind": "direct",
+            },
+        ],
+    ),
 ]
 
 
