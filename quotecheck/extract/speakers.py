@@ -524,6 +524,13 @@ class _Entity:
     role: str | None = None
 
 
+def _name_not_date(words: list[str], k: int) -> bool:
+    """ "Will Doyle", "Chairman Will Rogers": "Will"/"May" opens a name; "In May Trump" not."""
+    return words[k].lower() in NAME_OR_FUNCTION_WORD and (
+        k == 0 or words[k - 1].lower() not in _DATE_LEAD
+    )
+
+
 def _is_finite_speech_cue(word: str) -> bool:
     info = cue_info(word)
     return info is not None and info.cls == SPEECH and info.form in ("past", "third")
@@ -557,9 +564,8 @@ class SpeakerResolver:
                 if (
                     _is_title(w)
                     or low.endswith(("'s", "’s"))
-                    or low.strip(".") in STOP
-                    or k == 0
-                    and _is_finite_speech_cue(w)  # "Continued Stone: “…”"
+                    or (low.strip(".") in STOP and not _name_not_date(words, k))
+                    or (k == 0 and _is_finite_speech_cue(w))  # "Continued Stone: “…”"
                 ):
                     cut = k + 1
             words = words[cut:]
@@ -568,6 +574,7 @@ class SpeakerResolver:
             while words and (
                 _is_title(words[0])
                 or words[0].lower().strip(".") in STOP
+                and words[0].lower() not in NAME_OR_FUNCTION_WORD
                 or words[0].lower() in DETERMINERS
             ):
                 words = words[1:]

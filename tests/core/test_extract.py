@@ -1167,6 +1167,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         ],
     ),
     (
+        "surname-of-a-first-name-that-is-a-modal",
+        "Will Doyle teaches at Reed College. Doyle said fees would rise.",
+        [{"text": "fees would rise", "speaker": "Will Doyle", "mention": "Doyle"}],
+    ),
+    (
         "modal-in-a-title-case-headline-is-no-name",
         "Ortiz: I’m Optimistic Voters Will Say No to Fees.\n\nOn Sunday the mayor spoke.",
         [{"text": "I’m Optimistic Voters Will Say No to Fees", "mention": "Ortiz", "cue": ":"}],
