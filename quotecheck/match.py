@@ -2262,6 +2262,27 @@ def _numeric_at(words: Sequence[str], n: int) -> bool:
     return _numeric(words[n]) or _scale_article(words, n)
 
 
+def _number_word_at(words: Sequence[str], n: int) -> bool:
+    """A word of one number ("a hundred and fifty"); "percent" ends a number, joins none."""
+    return _numeric_at(words, n) and words[n] not in ("percent", "per", "cent", "pct")
+
+
+def _number_run_start(words: Sequence[str], start: int, end: int) -> int:
+    """Where the number words ending words[start:end] begin (`end` when there are none)."""
+    k = end
+    while k > start and _number_word_at(words, k - 1):
+        k -= 1
+    return k
+
+
+def _number_run_end(words: Sequence[str], start: int, end: int) -> int:
+    """Where the number words opening words[start:end] end (`start` when there are none)."""
+    k = start
+    while k < end and _number_word_at(words, k):
+        k += 1
+    return k
+
+
 def number_values(words: Sequence[str]) -> list[float]:
     """The numbers a run of words says: "3 million", "3,000,000" and "three million" are all
     3e6; "3 percent" is 3 (a "%" is no word); "a hundred" is 100."""
@@ -2377,20 +2398,33 @@ def _analyse(
             while m2 < len(quote_words) and _numeric(quote_words[m2]):
                 m2 += 1
         claim_numbers = number_values(keys[n1:n2])
+        number_j1, number_j2 = j1, j2  # the quote's words that must all be number words
         if not edge:
             quote_numbers = number_values(quote_words[m1:m2])
+        elif dropped and (lead or trail):
+            # "6 million" for "six million", also where the claim starts or stops inside the
+            # quote ("100,000 fewer" of "4 percent, a hundred thousand fewer"): the quote's
+            # number words next to the aligned part; the rest of the edit is left out
+            if lead:
+                number_j1 = _number_run_start(quote_words, j1, j2)
+                span = quote_words[max(number_j1, q0) : min(max(m2, j2), q1)]
+            else:
+                number_j2 = _number_run_end(quote_words, j1, j2)
+                span = quote_words[max(min(m1, j1), q0) : min(number_j2, q1)]
+            quote_numbers = number_values(span)
         elif dropped:
-            # "6 million" for the quote's opening "six million": the number words next to
-            # the edit count, within the quote itself
             quote_numbers = number_values(quote_words[max(m1, q0) : min(m2, q1)])
         else:
             quote_numbers = []
         number_format_only = (
             bool(claim_numbers)
             and claim_numbers == quote_numbers
+            and (number_j1 < number_j2 or (number_j1, number_j2) == (j1, j2))
             and all(_numeric_at(keys, n) for n in range(i1, i2))
-            and all(_numeric_at(quote_words, j) for j in range(j1, j2))
+            and all(_numeric_at(quote_words, j) for j in range(number_j1, number_j2))
         )
+        if number_format_only and (number_j1, number_j2) != (j1, j2):
+            excerpt = True  # the quote's words beyond the number are left out
         if (
             added or (dropped and not edge and not at_gap_early)
         ) and claim_numbers != quote_numbers:

@@ -516,6 +516,8 @@ NUMBER_FORM_QUOTES = [
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
     {"text": "Premiums went up 25 percent, seventy thousand.", "speaker": "Jane Doe"},
     {"text": "It costs a hundred and fifty dollars a year for each family.", "speaker": "Sam Oak"},
+    {"text": "Jobs grew 4 percent, a hundred thousand more than last year.", "speaker": "Ada Ng"},
+    {"text": "Refugee numbers rose 550% in one year.", "speaker": "Bo Li"},
 ]
 
 
@@ -544,6 +546,18 @@ NUMBER_FORM_QUOTES = [
             'Sam Oak said "It costs a hundred and sixty dollars a year for each family"',
             "altered",
             True,
+        ),
+        # an excerpt that starts or stops at a number the quote writes another way
+        ('Ada Ng said "100,000 more than last year"', "verified", False),
+        ('Ada Ng said "Jobs grew 4 percent, 100,000"', "verified", False),
+        ('Ada Ng said "200,000 more than last year"', "altered", True),
+        ('Ada Ng said "Jobs grew 4 percent, 200,000"', "altered", True),
+        ('Bo Li said "Refugee numbers rose 550 percent in one year"', "verified", False),
+        # a number added is a change, and no changed number
+        (
+            'Ada Ng said "Jobs grew 4 percent, a hundred thousand more than in 2019"',
+            "altered",
+            False,
         ),
     ],
 )
