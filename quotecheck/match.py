@@ -67,6 +67,10 @@ VERDICTS = ("verified", "altered", "contradicted", "misattributed", "paraphrase"
 # -- public data --------------------------------------------------------------------------
 
 
+# Quotes a reviewer rejected (a wrong extraction, a misquote) are no evidence for any claim.
+_EVIDENCE = "(status IS NULL OR status != 'rejected')"
+
+
 @dataclass(frozen=True, slots=True)
 class MatchSettings:
     """Thresholds and sizes of the claim check. Defaults are measured: see docs/matching.md."""
@@ -147,6 +151,7 @@ class Match:
     quote_ids: list[int] = field(default_factory=list)  # more than one: a window of quotes
     speaker_id: int | None = None
     source_id: int | None = None
+    status: str | None = None  # the quote's review status (unreviewed, verified, disputed)
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)
@@ -1314,7 +1319,7 @@ class Matcher:
             marks = ",".join("?" * len(chunk))
             for qid, norm, speaker_id, source_id, article_id, kind in self._conn.execute(
                 "SELECT id, norm_text, speaker_id, source_id, article_id, kind FROM quotes "
-                f"WHERE id IN ({marks})",
+                f"WHERE id IN ({marks}) AND {_EVIDENCE}",
                 chunk,
             ):
                 norm = norm or ""
@@ -1492,6 +1497,11 @@ class Matcher:
             root = stem(key)
             word_weights[root] = max(word_weights.get(root, 0.0), self._word_weight(key, weights))
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
+        if result.verdict != "not found" and result.matches:
+            # the verdict rests on a quote no one has checked, or one a reviewer doubts
+            status = result.matches[0].status
+            if status in ("unreviewed", "disputed"):
+                result.flags.append(f"record {status}")
         if only_name is None and result.verdict != "not found":
             # "Kim Jong Un": a name alone claims nothing, even if the words are on record
             result.verdict, result.diff = "not found", []
@@ -1531,7 +1541,8 @@ class Matcher:
         latest = [
             r[0]
             for r in self._conn.execute(
-                f"SELECT id FROM quotes WHERE speaker_id IN ({marks}) ORDER BY id DESC LIMIT ?",
+                f"SELECT id FROM quotes WHERE speaker_id IN ({marks}) AND {_EVIDENCE} "
+                "ORDER BY id DESC LIMIT ?",
                 [*ids, self.settings.max_matches],
             )
         ]
@@ -1727,6 +1738,7 @@ class Matcher:
                         quote_ids=unit.ids if window else [qid],
                         speaker_id=record.get("speaker_id"),
                         source_id=record.get("source_id"),
+                        status=record.get("status"),
                     )
                 )
         return out[: self.settings.max_matches]

@@ -511,6 +511,38 @@ def test_contractions_of_function_words_rank_as_function_words() -> None:
     assert stem("kishida's") == "kishida"
 
 
+def test_review_status_of_the_evidence() -> None:
+    """A rejected quote is no evidence; the verdict says when it rests on a quote nobody
+    reviewed or one a reviewer disputed, and each match carries its status."""
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "We will build the bridge before the winter.", "speaker": "Ann Lee"},
+                {"text": "Taxes will fall for every family next year.", "speaker": "Tom Brown"},
+                {"text": "The harbour will reopen in the spring.", "speaker": "Sam Oak"},
+            ]
+        )
+        ids = {q["speaker"]: q["id"] for q in store.quotes()}
+        claim = 'Ann Lee said "We will build the bridge before the winter."'
+        unreviewed = check(claim, store)
+        store.set_status([ids["Ann Lee"]], "verified")
+        reviewed = check(claim, store)
+        store.set_status([ids["Ann Lee"]], "rejected")
+        rejected = check(claim, store)
+        store.set_status([ids["Tom Brown"]], "disputed")
+        disputed = check('Tom Brown said "Taxes will fall for every family next year."', store)
+        listing = check("Ann Lee", store)
+    assert unreviewed.verdict == "verified" and "record unreviewed" in unreviewed.flags
+    assert unreviewed.matches[0].status == "unreviewed"
+    assert reviewed.verdict == "verified" and not {"record unreviewed", "record disputed"} & set(
+        reviewed.flags
+    )
+    assert rejected.verdict == "not found"
+    assert all(m.quote_id != ids["Ann Lee"] for m in rejected.matches)
+    assert disputed.verdict == "verified" and "record disputed" in disputed.flags
+    assert all(m.quote_id != ids["Ann Lee"] for m in listing.matches)
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
