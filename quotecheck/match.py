@@ -1844,10 +1844,15 @@ class Matcher:
         if parsed.speaker and result.claimed_speaker and "speaker unresolved" not in result.flags:
             result.speaker_match = best_unit.speaker_ok
         if result.claimed_source:
-            ids = {r.source_id for r in best_unit.rows}
-            result.source_match = bool(source_ids & ids)
-            if not result.source_match:
-                result.flags.append("source mismatch")
+            ids = {r.source_id for r in best_unit.rows} - {None}
+            if not ids:
+                # the record names no source: the claimed one can be neither confirmed nor
+                # contradicted
+                result.flags.append("source unconfirmed")
+            else:
+                result.source_match = bool(source_ids & ids)
+                if not result.source_match:
+                    result.flags.append("source mismatch")
         # Several candidates as good: flag it when the wording is not exact, or when the same
         # words are on record from someone else too and the claim names no one.
         close = [
@@ -1987,9 +1992,12 @@ class Matcher:
             result.explanation = f"The words match what {who} said{extra}."
             if result.speaker_match is None and parsed.speaker is None:
                 result.explanation += " The claim names no speaker."
-            if result.source_match is False:
+            if result.source_match is False and best is not None and best.source:
+                result.explanation += f" But the record places it in {best.source}."
+            elif "source unconfirmed" in result.flags:
                 result.explanation += (
-                    f" But the record places it in {best.source if best else '?'}."
+                    f" The record names no source to compare with the claimed one "
+                    f"({result.claimed_source})."
                 )
             return
         if parsed.denial:

@@ -543,6 +543,32 @@ def test_review_status_of_the_evidence() -> None:
     assert all(m.quote_id != ids["Ann Lee"] for m in listing.matches)
 
 
+def test_a_claimed_source_against_a_record_without_one() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {
+                    "text": "The abduction issue is a problem with a time limit.",
+                    "speaker": "Kishida",
+                },
+                {
+                    "text": "We respond firmly to every launch.",
+                    "speaker": "Matsuno",
+                    "source": "NHK",
+                },
+            ]
+        )
+        no_source = check(
+            'Kishida told the Diet "The abduction issue is a problem with a time limit"', store
+        )
+        other = check('Matsuno told the Diet "We respond firmly to every launch"', store)
+    assert no_source.verdict == "verified" and no_source.source_match is None
+    assert "source unconfirmed" in no_source.flags and "source mismatch" not in no_source.flags
+    assert "None" not in no_source.explanation and "names no source" in no_source.explanation
+    assert other.source_match is False and "source mismatch" in other.flags
+    assert "places it in NHK" in other.explanation
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
