@@ -891,11 +891,17 @@ _TITLES = frozenset(
 )
 
 
+def _unaccented(text: str) -> str:
+    """Without diacritics: a claim may write "Salmon" or "Nunez" for "Salmón", "Núñez"."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
 def _name_tokens(name: str) -> tuple[str, ...]:
-    """A name's words without titles, initials, or what follows a comma or parenthesis
-    ("SEN. BERNIE SANDERS (I), VERMONT" -> bernie sanders)."""
+    """A name's words without titles, initials, diacritics, or what follows a comma or
+    parenthesis ("SEN. BERNIE SANDERS (I), VERMONT" -> bernie sanders)."""
     head = re.split(r"[(,]", name, maxsplit=1)[0]
-    tokens = [t for t in name_key(head or name).split() if t not in _TITLES]
+    tokens = [t for t in _unaccented(name_key(head or name)).split() if t not in _TITLES]
     return tuple(t for t in tokens if len(t) > 1) or tuple(tokens)
 
 
@@ -1124,7 +1130,7 @@ class Matcher:
         for sid, name, key, role in self._conn.execute(
             "SELECT id, name, name_key, role FROM speakers"
         ):
-            keys = {key}
+            keys = {key, _unaccented(key)}
             if role:
                 keys.add(name_key(role))
                 keys.add(role_key(role))
@@ -1134,7 +1140,7 @@ class Matcher:
         ):
             info = speakers.get(sid)
             if info is not None:
-                info.keys.add(key)
+                info.keys.update((key, _unaccented(key)))
                 info.tokens.append(_name_tokens(alias))
         self._speakers = speakers
         self._speaker_cache = {}
@@ -1182,7 +1188,7 @@ class Matcher:
         self._refresh()
         found = self._speaker_cache.get(claimed)
         if found is None:
-            key, tokens = name_key(claimed), _name_tokens(claimed)
+            key, tokens = _unaccented(name_key(claimed)), _name_tokens(claimed)
             fits = {sid: _tokens_match(key, tokens, info) for sid, info in self._speakers.items()}
             found = {sid for sid, fit in fits.items() if fit}
             if found and len(tokens) > 1 and max(fits.values()) < 2:

@@ -569,6 +569,20 @@ def test_a_claimed_source_against_a_record_without_one() -> None:
     assert "places it in NHK" in other.explanation
 
 
+def test_a_claimed_name_without_its_accents_is_the_speaker() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {"text": "The plan was dead on arrival in the senate.", "speaker": "José Núñez"},
+                {"text": "Our harvest was the worst in a decade.", "speaker": "Ana Ruiz"},
+            ]
+        )
+        plain = check('Nunez said "The plan was dead on arrival in the senate"', store)
+        accented = check('Núñez said "Our harvest was the worst in a decade"', store)
+    assert (plain.verdict, plain.speaker_match) == ("verified", True)
+    assert accented.verdict == "misattributed"
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
