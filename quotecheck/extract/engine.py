@@ -18,6 +18,7 @@ from quotecheck.extract.cues import (
     forms_of,
 )
 from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
+from quotecheck.extract.letters import unicode_letters
 from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
 from quotecheck.extract.sentences import paragraph_bounds, split_sentences
 from quotecheck.extract.speakers import (
@@ -30,6 +31,7 @@ from quotecheck.extract.speakers import (
     name_and_role,
     np_after,
     np_before,
+    word_ok,
 )
 from quotecheck.model import Attribution, Kind
 
@@ -39,7 +41,9 @@ _STRIP = " \t\r\n\u00a0,;:"
 _ACCORDING = re.compile(r"(?<![\w-])according\s+to(?![\w-])", re.IGNORECASE)
 _QUOTING = re.compile(r"\s*Quoting\s+([^,]{3,80}),\s*", re.IGNORECASE)
 _HEADLINE = re.compile(
-    r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+\([^()\n]{1,20}\))?)\s*:\s*(?=\S)"
+    unicode_letters(
+        r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+\([^()\n]{1,20}\))?)\s*:\s*(?=\S)"
+    )
 )
 _HEADLINE_STOP = frozenset(
     """update updated note related photo source sources watch read breaking correction
@@ -61,53 +65,57 @@ _SKIP_BEFORE = re.compile(
     r"(?:week|month|year)|yesterday|today|tonight|on\s+[A-Z][a-z]+\.?\s+\d{1,2})\s*$"
 )
 _ADVERBIAL_AFTER = re.compile(
-    r"\s*,?\s*(?:"
-    r"(?:on|last|this|early|earlier|late|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|week|month|year|night|morning|afternoon|evening)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:in|at|during|on|via|over|through)\s+(?:a|an|the|his|her|their|its|another)\s+"
-    r"(?:[\w’'-]+\s+){0,4}(?:statement|interview|speech|report|conference|briefing|"
-    r"release|post|tweet|email|e-mail|letter|op-ed|appearance|address|call|message|session|"
-    r"meeting|rally|hearing|debate|video|broadcast|show|program|programme|event|column|"
-    r"blog|memo|note|remarks|news\s+conference|press\s+conference|Parliament|Diet|Assembly)"
-    r"(?:\s+(?:with|at|to|on|in|before|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})?"
-    # "in a statement carried by KCNA", "released by the official Korean Central News Agency"
-    r"(?:\s*,?\s+(?:carried|released|published|issued|distributed|posted|run|relayed)\s+"
-    r"(?:by|on|in)\s+(?:the\s+)?(?:(?:official|state|state-run|state-owned)\s+)*"
-    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}(?:\s+(?:news\s+agency|agency|newspaper))?)?"
-    r"|(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|Telegram|CNN|Fox|MSNBC|NBC|ABC|CBS|NPR|"
-    r"television|TV|radio)"
-    r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
-    r"|via\s+email|by\s+phone|by\s+telephone"
-    r"|to\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*:)"
-    r"|(?<=,)\s*[^,.;:!?\"“”]{1,40},(?=\s*that\s)"
-    r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
-    r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
-    r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
-    r"|(?:earlier|later|recently|previously|repeatedly|publicly|privately|again|once|first)"
-    r"(?=\s+(?:on|in|at|during|this|last|that)\s)"
-    r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
-    r"(?:\s+[\w’'.-]+){0,5}?(?=\s*[,:]\s*(?:[\"“]|''))"
-    r")(?=[\s,.:;\"“]|$)"
+    unicode_letters(
+        r"\s*,?\s*(?:"
+        r"(?:on|last|this|early|earlier|late|later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday|week|month|year|night|morning|afternoon|evening)"
+        r"(?:\s+(?:morning|afternoon|evening|night))?"
+        r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+        r"(?:\s+(?:morning|afternoon|evening|night))?"
+        r"|(?:in|at|during|on|via|over|through)\s+(?:a|an|the|his|her|their|its|another)\s+"
+        r"(?:[\w’'-]+\s+){0,4}(?:statement|interview|speech|report|conference|briefing|"
+        r"release|post|tweet|email|e-mail|letter|op-ed|appearance|address|call|message|session|"
+        r"meeting|rally|hearing|debate|video|broadcast|show|program|programme|event|column|"
+        r"blog|memo|note|remarks|news\s+conference|press\s+conference|Parliament|Diet|Assembly)"
+        r"(?:\s+(?:with|at|to|on|in|before|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})?"
+        # "in a statement carried by KCNA", "released by the official Korean Central News Agency"
+        r"(?:\s*,?\s+(?:carried|released|published|issued|distributed|posted|run|relayed)\s+"
+        r"(?:by|on|in)\s+(?:the\s+)?(?:(?:official|state|state-run|state-owned)\s+)*"
+        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5}(?:\s+(?:news\s+agency|agency|newspaper))?)?"
+        r"|(?:on|via)\s+(?:Twitter|Facebook|Instagram|X|Telegram|CNN|Fox|MSNBC|NBC|ABC|CBS|NPR|"
+        r"television|TV|radio)"
+        r"|(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
+        r"|via\s+email|by\s+phone|by\s+telephone"
+        r"|to\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?=\s*:)"
+        r"|(?<=,)\s*[^,.;:!?\"“”]{1,40},(?=\s*that\s)"
+        r"|for\s+(?:weeks|months|years|days|decades|a\s+long\s+time|some\s+time)"
+        r"|(?:only|simply|merely|also|again|instead|[a-z]+ly|later|since|then|too|once|before|"
+        r"afterward|afterwards|first|last)(?=\s*,?\s+that\b)"
+        r"|(?:earlier|later|recently|previously|repeatedly|publicly|privately|again|once|first)"
+        r"(?=\s+(?:on|in|at|during|this|last|that)\s)"
+        r"|(?:of|about)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w’'.-]*|[a-z]+)"
+        r"(?:\s+[\w’'.-]+){0,5}?(?=\s*[,:]\s*(?:[\"“]|''))"
+        r")(?=[\s,.:;\"“]|$)"
+    )
 )
 _CLAUSE_CUTS = re.compile(
-    r",\s+(?:according\s+to|(?!including\b|during\b|something\b|nothing\b|anything\b)\w+ing|"
-    r"who|whose|but(?!\s+that\b)|even\s+as|he\s+said|she\s+said|they\s+said|"
-    r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
-    r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
-    r"|(?<=,[”\"’])\s+(?:(?!including\b|during\b)[a-z]+ing|according\s+to)\b"
-    r"|(?<=[”\"’])\s+and\s+(?:[a-z]+ing|has|have|had|is|was|will|would)\b"
-    r"|,\s+(?:while|whereas)\b"
-    r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|added|adds)\b"
-    # "said A and suggested that B": two statements, as PolNeAR annotates them
-    r"|\s+and\s+(?:also\s+)?(?:" + "|".join(forms_of(SPEECH, "past")) + r")\s+that\b"
-    r"|(?<=[”\"])\s+and\s+(?:also\s+)?(?:[a-z]+ed|said|told|says|tells|adds|calls|wrote)\b"
-    r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
-    r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"
-    r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
-    r"(?=\s*[.!?]?\s*$)"
+    unicode_letters(
+        r",\s+(?:according\s+to|(?!including\b|during\b|something\b|nothing\b|anything\b)\w+ing|"
+        r"who|whose|but(?!\s+that\b)|even\s+as|he\s+said|she\s+said|they\s+said|"
+        r"he\s+added|she\s+added|\w+\s+said|and\s+(?:also\s+)?(?:[a-z]+ed|has|had|is|was|will|would|"
+        r"did|does|said|told))\b|\s+[—–]\s+|\s+--\s+|\s*;"
+        r"|(?<=,[”\"’])\s+(?:(?!including\b|during\b)[a-z]+ing|according\s+to)\b"
+        r"|(?<=[”\"’])\s+and\s+(?:[a-z]+ing|has|have|had|is|was|will|would)\b"
+        r"|,\s+(?:while|whereas)\b"
+        r"|\s+and\s+(?:also\s+|then\s+|later\s+)?(?:said|says|told|tells|added|adds)\b"
+        # "said A and suggested that B": two statements, as PolNeAR annotates them
+        r"|\s+and\s+(?:also\s+)?(?:" + "|".join(forms_of(SPEECH, "past")) + r")\s+that\b"
+        r"|(?<=[”\"])\s+and\s+(?:also\s+)?(?:[a-z]+ed|said|told|says|tells|adds|calls|wrote)\b"
+        r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
+        r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"
+        r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
+        r"(?=\s*[.!?]?\s*$)"
+    )
 )
 _DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")
 # Where an appositive after an inverted speaker ends: a quotation, a participle cue, a dash.
@@ -154,9 +162,11 @@ _NOMINAL_NOUN = re.compile(
     r"explanation|assurances?|statements?|calls?|charges?)(?=\s+(?:that|to)\s)"
 )
 _NOMINAL_POSS = re.compile(
-    r"(?P<poss>(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])[A-Z][\w.’'-]*"
-    r"(?:\s+[A-Z][\w.’'-]*){0,3}[’']s)\s+(?:(?:earlier|latest|repeated|recent|new|frequent|"
-    r"own|initial|public|false|bold|controversial|previous|campaign)\s+)?$"
+    unicode_letters(
+        r"(?P<poss>(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?<![\w’'])[A-Z][\w.’'-]*"
+        r"(?:\s+[A-Z][\w.’'-]*){0,3}[’']s)\s+(?:(?:earlier|latest|repeated|recent|new|frequent|"
+        r"own|initial|public|false|bold|controversial|previous|campaign)\s+)?$"
+    )
 )
 _CUT_TAIL = re.compile(r"(?:[\s,]+(?:and|but|or|which|who|as|while|that|in|when|after))+$")
 _CUT_TRIM = frozenset(" \t\r\n\u00a0,;:—–-“\"‘'«(")
@@ -169,17 +179,21 @@ _OBJECT_END = re.compile(
     r"September|October|November|December|\d{4})\b"
 )
 _QUOTE_VERB = re.compile(
-    r"\s*,?\s*(?P<spk>(?:[A-Z][\w’'.-]*|he|she|they|we|I)(?:\s+[A-Z][\w’'.-]*){0,3}"
-    r"|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
-    r"(?P<verb>[a-z]+(?:ed|s))\b(?:\s+(?:on|in|at|last|this|to|during)\b[^.!?;:\"“”]{0,60})?"
-    r"\s*[.!?]?\s*$"
+    unicode_letters(
+        r"\s*,?\s*(?P<spk>(?:[A-Z][\w’'.-]*|he|she|they|we|I)(?:\s+[A-Z][\w’'.-]*){0,3}"
+        r"|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+        r"(?P<verb>[a-z]+(?:ed|s))\b(?:\s+(?:on|in|at|last|this|to|during)\b[^.!?;:\"“”]{0,60})?"
+        r"\s*[.!?]?\s*$"
+    )
 )
 _HOMETOWN_TAIL = re.compile(
-    r"\s(?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?P<comma>,)\s+"
-    r"(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*,?$"
+    unicode_letters(
+        r"\s(?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}(?P<comma>,)\s+"
+        r"(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s*,?$"
+    )
 )
-_NAME_LIST = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)+$")
-_POLL_NP = (
+_NAME_LIST = re.compile(unicode_letters(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2},\s+)+$"))
+_POLL_NP = unicode_letters(
     r"(?:(?:a|an|the|this|that|another|its|their|[A-Z][\w’'.-]*[’']s)\s+)?"
     r"(?:[\w’'./&-]+\s+){0,8}?(?:poll|polls|survey|surveys|exit\s+polls?|study|analysis|tally)"
     r"(?:\s+(?:released|conducted|published|taken|by|of|for|from|this|last|on|in)\b[^,;:]{0,60}?)?"
@@ -187,7 +201,7 @@ _POLL_NP = (
 _POLL_WORD = re.compile(r"(?:poll|survey|study|analysis|tally)", re.IGNORECASE)
 _IN_POLL_LEAD = re.compile(r"(In)\s+(" + _POLL_NP + r")\s*,", re.IGNORECASE)
 _IN_POLL_TAIL = re.compile(r"\s+(in)\s+(" + _POLL_NP + r")\s*[.!?]?\s*$")
-_INVERTED_LEAD = re.compile(r"\s*[A-Z][a-z]+\s+")
+_INVERTED_LEAD = re.compile(unicode_letters(r"\s*[A-Z][a-z]+\s+"))
 # "Said Comey, “…”": the speaker between a sentence-opening cue and the comma or colon
 # before the quotation (appositives included, as after any inverted cue)
 _NO_CUE = CueInfo("", "", "")
@@ -195,10 +209,14 @@ _RELATIVE_THAT = re.compile(r"(?<![\w’'])(that)\s+$")
 _INVERTED_CUE = CueInfo("", SPEECH, "past")
 _INVERTED_VERB = re.compile(r"\s+([a-z]+)(?=\s)")
 _LEAD_CUE_SPEAKER = re.compile(
-    r"\s+(?P<spk>(?:[A-Z]|(?:a|an|the|one|another)\s)[^.;:!?\"“”\n]{0,150}?)\s*(?P<mark>[,:])"
-    r"(?=\s*(?:[\"“„«]|''|``))"
+    unicode_letters(
+        r"\s+(?P<spk>(?:[A-Z]|(?:a|an|the|one|another)\s)[^.;:!?\"“”\n]{0,150}?)\s*(?P<mark>[,:])"
+        r"(?=\s*(?:[\"“„«]|''|``))"
+    )
 )
-_TITLE_COLON = re.compile(r"([A-Z][\w’'.&/-]*(?:\s+[\w’'.&/()-]+){0,5}?)\s*:\s*(?=\S)")
+_TITLE_COLON = re.compile(
+    unicode_letters(r"([A-Z][\w’'.&/-]*(?:\s+[\w’'.&/()-]+){0,5}?)\s*:\s*(?=\S)")
+)
 _CHAIN = re.compile(
     r"(?<![\w’'])(?:continued|continues|continue|tried|tries|trying|began|begins|begin|started|"
     r"starts|went\s+on|goes\s+on|go\s+on|failed|fails|tended|tends|tend|used|needs|need|"
@@ -210,6 +228,14 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+# what follows a cue when a recipient or an adverbial may stand before the content
+_RECIPIENT_LEAD = re.compile(
+    unicode_letters(
+        r"\s+(?:in|at|on|during|before|after|from|via|with|back|last|this|while)\s"
+        r"|\s+to\s+(?:the\s|a\s|an\s|[A-Z]|reporters|him|her|them|us|me|voters)"
+        r"|\s*,\s*[A-Z]"
+    )
+)
 _QUOTED_AS = re.compile(r"\s+([^.;:!?]{2,120}?),?\s+as\s+(saying|stating|telling|writing)\b")
 _PRONOUN_CONTRACTION = re.compile(r"(?i)(?:he|she|it|they|we|i|you)([’'](?:s|d|ll|re|ve|m))")
 # A sentence opening with a prepositional, time or participle phrase ("In an interview with",
@@ -837,6 +863,11 @@ class _Extractor:
                     "as",
                 )
             ):
+                # "The United Nations special rapporteur on human rights in North Korea,
+                # Elizabeth Salmón, said": a role too long for one noun phrase, then the name
+                role_start = _skip_space(text, s_start, comma1)
+                if _is_role_phrase(text[role_start:comma1]) and _is_bare_name(inner):
+                    return role_start, comma2
                 return None
             if not _has_cap(text[first[0] : first[1]]) and not _has_cap(inner):
                 return None
@@ -986,12 +1017,7 @@ class _Extractor:
                     if first not in ("he", "she", "they", "it", "we", "i"):
                         pos = rec[1]
         pos = _skip_adverbials(text, pos, s_end)
-        if info.takes_recipient or re.match(
-            r"\s+(?:in|at|on|during|before|after|from|via|with|back|last|this|while)\s"
-            r"|\s+to\s+(?:the\s|a\s|an\s|[A-Z]|reporters|him|her|them|us|me|voters)"
-            r"|\s*,\s*[A-Z]",
-            text[pos : pos + 20],
-        ):
+        if info.takes_recipient or _RECIPIENT_LEAD.match(text[pos : pos + 20]):
             # "told The Post and Courier newspaper of Charleston on Saturday that ..."
             tm = _TOLD_THAT.match(text, pos, s_end)
             if re.match(r"\s*(?:that\s|:)", text[pos : pos + 8]):
@@ -1214,7 +1240,7 @@ class _Extractor:
         elif text[e - 1] == ",":
             # mid-sentence attribution: "Those who ..., he said, must still register."
             rest = text[after_pos:s_end]
-            mm = re.match(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s*(?=[A-Za-z])", rest)
+            mm = re.match(r"(?:\s+[\w’'.-]+){0,4}?\s*,\s*(?=[^\W\d_])", rest)
             if (
                 mm
                 and not re.match(r"\s*,\s*(?!including\b)\w+ing\b", rest)
@@ -1852,6 +1878,36 @@ def _title_case(text: str, start: int, end: int) -> bool:
 
 def _has_cap(s: str) -> bool:
     return any(w[:1].isupper() for w in s.split())
+
+
+# words that may join the parts of a long role ("rapporteur on human rights in North Korea")
+_ROLE_JOINERS = frozenset("on in of for to at from and with".split())
+
+
+def _is_role_phrase(phrase: str) -> bool:
+    """A noun phrase naming a role, opening a sentence: "The United Nations special
+    rapporteur on human rights in North Korea" (no verb, no clause, no quotation)."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 14 or words[0] not in ("The", "A", "An"):
+        return False
+    for word in words[1:]:
+        low = word.lower()
+        if low in _ROLE_JOINERS:
+            continue
+        if not word_ok(word) or word[:1].islower() and low.endswith("ed"):
+            return False
+    return True
+
+
+def _is_bare_name(part: str) -> bool:
+    """ "Elizabeth Salmón": one to four capitalised words, no title, no place ("The timeline
+    of events in San Bernardino, California, shows")."""
+    words = part.split()
+    return (
+        1 <= len(words) <= 4
+        and name_and_role(part) == (part, None)
+        and not is_state_or_country(part)
+    )
 
 
 def _looks_like_clause(s: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from quotecheck.extract.letters import UPPER, unicode_letters
 from quotecheck.extract.quotes import QuoteSpan
 
 __all__ = ["split_sentences", "paragraph_bounds"]
@@ -17,7 +18,7 @@ _ABBREV = frozenset(
 
 # End punctuation, optional closing quotes/brackets, whitespace, then something that can start
 # a sentence (an upper-case letter, a digit or an opening quote).
-_BOUNDARY = re.compile(r"[.!?]+(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+(?:''|[\"”’'»)\]])*(?=\s+(?:''|``|[\"“‘'«(\[])?[" + UPPER + "0-9])")
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -63,11 +64,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 # A dateline opening a paragraph ("BERLIN, June 3 -", "RENO, Nev. (AP) —", "MACAU (Reuters) –"):
 # the place and the agency of the report, never a speaker or part of a statement.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3}"
-    r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s+[A-Z][A-Za-z.]{1,12})?)??"
-    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"(?:\s*\([^()\n]{1,30}\))?"
-    r"\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
+    # (capitals beyond ASCII too: "SÃO PAULO, May 2 -", "ÉVIAN –")
+    unicode_letters(
+        r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3}"
+        r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s+[A-Z][A-Za-z.]{1,12})?)??"
+        r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+        r"(?:\s*\([^()\n]{1,30}\))?"
+        r"\s*(?:--|[-—–])\s*(?=[A-Z“\"‘'])"
+    )
 )
 
 

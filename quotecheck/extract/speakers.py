@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 
 from quotecheck.extract.cues import SPEECH, cue_info
+from quotecheck.extract.letters import unicode_letters
 
 __all__ = [
     "PRONOUNS",
     "np_before",
     "np_after",
+    "word_ok",
     "name_and_role",
     "name_key",
     "is_state_or_country",
@@ -129,7 +131,8 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def _word_ok(word: str) -> bool:
+def word_ok(word: str) -> bool:
+    """Whether ``word`` may be part of a noun phrase (no function word, verb or adverb)."""
     low = word.lower().strip(".")
     if not word or not (word[0].isalnum() or word[0] == "("):
         return False
@@ -171,7 +174,7 @@ def _possessive(word: str) -> bool:
 
 
 def _token_ok(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
-    """Token ``i``, which ``_word_ok`` refused, belongs to a noun phrase in context: "Will"
+    """Token ``i``, which ``word_ok`` refused, belongs to a noun phrase in context: "Will"
     and "May" inside a name, a gerund after a possessive."""
     word = toks[i][2]
     if i > 0 and word[:1].islower() and _possessive(toks[i - 1][2]):
@@ -235,7 +238,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
     last = toks[i][2]
     if last.lower() in SUBJECT_PRONOUNS:
         return toks[i][0], toks[i][1]
-    if not (_word_ok(last) or _token_ok(text, toks, i)) and last.lower() not in _QUANTIFIERS:
+    if not (word_ok(last) or _token_ok(text, toks, i)) and last.lower() not in _QUANTIFIERS:
         return None
     start_i = i
     count = 0
@@ -246,7 +249,7 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
             i -= 1  # "people familiar with the matter"
             count += 1
             continue
-        if low in JOINERS and i > 0 and start_i != i and _word_ok(toks[i - 1][2]):
+        if low in JOINERS and i > 0 and start_i != i and word_ok(toks[i - 1][2]):
             # joiner inside a phrase: only if the word after it is capitalised
             after = toks[i + 1][2].lower()
             left = toks[i - 1][2].lower()
@@ -269,14 +272,14 @@ def np_before(text: str, lo: int, end: int, max_words: int = 10) -> tuple[int, i
             if p_low in ("he", "she", "i", "we", "they"):
                 start_i = i - 1
                 break
-            if (_is_cap(prev) and _word_ok(prev) and p_low not in _FUNC_CAPS_STOP) or (
+            if (_is_cap(prev) and word_ok(prev) and p_low not in _FUNC_CAPS_STOP) or (
                 p_low in _ROLE_NOUNS
             ):
                 i -= 1
                 count += 1
                 continue
             break
-        if not (_word_ok(w) or _token_ok(text, toks, i)) and low not in DETERMINERS:
+        if not (word_ok(w) or _token_ok(text, toks, i)) and low not in DETERMINERS:
             break
         if low in PRONOUNS and low not in ("his", "her", "their", "its"):
             break
@@ -329,7 +332,7 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
             if _is_cap(nxt) or nxt.lower() in DETERMINERS:
                 continue
             break
-        if not (_word_ok(w) or _token_ok(text, toks, i)) and low not in DETERMINERS:
+        if not (word_ok(w) or _token_ok(text, toks, i)) and low not in DETERMINERS:
             break
         if i > 0 and (low in PRONOUNS or _CONTRACTION.sub("", low) in SUBJECT_PRONOUNS):
             break  # "told The Dayton Ledger he’s not ...": the recipient ends before "he’s"
@@ -344,7 +347,7 @@ def np_after(text: str, start: int, hi: int, max_words: int = 10) -> tuple[int, 
 
 
 _CONTRACTION = re.compile(r"[’'](?:s|d|ll|re|ve|m)$")
-_NAME_TOKEN = re.compile(r"^[A-Z][\w’'.-]*$")
+_NAME_TOKEN = re.compile(unicode_letters(r"^[A-Z][\w’'.-]*$"))
 
 
 def name_key(name: str) -> str:
@@ -423,7 +426,9 @@ _US_STATES = frozenset(
     Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
 ) | frozenset(name_key(s) for s in _TWO_WORD_STATES)
 # "Donald Hartley of Madison, Alabama": a town, a comma and a state after the name
-_HOMETOWN = re.compile(r"(.*\S)\s+((?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})")
+_HOMETOWN = re.compile(
+    unicode_letters(r"(.*\S)\s+((?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})")
+)
 _HOMETOWN_MARK = "\x00"  # a part that is a hometown, never a name
 
 
@@ -541,8 +546,10 @@ class SpeakerResolver:
 
     _FULL_NAME = re.compile(
         # a name word may have inner capitals: "McCain", "O’Malley", "DeLuca", "Jong-Un"
-        r"(?<![\w’'-])(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*|[A-Z]\.)"
-        r"(?:\s+(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*|[A-Z]\.|Jr\.?))+"
+        unicode_letters(
+            r"(?<![\w’'-])(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*|[A-Z]\.)"
+            r"(?:\s+(?:[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*|[A-Z]\.|Jr\.?))+"
+        )
     )
 
     def __init__(self, text: str) -> None:
@@ -671,7 +678,9 @@ class SpeakerResolver:
 # "the Office for Budget Responsibility", "The Institute for Fiscal Studies": an article, then
 # capitalised words joined by "of"/"for"/"and"/"on"
 _ORGANISATION = re.compile(
-    r"(?:[Tt]he)\s+([A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w’'.&-]*)+)"
+    unicode_letters(
+        r"(?:[Tt]he)\s+([A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w’'.&-]*)+)"
+    )
 )
 
 

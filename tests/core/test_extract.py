@@ -1248,6 +1248,33 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             },
         ],
     ),
+    (
+        "accented-name-is-one-name",
+        "The envoy, Inès Ðorđević, said talks had stalled. “We will try again,” she said."
+        " Later Ðorđević said the door was open.",
+        [
+            {"text": "talks had stalled", "speaker": "Inès Ðorđević"},
+            {"text": "We will try again", "speaker": "Inès Ðorđević", "mention": "she"},
+            {"text": "the door was open", "speaker": "Inès Ðorđević", "mention": "Ðorđević"},
+        ],
+    ),
+    (
+        "sentence-opening-with-an-accented-capital",
+        "Ana Ruiz spoke first. Émile Roux said the vote was close.",
+        [{"text": "the vote was close", "speaker": "Émile Roux", "mention": "Émile Roux"}],
+    ),
+    (
+        "long-role-then-name",
+        "The independent expert on water rights in Bolivia, Tomás Quispe, said on Tuesday"
+        " that the wells were dry.",
+        [
+            {
+                "text": "that the wells were dry",
+                "speaker": "Tomás Quispe",
+                "role": "independent expert on water rights in Bolivia",
+            }
+        ],
+    ),
 ]
 
 
