@@ -236,6 +236,11 @@ _RECIPIENT_LEAD = re.compile(
         r"|\s*,\s*[A-Z]"
     )
 )
+# "was quoted by KCNA as saying", "was quoted as telling reporters"
+_QUOTED_BY_AS = re.compile(
+    r"(?:\s+by\s+(?P<agent>[^,.;:!?\"“”]{2,80}?))?,?\s+as\s+(?P<verb>saying|stating|telling|"
+    r"writing)\b"
+)
 _QUOTED_AS = re.compile(r"\s+([^.;:!?]{2,120}?),?\s+as\s+(saying|stating|telling|writing)\b")
 _PRONOUN_CONTRACTION = re.compile(r"(?i)(?:he|she|it|they|we|i|you)([’'](?:s|d|ll|re|ve|m))")
 # A sentence opening with a prepositional, time or participle phrase ("In an interview with",
@@ -447,6 +452,8 @@ class _Extractor:
                 self._add(qm.start(1), end, "indirect", (g0, ce), None, si, 0.5)
                 return
         if _is_passive(text, s_start, cs, info) or _is_noun_use(text, s_start, cs, info):
+            if info.lemma == "quote" and self._quoted_as(si, cs, ce):
+                return
             if info.lemma == "expect" and _is_passive(text, s_start, cs, info):
                 # "Hale is expected to win": an expectation, the whole clause (beliefs)
                 self._seems(si, _cue_group_start(text, s_start, cs), ce, to_only=True)
@@ -657,6 +664,26 @@ class _Extractor:
         if inv is None or _MODAL_NEXT.match(text, inv[1], s_end):
             return  # "..., said the candidate could win": no inverted subject
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _quoted_as(self, si: int, cs: int, ce: int) -> bool:
+        """ "Choe Son Hui, North Korea's foreign minister, was quoted by KCNA as saying that
+        ...": the subject speaks, the agent is the channel, the content follows "as saying"."""
+        text = self.text
+        s_start, s_end = self.doc.sentences[si]
+        qm = _QUOTED_BY_AS.match(text, ce, s_end)
+        if qm is None:
+            return False
+        verb = cue_info(qm.group("verb"))
+        group_start = _cue_group_start(text, s_start, cs)
+        subj = self._subject_before(s_start, group_start) or self._long_subject(
+            s_start, group_start
+        )
+        said = self._content_after(si, qm.end(), verb) if verb is not None else None
+        if subj is None or said is None:
+            return False
+        agent = qm.span("agent") if qm.group("agent") else None
+        self._add(said[0], said[1], said[2], (group_start, ce), subj, si, 0.85, agent)
+        return True
 
     def _cue_opens_sentence(self, si: int, cs: int, ce: int) -> bool:
         """ "Said Comey, “The thought ...”", "Added Lang: “...”": a cue opening its sentence,

@@ -1275,6 +1275,25 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    (
+        "was-quoted-by-agency-as-saying",
+        "Pak Il, the country's trade minister, was quoted by Yonhap as saying that exports"
+        " would double.",
+        [
+            {
+                "text": "that exports would double",
+                "speaker": "Pak Il",
+                "role": "the country's trade minister",
+                "source": "Yonhap",
+                "cue": "was quoted",
+            }
+        ],
+    ),
+    (
+        "was-quoted-as-saying",
+        "The general was quoted as saying the drills were over.",
+        [{"text": "the drills were over", "mention": "The general", "source": None}],
+    ),
 ]
 
 
