@@ -1909,7 +1909,25 @@ class Matcher:
         if result.speaker_match is False:
             # the words are someone else's: misattributed when they match (allowing marked
             # gaps) or nearly, else nothing by the claimed speaker is close enough
-            if analysis.exact or best_sim >= s.misattributed_min:
+            on_record = set().union(*(r.stems for r in best_unit.rows))
+            missing = {stem(k) for k in keys if k not in STOPWORDS} - on_record
+            if not speaker_ids and not analysis.exact and missing:
+                # no one of the claimed name is on record, and the record lacks some of the
+                # claimed words: nothing says they are someone else's ("Blinken said the US
+                # was ready to talk" is no misattribution of Kim's "ready to respond"; "We
+                # reject any talks with Japan - Kim Jong Un" is of Ri's "would reject any
+                # talks at any level with Japan")
+                result.verdict = "not found"
+                result.flags.append("speaker not on record")
+                result.diff = []
+                result.explanation = (
+                    f"Nothing on record from {result.claimed_speaker}. The nearest words on "
+                    f"record ({best_sim:.0f}% alike, not the same) are {who}'s."
+                )
+                if best is not None and _mentions(best.text, result.claimed_speaker):
+                    result.flags.append("said about the claimed speaker")
+                    result.explanation += f" They name {result.claimed_speaker}."
+            elif analysis.exact or best_sim >= s.misattributed_min:
                 result.verdict = "misattributed"
                 if not speaker_ids:  # "Kim Jong Un": no one of that name is on record
                     result.flags.append("speaker not on record")

@@ -583,6 +583,27 @@ def test_a_claimed_name_without_its_accents_is_the_speaker() -> None:
     assert accented.verdict == "misattributed"
 
 
+def test_a_speaker_not_on_record_is_not_blamed_for_other_words() -> None:
+    """Nobody of the claimed name is on record: the claim is misattributed only when the
+    record holds its words; with a content word the record lacks, it is not found."""
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {
+                    "text": "Our nuclear forces are ready to respond at any moment.",
+                    "speaker": "Kim Jong Un",
+                }
+            ]
+        )
+        other_words = check(
+            'Blinken said "Our nuclear forces are ready to talk at any moment"', store
+        )
+        same_words = check('Blinken said "Our nuclear forces are ready at any moment"', store)
+    assert other_words.verdict == "not found" and "speaker not on record" in other_words.flags
+    assert "Nothing on record from Blinken" in other_words.explanation
+    assert same_words.verdict == "misattributed" and "speaker not on record" in same_words.flags
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
