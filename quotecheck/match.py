@@ -887,8 +887,38 @@ _TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame president vice former sen senator gov governor rep
     representative congressman congresswoman secretary minister prime chancellor mayor judge
     justice gen general adm admiral lt col rev speaker leader chairman chairwoman chair
-    ambassador madam jr sr""".split()
+    ambassador madam jr sr pm""".split()
 )
+
+
+_ACRONYM = re.compile(r"(?:(?i:the)\s+)?([A-Z]{2,6})")
+_ACRONYM_SKIP = frozenset("of the and for on in".split())
+
+
+def _acronym_of(claimed: str) -> str | None:
+    """The letters of a claimed name written as an acronym ("JCS", "the UN"), lower case."""
+    found = _ACRONYM.fullmatch(claimed.strip(" .,"))
+    return found.group(1).lower() if found else None
+
+
+def _acronyms(name: str) -> set[str]:
+    """The acronyms a name can be written as: the initials of every run of two or more of its
+    capitalised words ("South Korea's Joint Chiefs of Staff": jcs, kjcs, skjcs, ...)."""
+    words_ = [w for w in re.split(r"[\s-]+", name.replace("'s", "").replace("’s", "")) if w]
+    runs: list[list[str]] = [[]]
+    for word in words_:
+        if word.lower() in _ACRONYM_SKIP:
+            continue  # "Joint Chiefs of Staff" is JCS
+        if word[:1].isupper() and word.isalpha():
+            runs[-1].append(word[0].lower())
+        else:
+            runs.append([])
+    return {
+        "".join(run[i:j])
+        for run in runs
+        for i in range(len(run))
+        for j in range(i + 2, len(run) + 1)
+    }
 
 
 def _unaccented(text: str) -> str:
@@ -960,10 +990,13 @@ def _role_like(claimed: str) -> bool:
     than a name ("Kim Jong Un", "President Obama", "North Korean leader Kim Jong Un")?"""
     words_ = name_key(claimed).replace("'s", "").replace("’s", "").split()
     described = any(w in _TITLES or w in _ROLE_NOUNS for w in words_)
+    # "the UN chief", "Japan PM": an organisation's acronym names no person
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", claimed)}
     named = [
         w
         for w in words_
-        if w not in _TITLES
+        if w not in acronyms
+        and w not in _TITLES
         and w not in _ROLE_NOUNS
         and w not in STOPWORDS
         and w not in _PLACE_WORDS
@@ -987,6 +1020,7 @@ class _SpeakerInfo:
     role: str | None
     keys: set[str]  # name key, alias keys, role key
     tokens: list[tuple[str, ...]]  # title-less tokens of the name and aliases
+    acronyms: set[str] = field(default_factory=set)  # "jcs" for "Joint Chiefs of Staff"
 
 
 def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo) -> int:
@@ -1106,6 +1140,7 @@ class Matcher:
         self._speaker_cache: dict[str, set[int]] = {}
         self._misspelt: set[str] = set()  # claimed names resolved as a spelling variant
         self._sources: dict[int, set[str]] = {}
+        self._source_acronyms: dict[int, set[str]] = {}
         self._source_keys: set[str] = set()
         self._version: tuple[int, int] | None = None
 
@@ -1134,7 +1169,9 @@ class Matcher:
             if role:
                 keys.add(name_key(role))
                 keys.add(role_key(role))
-            speakers[sid] = _SpeakerInfo(sid, name, role, keys, [_name_tokens(name)])
+            speakers[sid] = _SpeakerInfo(
+                sid, name, role, keys, [_name_tokens(name)], _acronyms(name)
+            )
         for sid, alias, key in self._conn.execute(
             "SELECT speaker_id, alias, alias_key FROM speaker_aliases"
         ):
@@ -1142,15 +1179,22 @@ class Matcher:
             if info is not None:
                 info.keys.update((key, _unaccented(key)))
                 info.tokens.append(_name_tokens(alias))
+                info.acronyms |= _acronyms(alias)
         self._speakers = speakers
         self._speaker_cache = {}
         self._misspelt = set()
         sources: dict[int, set[str]] = {}
-        for sid, key in self._conn.execute("SELECT id, name_key FROM sources"):
+        source_acronyms: dict[int, set[str]] = {}
+        for sid, name, key in self._conn.execute("SELECT id, name, name_key FROM sources"):
             sources.setdefault(sid, set()).add(key)
-        for sid, key in self._conn.execute("SELECT source_id, alias_key FROM source_aliases"):
+            source_acronyms.setdefault(sid, set()).update(_acronyms(name))
+        for sid, alias, key in self._conn.execute(
+            "SELECT source_id, alias, alias_key FROM source_aliases"
+        ):
             sources.setdefault(sid, set()).add(key)
+            source_acronyms.setdefault(sid, set()).update(_acronyms(alias))
         self._sources = sources
+        self._source_acronyms = source_acronyms
         self._source_keys = {k for keys in sources.values() for k in keys}
 
     def _vocab_table(self) -> str:
@@ -1202,6 +1246,9 @@ class Matcher:
                 }
                 if alone and not alone & found:
                     found = set()
+            acronym = _acronym_of(claimed)
+            if not found and acronym:  # "the JCS" for South Korea's Joint Chiefs of Staff
+                found = {sid for sid, info in self._speakers.items() if acronym in info.acronyms}
             if not found:
                 found = self._spelling_variants(key, tokens)
                 if found:
@@ -1243,6 +1290,9 @@ class Matcher:
         for sid, keys in self._sources.items():
             if key in keys or any(tokens and tokens == set(k.split()) for k in keys):
                 out.add(sid)
+        acronym = _acronym_of(claimed)
+        if not out and acronym:  # "the JCS" for South Korea's Joint Chiefs of Staff
+            out = {sid for sid, found in self._source_acronyms.items() if acronym in found}
         return out
 
     # -- retrieval ---------------------------------------------------------------------
@@ -1503,6 +1553,11 @@ class Matcher:
             root = stem(key)
             word_weights[root] = max(word_weights.get(root, 0.0), self._word_weight(key, weights))
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
+        if result.verdict != "not found" and "speaker unresolved" in result.flags:
+            result.explanation += (
+                f" Who \u201c{result.claimed_speaker}\u201d is could not be told from the "
+                "record (no recorded name or role fits): the speaker is not compared."
+            )
         if result.verdict != "not found" and result.matches:
             # the verdict rests on a quote no one has checked, or one a reviewer doubts
             status = result.matches[0].status

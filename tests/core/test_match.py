@@ -604,6 +604,41 @@ def test_a_speaker_not_on_record_is_not_blamed_for_other_words() -> None:
     assert same_words.verdict == "misattributed" and "speaker not on record" in same_words.flags
 
 
+def test_acronyms_and_described_speakers() -> None:
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [
+                {
+                    "text": "The missile flew about 600 kilometres before it fell into the sea.",
+                    "speaker": "South Korea's Joint Chiefs of Staff",
+                },
+                {
+                    "text": "Global challenges are mounting every single year.",
+                    "speaker": "Antonio Guterres",
+                },
+                {
+                    "text": "We will answer every provocation at once.",
+                    "speaker": "Kim Yo Jong",
+                    "source": "Korean Central News Agency",
+                },
+            ]
+        )
+        acronym = check(
+            'The JCS said "The missile flew about 600 kilometres before it fell into the sea"',
+            store,
+        )
+        role = check('The UN chief said "Global challenges are mounting every single year"', store)
+        source = check(
+            'Kim Yo Jong told the KCNA "We will answer every provocation at once"', store
+        )
+    # "JCS" is the initials of Joint Chiefs of Staff
+    assert (acronym.verdict, acronym.speaker_match) == ("verified", True)
+    # a description that fits no recorded name or role is not compared, and says so
+    assert role.verdict == "verified" and "speaker unresolved" in role.flags
+    assert "the speaker is not compared" in role.explanation
+    assert source.source_match is True and "source mismatch" not in source.flags
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
