@@ -17,7 +17,7 @@ from quotecheck.extract.cues import (
     find_cues,
     forms_of,
 )
-from quotecheck.extract.gazetteer import Gazetteer, default_gazetteer
+from quotecheck.extract.gazetteer import CHANNEL_KINDS, Gazetteer, default_gazetteer
 from quotecheck.extract.letters import unicode_letters
 from quotecheck.extract.quotes import QuoteSpan, find_quotes, top_level
 from quotecheck.extract.sentences import paragraph_bounds, split_sentences
@@ -228,6 +228,8 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+_JAPAN_WORDS = re.compile(r"\b(?:Japan|Japanese|Tokyo|Diet|Kishida|Abe|Suga|Ishiba)\b")
+_US_WORDS = re.compile(r"\b(?:U\.S\.|US|United\s+States|Congress|Washington|American)\b")
 # what follows a cue when a recipient or an adverbial may stand before the content
 _RECIPIENT_LEAD = re.compile(
     unicode_letters(
@@ -409,6 +411,7 @@ class _Extractor:
         self.include_beliefs = include_beliefs
         self.gaz = gazetteer
         self.cands: list[_Cand] = []
+        self._japan: bool | None = None  # see _about_japan
 
     # -- candidates -------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
@@ -1770,6 +1773,7 @@ class _Extractor:
                 )
             )
         self._propagate_sources(chosen, sources)
+        self._carry_sources(chosen, out, sources)
         final: list[Attribution] = []
         for a, src in zip(out, sources, strict=True):
             if src is not None:
@@ -1803,22 +1807,39 @@ class _Extractor:
         found = [
             f
             for f in self.gaz.scan(text, lo, hi)
-            if not (c.start <= f[0] < c.end)
+            # inside the content only in the attribution between two quoted parts
+            # ("“A,” Kishida told the House of Representatives budget committee. “B.”")
+            if not (
+                c.start <= f[0] < c.end
+                and (c.kind != "direct" or self.doc.quote_at(f[0]) is not None)
+            )
             # "TOKYO (AP) —": the dateline names the publisher, not the channel
             and not (text[f[0] - 1 : f[0]] == "(" and text[f[1] : f[1] + 1] == ")")
         ]
         if c.speaker_span is not None:
-            # the speaker itself is no channel ("Reuters reported" keeps Reuters as speaker)
-            found = [
-                f for f in found if not (c.speaker_span[0] <= f[0] < c.speaker_span[1])
-            ] or found
+            # the speaker itself is no channel ("Reuters reported" keeps Reuters as speaker);
+            # a chamber in the speaker's title neither ("the Senate minority leader said")
+            outside = [f for f in found if not (c.speaker_span[0] <= f[0] < c.speaker_span[1])]
+            found = outside or [f for f in found if f[2].kind not in _CHAMBERS]
         if not found:
             return None
         named = [f for f in found if not f[2].is_channel]
         pool = named or found
         anchor = c.cue_span[0]
         best = min(pool, key=lambda f: abs(f[0] - anchor))
+        if best[2].name == "House of Representatives" and self._about_japan():
+            # Japan's lower house is a chamber of the Diet, not the US House
+            diet = self.gaz.lookup("the Diet")
+            if diet is not None:
+                return diet.name, diet.kind, (best[0], best[1])
         return best[2].name, best[2].kind, (best[0], best[1])
+
+    def _about_japan(self) -> bool:
+        """Whether the article speaks of Japan more than of the United States."""
+        if self._japan is None:
+            japan = len(_JAPAN_WORDS.findall(self.text))
+            self._japan = japan > 0 and japan > len(_US_WORDS.findall(self.text))
+        return self._japan
 
     def _propagate_sources(
         self,
@@ -1848,12 +1869,85 @@ class _Extractor:
                 continue
             nxt = sources[i + 1]
             assert nxt is not None
-            if nxt[1] != "news agency":
-                continue
+            if nxt[1] != "news agency" or _QUOTED_BY.search(
+                text, max(0, nxt[2][0] - 20), nxt[2][0]
+            ):
+                continue  # "X was quoted by KCNA": X's words, not the statement's before
             gap = text[chosen[i].end : chosen[i + 1].start]
             if "\n" in gap:
                 continue
             sources[i] = nxt
+
+    def _carry_sources(
+        self,
+        chosen: list[_Cand],
+        out: list[Attribution],
+        sources: list[tuple[str, str, tuple[int, int]] | None],
+    ) -> None:
+        """Where a statement names no channel, or only refers back to one ("in the
+        statement", "in his opening address"), the channel said before still holds:
+
+        * a pronoun speaker takes the channel of the sentence just before, when that sentence
+          is no statement ("Kim Yo Jong issued a statement carried by KCNA. She said ...");
+        * the same speaker's next statement, in the same or the next paragraph, keeps the
+          channel of the one before ("..., Yoon said in his speech at the UNGA.¶He added ...");
+        * a speech referred back to ("in his opening address") is given at the assembly or
+          legislature named in the three paragraphs before it.
+        """
+        text, doc = self.text, self.doc
+        para_starts = [p for p, _ in paragraph_bounds(text)]
+
+        def para(pos: int) -> int:
+            return bisect.bisect_right(para_starts, pos) - 1
+
+        stated = {c.sentence for c in chosen}
+        for i, c in enumerate(chosen):
+            src = sources[i]
+            if src is not None and not (src[1] in CHANNEL_KINDS and _refers_back(text, src[2][0])):
+                continue
+            here = para(min(c.start, c.cue_span[0]))
+            mention = text[c.speaker_span[0] : c.speaker_span[1]] if c.speaker_span else ""
+            if src is None and mention.lower() in ("he", "she", "they") and c.sentence > 0:
+                p_start, p_end = doc.sentences[c.sentence - 1]
+                if c.sentence - 1 not in stated and para(p_start) == here:
+                    found = [
+                        f for f in self.gaz.scan(text, p_start, p_end) if not doc.quote_at(f[0])
+                    ]
+                    if found:
+                        named = [f for f in found if not f[2].is_channel]
+                        f = (named or found)[-1]
+                        sources[i] = f[2].name, f[2].kind, (f[0], f[1])
+                        continue
+            prev = sources[i - 1] if i > 0 else None
+            if (
+                prev is not None
+                and out[i].speaker is not None
+                and out[i - 1].speaker == out[i].speaker
+                and here - para(max(chosen[i - 1].end, chosen[i - 1].cue_span[1]) - 1) <= 1
+                and (src is None or prev[1] not in CHANNEL_KINDS)
+            ):
+                sources[i] = prev
+                continue
+            if src is not None and src[1] == "speech":
+                lo = para_starts[max(0, here - 3)]
+                venues = [
+                    f
+                    for f in self.gaz.scan(text, lo, src[2][0])
+                    if f[2].kind in ("assembly", "legislature") and not doc.quote_at(f[0])
+                ]
+                if venues:
+                    f = venues[-1]
+                    sources[i] = f[2].name, f[2].kind, (f[0], f[1])
+
+
+def _refers_back(text: str, pos: int) -> bool:
+    """ "the statement", "his opening address": a channel named before, not a new one."""
+    return _BACK_REFERENCE.search(text, max(0, pos - 30), pos) is not None
+
+
+_CHAMBERS = frozenset(("assembly", "legislature"))
+_QUOTED_BY = re.compile(r"\bquoted\s+by\s+(?:the\s+)?$")
+_BACK_REFERENCE = re.compile(r"(?<![\w’'])(?:the|that|this|his|her|its|their)\s+(?:[a-z]+\s+)?$")
 
 
 def _replace(a: Attribution, **kw: object) -> Attribution:

@@ -106,7 +106,7 @@ class Gazetteer:
                 continue
             for m in rx.finditer(text, start, end):
                 entry = self.lookup(m.group())
-                if entry is not None:
+                if entry is not None and not _inside_longer_name(text, m.start(), m.group()):
                     out.append((m.start(), m.end(), entry))
         out.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, SourceEntry]] = []
@@ -116,6 +116,21 @@ class Gazetteer:
                 kept.append(f)
                 last = f[1]
         return kept
+
+
+def _inside_longer_name(text: str, start: int, alias: str) -> bool:
+    """ "House" in "the White House", "Senate" in "Iowa Senate": a one-word capitalised alias
+    after another capitalised word is part of a longer name, not the alias."""
+    if " " in alias or not alias[:1].isupper():
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() not in _NAME_LEADS
+
+
+# a capitalised word just before, on the same line, with no punctuation after it
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.-]*[\w’'])[ \t]$")
+# capitalised words before a one-word alias that do not make it another name
+_NAME_LEADS = frozenset("the a an in at on to from by of for and told said says before".split())
 
 
 def _alias_regex(aliases: set[str], flags: int) -> re.Pattern[str] | None:

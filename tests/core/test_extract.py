@@ -1294,6 +1294,80 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "The general was quoted as saying the drills were over.",
         [{"text": "the drills were over", "mention": "The general", "source": None}],
     ),
+    (
+        "source-in-the-attribution-between-two-quoted-parts",
+        "Tokyo has no plan yet.\n“We are ready,” Ishiba told the House of Representatives"
+        " budget committee. “Japan will wait.”",
+        [
+            {
+                "text": "We are ready,” Ishiba told the House of Representatives budget"
+                " committee. “Japan will wait.",
+                "source": "the Diet",
+            }
+        ],
+    ),
+    (
+        "source-carried-to-the-speakers-next-paragraph",
+        "Mayor Ann Lee said at a press conference on Monday that taxes would fall."
+        "\nShe added that the budget was balanced.\nThe vote is next week."
+        "\nA planner, Tom Roe, said the plan was late.\nLee said she disagreed.",
+        [
+            {"text": "that taxes would fall", "speaker": "Ann Lee", "source": "press conference"},
+            {
+                "text": "that the budget was balanced",
+                "speaker": "Ann Lee",
+                "source": "press conference",
+            },
+            {"text": "the plan was late", "speaker": "Tom Roe", "source": None},
+            {"text": "she disagreed", "speaker": "Ann Lee", "source": None},
+        ],
+    ),
+    (
+        "assembly-carried-to-the-speakers-next-paragraph",
+        "Ann Lee told the UN General Assembly that peace was near.\nShe added that talks"
+        " would start.\nLee said the date was not set.\n\nPark said she was wrong.\nLee"
+        " said she was right.",
+        [
+            {"text": "that peace was near", "speaker": "Ann Lee", "source": "UNGA"},
+            {"text": "that talks would start", "speaker": "Ann Lee", "source": "UNGA"},
+            {"text": "the date was not set", "speaker": "Ann Lee", "source": "UNGA"},
+            {"text": "she was wrong", "speaker": "Park", "source": None},
+            {"text": "she was right", "speaker": "Ann Lee", "source": None},
+        ],
+    ),
+    (
+        "pronoun-after-a-sentence-naming-the-channel",
+        "Kim Yo Jong issued a separate statement carried by KCNA. She said the drills were"
+        " reckless.\n“We will respond,” she said in the statement.",
+        [
+            {"text": "the drills were reckless", "mention": "She", "source": "KCNA"},
+            {"text": "We will respond", "mention": "she", "source": "KCNA"},
+        ],
+    ),
+    (
+        "an-address-referred-back-to-is-given-at-the-assembly",
+        "Leaders met at the UN General Assembly on Tuesday.\nSecretary-General Ana Ruiz, in"
+        " her opening address, said the world was adrift.",
+        [{"text": "the world was adrift", "speaker": "Ana Ruiz", "source": "UNGA"}],
+    ),
+    (
+        "agency-quoting-the-next-speaker-is-no-source-of-the-one-before",
+        "The ministry said it was the fourth launch. Pak Il was quoted by KCNA as saying that"
+        " tests would go on.",
+        [
+            {"text": "it was the fourth launch", "source": None},
+            {"text": "that tests would go on", "speaker": "Pak Il", "source": "KCNA"},
+        ],
+    ),
+    (
+        "white-house-is-no-house-and-a-title-no-chamber",
+        "Jo Park, who worked in the Bush White House, said the plan would fail.\nThe Senate"
+        " minority leader said the bill was dead.",
+        [
+            {"text": "the plan would fail", "speaker": "Jo Park", "source": None},
+            {"text": "the bill was dead", "source": None},
+        ],
+    ),
 ]
 
 
