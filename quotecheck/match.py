@@ -1844,7 +1844,7 @@ class Matcher:
         )
         quote_words, quote_range = best_unit.words, (0, len(best_unit.words))
         quote_breaks = self._unit_breaks(best_unit)
-        part = _best_sentences(keys, quote_words, quote_breaks, best_sim)
+        part = _best_sentences(keys, quote_words, quote_breaks, best_sim, best_ops)
         if part is not None:
             # "We are against housing" against "We are not against housing. We are against bad
             # planning": aligned with the whole, the claim follows the second sentence and the
@@ -2189,10 +2189,15 @@ def _opposite_words(
 
 
 def _best_sentences(
-    claim: Sequence[str], words: Sequence[str], breaks: Sequence[int], whole: float
+    claim: Sequence[str],
+    words: Sequence[str],
+    breaks: Sequence[int],
+    whole: float,
+    whole_ops: Sequence[tuple[str, int, int, int, int]] = (),
 ) -> tuple[float, list[tuple[str, int, int, int, int]], int, int] | None:
     """The one or two consecutive sentences of a statement that the claimed words fit
-    clearly better than the whole statement (similarity, opcodes, start, end), or None."""
+    clearly better than the whole statement (similarity, opcodes, start, end); else the one
+    sentence the claim's alignment with the whole lies in, if it fits as well; or None."""
     starts = [0] + [n for n, kind in enumerate(breaks) if n and kind >= 2] + [len(words)]
     if len(starts) < 3:
         return None
@@ -2204,6 +2209,17 @@ def _best_sentences(
             sim, ops = _similarity(claim, words[starts[n] : starts[m]])
             if sim >= whole + _SENTENCE_GAIN and (best is None or sim > best[0]):
                 best = (sim, ops, starts[n], starts[m])
+    equal = [(j1, j2) for tag, _, _, j1, j2 in whole_ops if tag == "equal"]
+    if best is None and equal:
+        # "Geopolitical tensions are falling" against "... are rising. Global challenges are
+        # mounting. ...": aligned with the whole, "falling" stands for all that follows
+        low, high = equal[0][0], equal[-1][1]
+        for n in range(len(starts) - 1):
+            if starts[n] <= low and high <= starts[n + 1]:
+                sim, ops = _similarity(claim, words[starts[n] : starts[n + 1]])
+                if sim >= whole - 0.5:
+                    best = (sim, ops, starts[n], starts[n + 1])
+                break
     return best
 
 
@@ -2286,6 +2302,10 @@ _CLAUSE_WORDS = frozenset(
     since until""".split()
 )
 _NEGATION_TAILS = frozenset("longer more even ever".split())  # "no longer", "not even"
+_DENIED_VERBS = frozenset(
+    "say says saying said claim claims claiming claimed suggest suggesting suggested think "
+    "believe".split()
+)
 _TRAILING_NEGATORS = frozenset(("not", "never"))
 _UNITS = {
     w: n
@@ -2573,8 +2593,12 @@ def _analyse(
                         break
             # the quote's word right before the aligned part ("there was no | interest"),
             # or two ("no longer | a member"), in its clause
-            near = quote_clause_before(full_j2, 2)
-            if near and quote_words[near[0]] in _NEGATION_TAILS:
+            # ... past a "that" and a verb of saying or thinking: "I am not saying | there
+            # is a famine", "I never said that | ..." deny the claimed words
+            near = quote_clause_before(full_j2, 3)
+            if near and quote_words[near[0]] == "that":
+                near = near[1:]
+            if near and quote_words[near[0]] in _NEGATION_TAILS | _DENIED_VERBS:
                 near = near[1:2]
             else:
                 near = near[:1]

@@ -639,6 +639,35 @@ def test_acronyms_and_described_speakers() -> None:
     assert source.source_match is True and "source mismatch" not in source.flags
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a word's opposite at the end of the claim, where the record goes on for sentences
+        ('Ana Ruiz: "Geopolitical tensions are falling."', "contradicted"),
+        ('Ana Ruiz: "Geopolitical tensions are rising."', "verified"),
+        # what the record says was not said, or not thought
+        ("Elena Diaz said there is a famine in the north", "contradicted"),
+        ('Tom Brown said "the wall would be finished this year"', "contradicted"),
+        ('Elena Diaz said "the risk is real"', "verified"),
+    ],
+)
+def test_opposites_and_denials_in_longer_records(claim: str, verdict: str) -> None:
+    records = [
+        {
+            "text": "Geopolitical tensions are rising. Global challenges are mounting. And we "
+            "seem incapable of coming together to respond.",
+            "speaker": "Ana Ruiz",
+        },
+        {
+            "text": "I am not saying there is a famine in the north. I am saying the risk is real.",
+            "speaker": "Elena Diaz",
+        },
+        {"text": "I never said that the wall would be finished this year.", "speaker": "Tom Brown"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
