@@ -228,6 +228,13 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+# "rejected the report", "dismissed the accusations": an object cue's bare definite noun phrase
+_REBUTTALS = frozenset("dismiss reject deny refute dispute".split())
+_BARE_DEFINITE = re.compile(r"(?:the|these|those)\s+[\w’'-]+", re.IGNORECASE)
+# "asking not to be named": a condition of the interview, not a statement
+_ANONYMITY = re.compile(
+    r"(?:not\s+)?to\s+be\s+(?:named|identified|quoted)(?:\s+by\s+name)?", re.IGNORECASE
+)
 _JAPAN_WORDS = re.compile(r"\b(?:Japan|Japanese|Tokyo|Diet|Kishida|Abe|Suga|Ishiba)\b")
 _US_WORDS = re.compile(r"\b(?:U\.S\.|US|United\s+States|Congress|Washington|American)\b")
 # what follows a cue when a recipient or an adverbial may stand before the content
@@ -412,6 +419,7 @@ class _Extractor:
         self.gaz = gazetteer
         self.cands: list[_Cand] = []
         self._japan: bool | None = None  # see _about_japan
+        self.dropped_subjects: dict[int, tuple[int, int]] = {}  # sentence -> subject
 
     # -- candidates -------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
@@ -649,6 +657,13 @@ class _Extractor:
                     om = _OBJECT_END.search(text, om.end(), a_e)
                 if om is not None and om.start() > a_s:
                     a_e = om.start()
+                if info.lemma in _REBUTTALS and _BARE_DEFINITE.fullmatch(
+                    text, *_trim(text, a_s, a_e)
+                ):
+                    # "dismissed the accusations": what it answers, not what it says; its
+                    # subject still speaks for a participle after it (", saying that ...")
+                    self.dropped_subjects[si] = subj
+                    return
             score = 0.5 if info.cls == OBJECT else 0.75 if info.cls == BELIEF else 0.8
             for p_s, p_e, p_kind in self._split_coordinated(a_s, a_e, kind):
                 self._add(p_s, p_e, p_kind, cue_span, subj, si, score, source_span)
@@ -998,6 +1013,8 @@ class _Extractor:
         for c in reversed(self.cands[-30:]):
             if c.sentence == si and c.speaker_span is not None:
                 return c.speaker_span
+        if si in self.dropped_subjects:
+            return self.dropped_subjects[si]
         s_start = self.doc.sentences[si][0]
         text = self.text
         starts = [s_start] + [m.end() for m in re.finditer(r",\s+|\s[-—–]+\s+", text[s_start:end])]
@@ -1637,7 +1654,7 @@ class _Extractor:
             start, end = _trim(self.text, start, end - 1)
         elif seg.startswith("(") and seg.count("(") > seg.count(")"):
             start, end = _trim(self.text, start + 1, end)
-        if end - start < 2:
+        if end - start < 2 or _ANONYMITY.fullmatch(self.text, start, end):
             return
         if spk is not None:
             s0, s1 = spk
@@ -1801,6 +1818,8 @@ class _Extractor:
             res = self.gaz.resolve(text[c.source_span[0] : c.source_span[1]])
             if res is not None:
                 return res[0], res[1], c.source_span
+        if c.speaker_span is None:
+            return None  # a question ("Asked about ..., he said ... the UN Security Council")
         s_start, s_end = self.doc.sentences[c.sentence]
         lo = max(s_start, min(c.start, c.cue_span[0]) - 400)
         hi = min(s_end, max(c.end, c.cue_span[1]) + 400)
@@ -1918,12 +1937,17 @@ class _Extractor:
                         f = (named or found)[-1]
                         sources[i] = f[2].name, f[2].kind, (f[0], f[1])
                         continue
-            prev = sources[i - 1] if i > 0 else None
+            # the statement before with a speaker ("Asked about ..., he said": the question
+            # in between has none)
+            j = i - 1
+            while j >= 0 and chosen[j].speaker_span is None:
+                j -= 1
+            prev = sources[j] if j >= 0 else None
             if (
                 prev is not None
                 and out[i].speaker is not None
-                and out[i - 1].speaker == out[i].speaker
-                and here - para(max(chosen[i - 1].end, chosen[i - 1].cue_span[1]) - 1) <= 1
+                and out[j].speaker == out[i].speaker
+                and here - para(max(chosen[j].end, chosen[j].cue_span[1]) - 1) <= 1
                 and (src is None or prev[1] not in CHANNEL_KINDS)
             ):
                 sources[i] = prev

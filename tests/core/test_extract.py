@@ -1368,6 +1368,26 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "the bill was dead", "source": None},
         ],
     ),
+    (
+        "rebuttal-of-a-bare-definite-noun-phrase-is-no-statement",
+        "The embassy rejected the report. Rui Diaz dismissed the accusations, saying that"
+        " they were false.",
+        [{"text": "that they were false", "speaker": "Rui Diaz", "cue": "saying"}],
+    ),
+    (
+        "asking-not-to-be-named-is-no-statement",
+        "“It will fail,” one diplomat said privately, asking not to be named.",
+        [{"text": "It will fail", "mention": "one diplomat"}],
+    ),
+    (
+        "a-question-has-no-source",
+        "Ana Ruiz spoke at a press conference on Monday.\nAsked about reports that Chile had"
+        " cut aid, she said the UN Security Council should act.",
+        [
+            {"text": "about reports that Chile had cut aid", "speaker": None, "source": None},
+            {"text": "the UN Security Council should act", "speaker": "Ana Ruiz"},
+        ],
+    ),
 ]
 
 
