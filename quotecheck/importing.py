@@ -11,7 +11,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,10 +123,36 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     matches = list(from_bytes(data))
     if not matches:
         raise QuoteCheckError(f"{name}: cannot tell the text encoding; save it as UTF-8")
-    # Short Western texts fit several Latin code pages equally well and the detector's first
-    # pick is often Central European; Windows-1252 is by far the likeliest, so it wins ties.
-    best = next((m for m in matches if m.encoding == "cp1252"), matches[0])
+    western = _western_encoding(matches)
+    if western is not None:
+        return data.decode(western), [f"not UTF-8; decoded as {western}"]
+    best = matches[0]
     return str(best), [f"not UTF-8; decoded as {best.encoding}"]
+
+
+# The code pages of Western news text, likeliest first (Windows-1252 is a superset of Latin-1's
+# letters; Latin-9 adds the euro sign).
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+# Unicode ranges (as charset_normalizer names them) that Latin-script text may contain.
+_LATIN_RANGES = ("Latin", "Punctuation", "Control", "Spacing Modifier", "Currency", "Symbol")
+
+
+def _western_encoding(matches: Sequence[Any]) -> str | None:
+    """Windows-1252 (or Latin-1) when one of the detector's candidates reads the bytes exactly
+    as it does and the detector's first pick is Latin-script text too.
+
+    Short Western texts fit several code pages equally well, and the detector's first pick is
+    often a rarer one: DOS Central European (cp852) reads "Salmón" as "Salmˇn". A first pick
+    in another script (Cyrillic, Greek, Hebrew...) is kept: there the Western reading is the
+    garbled one."""
+    if not all(any(r in alphabet for r in _LATIN_RANGES) for alphabet in matches[0].alphabets):
+        return None
+    for match in matches:
+        readings = {match.encoding, *match.could_be_from_charset}
+        for encoding in _WESTERN:
+            if encoding in readings:
+                return encoding
+    return None
 
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)

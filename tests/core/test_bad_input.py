@@ -11,7 +11,7 @@ import pytest
 
 from quotecheck import QuoteCheckError
 from quotecheck.export import build_sheet, render_csv, render_html
-from quotecheck.importing import MAX_ARTICLE_BYTES, import_collection, import_files
+from quotecheck.importing import MAX_ARTICLE_BYTES, decode, import_collection, import_files
 from quotecheck.store import QuoteFilter, Store
 
 GOOD = 'The mayor said "the new park opens in May" at a press conference.\n'
@@ -187,3 +187,32 @@ def test_collection_as_a_json_array(store: Store, tmp_path: Path) -> None:
     with pytest.raises(QuoteCheckError, match="line 2: missing 'speaker'"):
         import_collection(store, broken)
     assert store.count_quotes() == 2
+
+
+# The walkthrough's file: cp852 (DOS Central European) fits it as well as Windows-1252 does,
+# and read it as "Salmˇn".
+SALMON = (
+    'UN envoy warns of "catastrophic" famine risk in North Korea\n\n'
+    "GENEVA, Feb 9 - The United Nations special rapporteur on human rights in North Korea, "
+    'Elizabeth Salmón, said on Friday that the country faced a "catastrophic" food situation.\n'
+    'Salmón later added: "I am not saying there is a famine."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("latin-1", SALMON),
+        ("cp1252", "Elizabeth Salmón said the risk was “real”."),
+        # other scripts and Central European text keep the detector's reading
+        ("cp1251", "Президент России заявил, что страна готова к переговорам. «Мы открыты»."),
+        ("cp1250", "Prezydent powiedział w Łodzi, że źródła są wiarygodne. „Nie ma zagrożenia”."),
+    ],
+)
+def test_western_text_is_read_as_windows_1252_when_a_rarer_code_page_fits_too(
+    encoding: str, text: str
+) -> None:
+    decoded, notes = decode(text.encode(encoding), "article.txt")
+    assert decoded == text
+    if encoding in ("latin-1", "cp1252"):
+        assert notes == ["not UTF-8; decoded as cp1252"]
