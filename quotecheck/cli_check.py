@@ -85,6 +85,8 @@ def _batch(args: argparse.Namespace, matcher: Matcher, store: Any) -> int:
             if not line.strip():
                 continue
             item: Any = None
+            claim = ""
+            why = None
             try:
                 item = json.loads(line)
                 if not isinstance(item, dict):
@@ -95,8 +97,12 @@ def _batch(args: argparse.Namespace, matcher: Matcher, store: Any) -> int:
                 if not isinstance(claim, str):
                     raise TypeError('"claim" must be text')
             except (ValueError, TypeError) as exc:
-                bad += 1
                 why = f'expected {{"id", "claim"}}: {exc}'
+            if why is None and not claim.strip():
+                # as `check ""` is refused: nothing to check is an error, not "not found"
+                why = "the claim is empty: give the words to check"
+            if why is not None:
+                bad += 1
                 print(f"quotecheck: {args.jsonl} line {line_no}: {why}", file=sys.stderr)
                 # still one output line per input line, so results line up with the claims
                 claim_id = item.get("id") if isinstance(item, dict) else None

@@ -632,3 +632,22 @@ def test_history_shows_the_quotes_each_entry_touched(
         store.db.execute("UPDATE history SET summary = 'verified: 8 quote(s)' WHERE id = 1")
     code, out, _ = run(capsys, "--db", db, "history")
     assert out.splitlines()[-1].endswith("verified: 8 quote(s)  [8 quotes (1, 2, 3, 4, 5, …)]")
+
+
+def test_check_jsonl_reports_an_empty_claim_as_an_error_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    run(capsys, "--db", db, "import", str(write(tmp_path / "seed.txt", SEED_TEXT)))
+    claims = write(
+        tmp_path / "claims.jsonl",
+        '{"id": "a", "claim": ""}\n{"id": "b", "claim": "  "}\n'
+        '{"id": "c", "claim": "Kishida said Japan should \\"not waste any moment\\""}\n',
+    )
+    code, out, err = run(capsys, "--db", db, "check", "--jsonl", str(claims))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["id"] for r in lines] == ["a", "b", "c"]
+    for record in lines[:2]:
+        assert record["verdict"] is None and "the claim is empty" in record["error"]
+    assert lines[2]["verdict"] == "verified" and "error" not in lines[2]
+    assert "line 1: the claim is empty" in err and "line 2: the claim is empty" in err
