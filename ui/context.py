@@ -245,7 +245,13 @@ class AppContext(QObject):
             return False
         if entry is not None:
             self._announce(entry)
+        self._say_replayed(command, undo=undo)
         return True
+
+    def _say_replayed(self, command: StoreCommand, *, undo: bool) -> None:
+        """ "Undone: Verify quote 4" in the status bar: Ctrl+Z changes what is shown, often
+        elsewhere than where one is looking, so the window says what it did."""
+        self.statusMessage.emit(f"{'Undone' if undo else 'Redone'}: {command.text()}")
 
     def _replay_in_worker(self, command: StoreCommand, *, undo: bool) -> None:
         """A large step: the stack moves now, the store follows in a worker; if the store
@@ -262,6 +268,7 @@ class AppContext(QObject):
             self._set_replaying(False)
             if touched is not None:
                 self._announce_ids(*touched)
+            self._say_replayed(command, undo=undo)
 
         def failed(message: str, _details: str) -> None:
             self._set_replaying(False)

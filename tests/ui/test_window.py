@@ -588,3 +588,18 @@ def test_a_filter_on_a_speaker_an_undo_removed_is_dropped(window, qtbot, settle)
     assert window._total == total
     assert sum(window._status_counts.values()) == total  # the status line counts them all
     assert window.counts_label.text().startswith(f"{total:,} of {total:,} quotes shown")
+
+
+def test_undo_and_redo_say_in_the_status_bar_what_they_did(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.table.setFocus()
+    window.table.selectRow(0)
+    first = window.model.quote_id(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_V)
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == f"Undone: Verified quote {first}"
+    qtbot.keyClick(
+        window.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.statusBar().currentMessage() == f"Redone: Verified quote {first}"
