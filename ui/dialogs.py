@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from quotecheck.fetch import looks_like_url
-from quotecheck.importing import ImportReport
+from quotecheck.importing import ImportReport, markdown_to_text
 from quotecheck.model import ArticleMeta
 from quotecheck_ui.context import AppContext
 from quotecheck_ui.icons import app_icon, icon
@@ -40,6 +40,24 @@ _WEB_LINK = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 # A link typed without its scheme: "www.example.org/story", "example.org/a?b=c" (a dot in the
 # host, no spaces, no scheme); the dialog completes it with https://.
 _BARE_LINK = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?", re.IGNORECASE)
+# Markdown a paste may carry (copied from a notes app or a CMS): an ATX heading line, a link,
+# or strong/emphasis with asterisks or double underscores. Plain news text has none of these.
+_MARKDOWN_SIGNS = re.compile(
+    r"^#{1,6}[ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)|(\*\*|__|\*)(?=\S)[^\n*]+?(?<=\S)\1",
+    re.MULTILINE,
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    return _MARKDOWN_SIGNS.search(text) is not None
+
+
+def clean_pasted(text: str) -> str:
+    """Pasted text as the import of a .md file reads it: Markdown markup removed when the text
+    looks like Markdown (the title, from the first line, then has no "# " either)."""
+    return markdown_to_text(text) if looks_like_markdown(text) else text
+
+
 URL_HINT = (
     "With a link and no text, Import fetches the page (or PDF, Word file) and reads "
     "its title, publisher and date; fields you fill in win."
@@ -175,7 +193,7 @@ class PasteArticleDialog(QDialog):
             else None,
             origin="paste",
         )
-        return self.text.toPlainText(), meta
+        return clean_pasted(self.text.toPlainText()), meta
 
 
 def report_summary(report: ImportReport) -> str:

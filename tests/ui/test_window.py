@@ -603,3 +603,26 @@ def test_undo_and_redo_say_in_the_status_bar_what_they_did(window, qtbot) -> Non
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.statusBar().currentMessage() == f"Redone: Verified quote {first}"
+
+
+def test_pasted_markdown_is_cleaned_as_an_imported_md_file_is(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.dialogs import PasteArticleDialog
+
+    markdown = (
+        '# Blinken: US "ready to talk" with Pyongyang\n\n'
+        "*WASHINGTON, June 2* — Antony Blinken said the United States remained "
+        '"ready to talk to North Korea without preconditions", a **senior** official said.\n'
+    )
+    dialog = PasteArticleDialog()
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText(markdown)
+    text, meta = dialog.article()
+    assert text.startswith('Blinken: US "ready to talk" with Pyongyang\n\nWASHINGTON, June 2 —')
+    assert "*" not in text and "#" not in text
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as blocker:
+        window.start_import([], pasted=(text, meta))
+    article = window.ctx.store.article(blocker.args[0].outcomes[0].article_id)
+    assert article["title"] == 'Blinken: US "ready to talk" with Pyongyang'
+    # plain text is left as it is (a dash or an asterisk alone is no Markdown)
+    dialog.text.setPlainText("Prices rose 5 * 3 percent - the minister said.\n- Not a list")
+    assert dialog.article()[0] == "Prices rose 5 * 3 percent - the minister said.\n- Not a list"
