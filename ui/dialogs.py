@@ -280,7 +280,11 @@ class SpeakersDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)  # the aliases take what the others leave
+        self._columns_sized = False
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -313,7 +317,7 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
-        self.resize(760, 520)
+        self.resize(900, 540)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         ctx.speakersChanged.connect(self.reload)
         ctx.storeChanged.connect(self.reload)
@@ -322,9 +326,32 @@ class SpeakersDialog(QDialog):
     def _update_undo_button(self, *_args: Any) -> None:
         self.undo_button.setEnabled(self.ctx.can_undo() and not self.ctx.replaying)
 
+    # The name and the role each get the width of their text (Qt measures at most 1,000 rows),
+    # up to this share of the table, so a very long role cannot crowd out the aliases.
+    NAME_COLUMN_SHARE = 0.32
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.size_columns()
+
+    def size_columns(self, *, force: bool = False) -> None:
+        """Fit the name, role and count columns to their text once, when the table has its
+        width and rows; the user's own widths are kept after that (unless `force`)."""
+        if (self._columns_sized and not force) or not self.isVisible():
+            return
+        if self.model.rowCount() == 0:
+            return
+        self._columns_sized = True
+        widest = max(int(self.view.viewport().width() * self.NAME_COLUMN_SHARE), 160)
+        for column in (0, 1):
+            self.view.resizeColumnToContents(column)
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column) + 12, widest))
+        self.view.resizeColumnToContents(2)
+
     def reload(self) -> None:
         selected = {s["id"] for s in self.selected()}
         self.model.set_rows(self.ctx.store.speakers())
+        self.size_columns()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             rec = self.proxy.data(index, Qt.ItemDataRole.UserRole + 3)

@@ -626,3 +626,22 @@ def test_pasted_markdown_is_cleaned_as_an_imported_md_file_is(window, qtbot) -> 
     # plain text is left as it is (a dash or an asterisk alone is no Markdown)
     dialog.text.setPlainText("Prices rose 5 * 3 percent - the minister said.\n- Not a list")
     assert dialog.article()[0] == "Prices rose 5 * 3 percent - the minister said.\n- Not a list"
+
+
+def test_speakers_dialog_shows_names_and_roles_in_full(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quotecheck_ui.dialogs import SpeakersDialog
+
+    store = window.ctx.store
+    ben = next(s for s in store.speakers() if s["name"] == "Ben Okoro")
+    store.update_speaker(ben["id"], role="Secretary-General of the dockworkers' union")
+    dialog = SpeakersDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    metrics = dialog.view.fontMetrics()
+    for speaker in store.speakers():
+        assert dialog.view.columnWidth(0) > metrics.horizontalAdvance(speaker["name"])
+    role = "Secretary-General of the dockworkers' union"
+    assert dialog.view.columnWidth(1) > metrics.horizontalAdvance(role)
+    aliases = dialog.view.columnWidth(3)
+    assert aliases < dialog.view.viewport().width() // 2  # no longer most of the width
