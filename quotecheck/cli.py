@@ -375,6 +375,18 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_delete_article(args: argparse.Namespace) -> int:
+    """Delete articles with their quotes: recorded in the history, so one undo restores them."""
+    with open_store(args) as store:
+        preview = store.deletion_preview(args.ids)  # every id checked before anything changes
+        labels = [store.article_label(item["id"]) for item in preview]
+        history_id = store.delete_articles(args.ids)
+    for item, label in zip(preview, labels, strict=True):
+        print(f"deleted {label}: {item['quotes']} quote(s), {item['reviewed']} of them reviewed")
+    print(f"undo with: quotecheck review --undo {history_id}")
+    return 0
+
+
 def touched_quotes(changes: dict[str, Any]) -> list[int]:
     """The quotes a history entry changed: a review or edit keeps each quote's before and
     after under "quotes"; a speaker merge keeps the moved quotes under "quote_ids"."""
@@ -638,6 +650,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("articles", help="list the imported articles")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser(
+        "delete-article",
+        help="delete articles and their quotes (recorded in the history; review --undo restores)",
+        description="Delete articles, e.g. the bundled sample or a wrong import, with their "
+        "quotes. They leave every list, search, claim check and export, but stay in the "
+        "database: the deletion is in the history and quotecheck review --undo ID restores "
+        "them as they were, reviews included.",
+    )
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help="article ids (see articles)")
+    p.set_defaults(func=cmd_delete_article)
 
     p = sub.add_parser("history", help="the review history (newest first)")
     p.add_argument("--limit", type=int, default=50)

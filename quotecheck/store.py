@@ -7,7 +7,8 @@ and after values, and can be undone and redone through `undo()` / `redo()`.
 
 Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
 
-- articles(id, title, publisher, url, published, text, sha256 UNIQUE, origin, path, imported_at)
+- articles(id, title, publisher, url, published, text, sha256 UNIQUE, origin, path, imported_at,
+           deleted_at)
 - speakers(id, name, name_key UNIQUE, role, organisation, created_at)
 - speaker_aliases(speaker_id, alias, alias_key)            (speaker_id, alias_key) unique
 - sources(id, name, name_key UNIQUE, kind, created_at)
@@ -16,11 +17,19 @@ Schema (documented so the file opens in the sqlite-utils CLI or Datasette):
          speaker_start, speaker_end, cue, cue_start, cue_end, source_id, source_mention,
          said_on, status, note, confidence, ref, url, context, edited,
          created_at, updated_at, reviewed_at)
-  quotes_fts: FTS5 over quotes.text, kept in sync by triggers
+  quotes_fts: FTS5 over quotes.text, kept in sync by triggers; it indexes the quotes of live
+  articles only (see below)
 - checks(id, claim, claimed_speaker, claimed_words, claimed_source, verdict, explanation,
          flags, matches, diff, checked_at)                                   (JSON in TEXT columns)
 - history(id, at, actor, action, summary, changes, undone_at, superseded)  (changes: JSON;
   superseded: undone before a later action, so out of the redo chain)
+
+A deleted article is kept, marked with `deleted_at`, so its deletion is an undoable history
+entry ("delete_articles") and nothing a person reviewed is lost. It and its quotes are hidden
+from every list, count, facet, search and export (`live_quotes_clause`), and its quotes leave
+the full-text index (so a claim check, which starts from `quotes_fts`, never finds them); the
+undo puts them back into it. A quote of a deleted article can not be reviewed or edited, and
+no history entry over it is replayed, until the deletion is undone.
 
 An edit that names a speaker or source not in the store creates it; its history entry keeps a
 snapshot of the new row and its aliases under `changes["new_speaker"]` / `changes["new_source"]`
@@ -59,7 +68,7 @@ from quotecheck.text import name_key, normalize, search_terms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # PRAGMA user_version written by the newest migration
+SCHEMA_VERSION = 5  # PRAGMA user_version written by the newest migration
 BATCH_SIZE = 5000
 # How long a write waits for another instance's transaction (a 1M-row collection import holds
 # the lock for ~20-30 s on a slow machine) before giving up with "database is locked".
@@ -243,6 +252,16 @@ def m004_redo_chain(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@migrations()
+def m005_deleted_articles(db: sqlite_utils.Database) -> None:
+    db.table("articles").add_column("deleted_at", str)
+    # a partial index: "is any article deleted?" is asked before most queries, and is free
+    db.execute(
+        "CREATE INDEX idx_articles_deleted ON articles(deleted_at) WHERE deleted_at IS NOT NULL"
+    )
+    db.execute("PRAGMA user_version = 5")
+
+
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -289,6 +308,7 @@ _SOURCE = _Created(
 
 
 SUMMARY_IDS = 5  # quote ids a history summary lists before "…"
+LABEL_TITLE_CHARS = 70  # of an article's title in messages and history summaries
 
 
 def quote_list(ids: Sequence[int]) -> str:
@@ -378,6 +398,13 @@ SORT_COLUMNS = {
     "article": "a.title",
     "date": "COALESCE(q.said_on, a.published)",
 }
+
+# The quotes of deleted articles, by id: a condition on `q.id` needs no row lookup, so a count
+# or facet still runs on its covering index.
+HIDDEN_QUOTE_IDS_SQL = (
+    "SELECT hq.id FROM quotes hq JOIN articles ha ON ha.id = hq.article_id "
+    "WHERE ha.deleted_at IS NOT NULL"
+)
 
 
 def _name_words_sql(name: str, what: _Created = _SPEAKER) -> tuple[str, list[str]]:
@@ -650,11 +677,11 @@ class Store:
             )
 
     def speakers(self) -> list[dict[str, Any]]:
-        """Every speaker with role, aliases and number of quotes, by name."""
+        """Every speaker with role, aliases and number of quotes (of live articles), by name."""
         rows = self.db.execute(
             "SELECT s.id, s.name, s.role, s.organisation, "
-            "(SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id) AS quotes "
-            "FROM speakers s ORDER BY s.name COLLATE NOCASE"
+            f"(SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id{self._live_and()}) "
+            "AS quotes FROM speakers s ORDER BY s.name COLLATE NOCASE"
         ).fetchall()
         aliases: dict[int, list[str]] = {}
         for speaker_id, alias in self.db.execute(
@@ -676,8 +703,8 @@ class Store:
     def sources(self) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT s.id, s.name, s.kind, "
-            "(SELECT COUNT(*) FROM quotes q WHERE q.source_id = s.id) AS quotes "
-            "FROM sources s ORDER BY s.name COLLATE NOCASE"
+            f"(SELECT COUNT(*) FROM quotes q WHERE q.source_id = s.id{self._live_and()}) "
+            "AS quotes FROM sources s ORDER BY s.name COLLATE NOCASE"
         ).fetchall()
         return [{"id": r[0], "name": r[1], "kind": r[2], "quotes": r[3]} for r in rows]
 
@@ -686,8 +713,8 @@ class Store:
         number of quotes, by name: a front-end says which ones when there are several."""
         matching, params = _name_words_sql(name)
         rows = self.db.execute(
-            "SELECT s.id, s.name, (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id) "
-            f"FROM speakers s WHERE s.id IN ({matching}) ORDER BY s.name COLLATE NOCASE, s.id",
+            "SELECT s.id, s.name, (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = s.id"
+            f"{self._live_and()}) FROM speakers s WHERE s.id IN ({matching}) ORDER BY s.name COLLATE NOCASE, s.id",
             params,
         )
         return [{"id": r[0], "name": r[1], "quotes": r[2]} for r in rows]
@@ -727,9 +754,17 @@ class Store:
         meta = meta or ArticleMeta()
         digest = sha256_text(text)
         with self._write():
-            row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [digest]).fetchone()
+            row = self.db.execute(
+                "SELECT id, deleted_at FROM articles WHERE sha256 = ?", [digest]
+            ).fetchone()
             if row and not reextract:
                 return ImportResult(article_id=int(row[0]), added=False, quotes_added=0)
+            if row and row[1] is not None:
+                # its quotes are out of the full-text index and may hold reviews: leave them
+                raise QuoteCheckError(
+                    f"{self.article_label(int(row[0]))} is deleted "
+                    f"({self.deletion_hint(int(row[0]))}); restore it before re-extracting it"
+                )
             if row:
                 return self._reextract(int(row[0]), text, attributions, meta.published)
             cur = self.db.execute(
@@ -900,24 +935,188 @@ class Store:
         return rows
 
     def article(self, article_id: int) -> dict[str, Any] | None:
+        """One article, deleted or not (`deleted_at` says which)."""
+        keys = (
+            "id title publisher url published text sha256 origin path imported_at deleted_at"
+        ).split()
         row = self.db.execute(
-            "SELECT id, title, publisher, url, published, text, sha256, origin, path, "
-            "imported_at FROM articles WHERE id = ?",
-            [article_id],
+            f"SELECT {', '.join(keys)} FROM articles WHERE id = ?", [article_id]
         ).fetchone()
         if row is None:
             return None
-        keys = "id title publisher url published text sha256 origin path imported_at".split()
         return dict(zip(keys, row, strict=True))
 
+    def article_label(self, article_id: int) -> str:
+        """'article 3 “Title”' (or 'article 3' without a title), as messages name an article."""
+        row = self.db.execute("SELECT title FROM articles WHERE id = ?", [article_id]).fetchone()
+        title = " ".join((row[0] or "").split()) if row else ""
+        if len(title) > LABEL_TITLE_CHARS:  # a title taken from a long first line
+            title = title[: LABEL_TITLE_CHARS - 1].rstrip() + "…"
+        return f"article {article_id}" + (f" “{title}”" if title else "")
+
     def articles(self) -> list[dict[str, Any]]:
+        """The live (not deleted) articles with their number of quotes, in import order."""
         keys = ["id", "title", "publisher", "published", "origin", "quotes"]
         rows = self.db.execute(
             "SELECT a.id, a.title, a.publisher, a.published, a.origin, "
             "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) FROM articles a "
-            "ORDER BY a.id"
+            "WHERE a.deleted_at IS NULL ORDER BY a.id"
         )
         return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    # -- deleting articles (recorded in history, undoable) -------------------------------
+
+    def has_deleted_articles(self) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM articles WHERE deleted_at IS NOT NULL LIMIT 1"
+            ).fetchone()
+            is not None
+        )
+
+    def live_quotes_clause(self, alias: str = "q") -> str:
+        """A condition on `quotes {alias}` keeping only the quotes of live articles (and of
+        collections), or '' while no article is deleted (the common case costs nothing)."""
+        if not self.has_deleted_articles():
+            return ""
+        return f"{alias}.id NOT IN ({HIDDEN_QUOTE_IDS_SQL})"
+
+    def _live_and(self, alias: str = "q") -> str:
+        clause = self.live_quotes_clause(alias)
+        return f" AND {clause}" if clause else ""
+
+    def deletion_preview(self, article_ids: Sequence[int]) -> list[dict[str, Any]]:
+        """What deleting these articles would take away: for each, its id, title, number of
+        quotes and how many of them a person reviewed (a status other than unreviewed).
+        An unknown or already deleted article is an error."""
+        out = []
+        for article_id in dict.fromkeys(article_ids):
+            row = self.db.execute(
+                "SELECT a.title, a.deleted_at, COUNT(q.id), "
+                "COALESCE(SUM(q.status != 'unreviewed'), 0) FROM articles a "
+                "LEFT JOIN quotes q ON q.article_id = a.id WHERE a.id = ? GROUP BY a.id",
+                [article_id],
+            ).fetchone()
+            if row is None:
+                raise QuoteCheckError(
+                    f"no article with id {article_id} (quotecheck articles lists them)"
+                )
+            if row[1] is not None:
+                raise QuoteCheckError(
+                    f"{self.article_label(article_id)} is already deleted "
+                    f"({self.deletion_hint(article_id)})"
+                )
+            out.append(
+                {"id": article_id, "title": row[0], "quotes": int(row[2]), "reviewed": int(row[3])}
+            )
+        return out
+
+    def delete_articles(self, article_ids: Sequence[int]) -> int:
+        """Delete articles with their quotes; returns the history id. They are kept, marked
+        deleted (see the module docstring), so `undo` of the entry brings them back as they
+        were, reviews and notes included."""
+        if not article_ids:
+            raise QuoteCheckError("say which articles to delete, by id (quotecheck articles)")
+        with self._write():
+            deleted = self.deletion_preview(article_ids)
+            ids = [item["id"] for item in deleted]
+            quote_ids = self._article_quote_ids(ids)
+            self._mark_deleted(ids, deleted=True)
+            quotes = sum(item["quotes"] for item in deleted)
+            reviewed = sum(item["reviewed"] for item in deleted)
+            if len(deleted) == 1:
+                what = self.article_label(ids[0])
+            else:
+                shown = ", ".join(str(i) for i in ids[:SUMMARY_IDS])
+                what = f"{len(ids)} articles ({shown}{', …' if len(ids) > SUMMARY_IDS else ''})"
+            summary = f"delete {what}: {quotes:,} quote(s), {reviewed:,} reviewed"
+            return self._record(
+                "delete_articles", summary, {"articles": deleted, "quote_ids": quote_ids}
+            )
+
+    def delete_article(self, article_id: int) -> int:
+        return self.delete_articles([article_id])
+
+    def _article_quote_ids(self, article_ids: Sequence[int]) -> list[int]:
+        marks = ",".join("?" * len(article_ids))
+        return [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT id FROM quotes WHERE article_id IN ({marks}) ORDER BY id",
+                list(article_ids),
+            )
+        ]
+
+    def _mark_deleted(self, article_ids: Sequence[int], *, deleted: bool) -> None:
+        """Mark articles deleted (their quotes leave the full-text index) or live again (their
+        quotes go back into it); inside the caller's transaction."""
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(
+                f"UPDATE articles SET deleted_at = ? WHERE id IN ({marks})",
+                [now() if deleted else None, *chunk],
+            )
+            if deleted:  # an external-content index forgets a row given its indexed text
+                self.db.execute(
+                    "INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', id, text "
+                    f"FROM quotes WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes "
+                    f"WHERE article_id IN ({marks})",
+                    chunk,
+                )
+
+    def _replay_deletion(self, entry: dict[str, Any], side: str) -> None:
+        """Undo (side "before": restore) or redo (side "after": delete again) an article
+        deletion; every article must still be as the entry left it."""
+        ids = [int(item["id"]) for item in entry["changes"]["articles"]]
+        restoring = side == "before"
+        for article_id in ids:
+            row = self.db.execute(
+                "SELECT deleted_at FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+            if row is None:
+                raise QuoteCheckError(f"article {article_id} no longer exists")
+            if (row[0] is not None) != restoring:
+                state = "not deleted" if restoring else "already deleted"
+                raise QuoteCheckError(f"{self.article_label(article_id)} is {state}")
+        self._mark_deleted(ids, deleted=not restoring)
+
+    def deletion_hint(self, article_id: int) -> str:
+        """'deleted by history entry 12; undoing that entry restores it', for a deleted article
+        (the newest deletion in effect that names it)."""
+        row = self.db.execute(
+            "SELECT h.id FROM history h, json_each(h.changes, '$.articles') j "
+            "WHERE h.action = 'delete_articles' AND h.undone_at IS NULL "
+            "AND json_extract(j.value, '$.id') = ? ORDER BY h.id DESC LIMIT 1",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return "deleted outside the history"
+        return f"deleted by history entry {row[0]}; undoing that entry restores it"
+
+    def _refuse_deleted_quotes(self, quote_ids: Sequence[int]) -> None:
+        """A quote of a deleted article is not reviewed, edited or replayed: say which article
+        and which history entry to undo first."""
+        if not quote_ids or not self.has_deleted_articles():
+            return
+        for start in range(0, len(quote_ids), 500):
+            chunk = list(quote_ids[start : start + 500])
+            row = self.db.execute(
+                "SELECT q.id, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"WHERE a.deleted_at IS NOT NULL AND q.id IN ({','.join('?' * len(chunk))}) "
+                "LIMIT 1",
+                chunk,
+            ).fetchone()
+            if row is not None:
+                raise QuoteCheckError(
+                    f"quote {row[0]} belongs to {self.article_label(row[1])}, which is "
+                    f"deleted ({self.deletion_hint(row[1])})"
+                )
 
     # -- quote collections -------------------------------------------------------------
 
@@ -1031,6 +1230,9 @@ class Store:
                 searched, search_params = search_clause(match, f.text)
                 clauses.append(searched)
                 params += search_params
+        live = self.live_quotes_clause()
+        if live:
+            clauses.append(live)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def quotes(
@@ -1074,11 +1276,14 @@ class Store:
         return [r[0] for r in self.db.execute(sql, params)]
 
     def quotes_by_ids(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The quotes with these ids, by id; those of deleted articles are left out."""
         out: dict[int, dict[str, Any]] = {}
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            cur = self.db.execute(f"{QUOTE_ROW_SQL} WHERE q.id IN ({marks})", chunk)
+            cur = self.db.execute(
+                f"{QUOTE_ROW_SQL} WHERE q.id IN ({marks}) AND a.deleted_at IS NULL", chunk
+            )
             names = [d[0] for d in cur.description]
             for row in cur:
                 record = dict(zip(names, row, strict=True))
@@ -1088,6 +1293,7 @@ class Store:
     def quote(self, quote_id: int) -> dict[str, Any]:
         found = self.quotes_by_ids([quote_id])
         if quote_id not in found:
+            self._refuse_deleted_quotes([quote_id])  # says whose deletion hides it
             raise QuoteCheckError(f"no quote with id {quote_id}")
         return found[quote_id]
 
@@ -1132,6 +1338,7 @@ class Store:
         row = self.db.execute(f"SELECT {cols} FROM quotes WHERE id = ?", [quote_id]).fetchone()
         if row is None:
             raise QuoteCheckError(f"no quote with id {quote_id}")
+        self._refuse_deleted_quotes([quote_id])
         return dict(zip(self._QUOTE_FIELDS, row, strict=True))
 
     def _apply_quote_state(self, quote_id: int, state: dict[str, Any]) -> None:
@@ -1190,6 +1397,7 @@ class Store:
     def _quote_states(self, ids: Sequence[int]) -> Iterator[tuple[int, dict[str, Any]]]:
         """(id, reviewable fields) for each id in order, read 500 at a time."""
         cols = ", ".join(f'"{c}"' for c in self._QUOTE_FIELDS)
+        self._refuse_deleted_quotes(ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -1625,7 +1833,9 @@ class Store:
     def _replay(self, entry: dict[str, Any], side: str) -> None:
         changes = entry["changes"]
         action = entry["action"]
-        if action == "merge_speakers":
+        if action == "delete_articles":
+            self._replay_deletion(entry, side)
+        elif action == "merge_speakers":
             if side == "before":
                 self._undo_merge(changes)
             else:
@@ -1690,6 +1900,7 @@ class Store:
         """Refuse to undo/redo over a later change: the quote must still be as left. The
         refusal names the history entry that made the change when one did, or the
         re-extraction that did (which no undo can take back)."""
+        self._refuse_deleted_quotes([quote_id])  # its own message: which deletion to undo
         try:
             current = self._quote_state(quote_id)
         except QuoteCheckError:
@@ -1823,18 +2034,6 @@ class Store:
         return out
 
     # -- maintenance -------------------------------------------------------------------
-
-    def delete_article(self, article_id: int) -> None:
-        """Remove an article and its unreviewed quotes; reviewed quotes are refused."""
-        with self._write():
-            touched = self._touched_quote_spans(article_id)
-            if touched:
-                raise QuoteCheckError(
-                    f"article {article_id} has {len(touched)} reviewed quote(s); "
-                    "reset them before deleting the article"
-                )
-            self.db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
-            self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
     def integrity_ok(self) -> bool:
         return bool(self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -41,10 +41,28 @@ def gui_connection(store: Store) -> Store:
     return store
 
 
+Effects = tuple[list[int], bool, bool]  # quote ids touched, speakers changed, rows came or went
+
+
 def affected(entry: dict[str, Any]) -> tuple[list[int], bool]:
     """(quote ids touched, whether speaker names changed) for a history entry."""
+    ids, speakers, _rows = effects(entry)
+    return ids, speakers
+
+
+def effects(entry: dict[str, Any]) -> Effects:
+    """What a history entry changed, for the views: the quote ids it touched, whether speaker
+    names changed, and whether quotes came or went (an article deleted or restored: every
+    result set must be recomputed, not just some rows redrawn)."""
     changes = entry.get("changes") or {}
     action = entry.get("action")
+    if action == "delete_articles":
+        return list(changes.get("quote_ids", [])), False, True
+    ids, speakers = _touched(action, changes)
+    return ids, speakers, False
+
+
+def _touched(action: Any, changes: dict[str, Any]) -> tuple[list[int], bool]:
     if action == "merge_speakers":
         return list(changes.get("quote_ids", [])), True
     if action == "update_speaker":
@@ -260,11 +278,11 @@ class AppContext(QObject):
 
         history_id = command.history_id
 
-        def work(store: Store, _job: Job) -> tuple[list[int], bool] | None:
+        def work(store: Store, _job: Job) -> Effects | None:
             entry = store.undo(history_id) if undo else store.redo(history_id)
-            return affected(entry) if entry is not None else None  # parsed in the worker
+            return effects(entry) if entry is not None else None  # parsed in the worker
 
-        def finished(touched: tuple[list[int], bool] | None) -> None:
+        def finished(touched: Effects | None) -> None:
             self._set_replaying(False)
             if touched is not None:
                 self._announce_ids(*touched)
@@ -302,7 +320,7 @@ class AppContext(QObject):
             self.entryRefused.emit(history_id, undo, "another undo or redo is still running")
             return
 
-        def done(touched: tuple[list[int], bool]) -> None:
+        def done(touched: Effects) -> None:
             self._sync_stack(history_id, undo=undo)
             self._announce_ids(*touched)
             self.entryReplayed.emit(history_id, undo)
@@ -310,13 +328,13 @@ class AppContext(QObject):
         if size > BULK and self.db_path != ":memory:":
             from quotecheck_ui.workers import Job
 
-            def work(store: Store, _job: Job) -> tuple[list[int], bool] | None:
+            def work(store: Store, _job: Job) -> Effects | None:
                 entry = store.undo(history_id) if undo else store.redo(history_id)
-                return affected(entry) if entry is not None else None
+                return effects(entry) if entry is not None else None
 
-            def finished(touched: tuple[list[int], bool] | None) -> None:
+            def finished(touched: Effects | None) -> None:
                 self._set_replaying(False)
-                done(touched or ([], False))
+                done(touched or ([], False, False))
 
             def failed(message: str, _details: str) -> None:
                 self._set_replaying(False)
@@ -338,7 +356,7 @@ class AppContext(QObject):
             return
         if entry is not None and "new_source" in (entry.get("changes") or {}):
             self.namesChanged.emit()
-        done(affected(entry) if entry is not None else ([], False))
+        done(effects(entry) if entry is not None else ([], False, False))
 
     def _sync_stack(self, history_id: int, *, undo: bool) -> None:
         """After `replay_entry`: the session's undo stack must never replay a stale step.
@@ -393,12 +411,14 @@ class AppContext(QObject):
         return None
 
     def _announce(self, entry: dict[str, Any]) -> None:
-        self._announce_ids(*affected(entry))
+        self._announce_ids(*effects(entry))
         if "new_source" in (entry.get("changes") or {}):
             self.namesChanged.emit()  # an edit that created a source: undo removes it
 
-    def _announce_ids(self, ids: list[int], speakers: bool) -> None:
-        if speakers:
+    def _announce_ids(self, ids: list[int], speakers: bool, rows: bool = False) -> None:
+        if rows:
+            self.dataImported.emit()  # quotes came or went: every result set is recomputed
+        elif speakers:
             self.speakersChanged.emit()
         elif ids:
             self.quotesChanged.emit(ids)

@@ -251,6 +251,32 @@ def show_import_report(
     return box
 
 
+def deletion_question(preview: dict[str, Any]) -> tuple[str, str]:
+    """(question, details) confirming an article's deletion, from `Store.deletion_preview`:
+    how many quotes go with it and how many of them a person reviewed."""
+    title = f" “{preview['title']}”" if preview.get("title") else ""
+    quotes, reviewed = int(preview["quotes"]), int(preview["reviewed"])
+    if quotes == 0:
+        question = f"Delete article {preview['id']}{title}? It has no quotes."
+        details = ""
+    else:
+        noun = "quote" if quotes == 1 else "quotes"
+        question = f"Delete article {preview['id']}{title} and its {quotes:,} {noun}?"
+        if reviewed == 0:
+            details = "None of them has been reviewed. "
+        else:
+            if quotes == 1:
+                details = "It was reviewed. "
+            else:
+                verb = "was" if reviewed == 1 else "were"
+                details = f"{reviewed:,} of them {verb} reviewed. "
+    details += (
+        "The deletion is recorded in the history: Edit > Undo (Ctrl+Z) or Edit > History… "
+        "brings the article back with its quotes as they were, reviews and notes included."
+    )
+    return question, details
+
+
 class SpeakersDialog(QDialog):
     """Every speaker: rename or set a role in place, merge two (aliases follow). Each change is
     on the undo stack like any review action."""

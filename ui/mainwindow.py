@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -63,6 +64,7 @@ from quotecheck_ui.detail import DetailPane
 from quotecheck_ui.dialogs import (
     PasteArticleDialog,
     SpeakersDialog,
+    deletion_question,
     report_summary,
     show_about,
     show_import_report,
@@ -311,6 +313,14 @@ class MainWindow(QMainWindow):
             )
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.review_actions[status] = action
+        self.act_delete_article = a(
+            "&Delete article…",
+            self.delete_article,
+            None,
+            None,
+            "Delete the current quote's article with all its quotes (undoable: Ctrl+Z, "
+            "Edit > History…)",
+        )
         self.act_about = a("&About QuoteCheck", self.about, None, "about")
         self.act_logs = a("Show &log folder", self.show_log_folder)
 
@@ -348,6 +358,11 @@ class MainWindow(QMainWindow):
         self.facet_view = FacetView(self.facets)
         self.facet_view.setMinimumWidth(170)
         self.table = QuoteTable(self.model)
+        # right click on a quote: its review actions and the deletion of its article
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.table.addActions([*self.review_actions.values(), separator, self.act_delete_article])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.detail = DetailPane(list(self.review_actions.values()))
         self.detail.setMinimumWidth(280)
         self.claims = ClaimPanel(self.ctx)
@@ -430,6 +445,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_find)
         edit.addAction(self.act_claim)
         edit.addAction(self.act_clear)
+        edit.addSeparator()
+        edit.addAction(self.act_delete_article)
         edit.addSeparator()
         edit.addAction(self.act_speakers)
         edit.addAction(self.act_thresholds)
@@ -710,6 +727,51 @@ class MainWindow(QMainWindow):
         free = self._review_job is None and not self.ctx.replaying
         for action in self.review_actions.values():
             action.setEnabled(has and free and not self.ctx.store.read_only)
+        self.act_delete_article.setEnabled(
+            self.current_article_id() is not None and free and not self.ctx.store.read_only
+        )
+
+    def current_article_id(self) -> int | None:
+        """The article of the current quote (None for a collection's quote, or no quote)."""
+        record = self.detail.record
+        if record is None or record.get("id") != self.model.quote_id(
+            self.table.currentIndex().row()
+        ):
+            return None
+        article_id = record.get("article_id")
+        return int(article_id) if article_id else None
+
+    def delete_article(self) -> None:
+        """Delete the current quote's article, after a confirmation that says how many quotes
+        go and how many of them were reviewed; one step of the undo stack."""
+        article_id = self.current_article_id()
+        if article_id is None:
+            return
+        try:
+            preview = self.ctx.store.deletion_preview([article_id])[0]
+        except QuoteCheckError as exc:
+            show_error(self, str(exc))
+            return
+        question, details = deletion_question(preview)
+        if not self.confirm(question, details, "Delete article"):
+            return
+        label = self.ctx.store.article_label(article_id)
+        text = f"Delete {label}"
+        if self.ctx.perform(text, lambda s: s.delete_articles([article_id])):
+            self.statusBar().showMessage(f"Deleted {label} — Ctrl+Z undoes it", 10000)
+
+    def confirm(self, question: str, details: str, action: str) -> bool:
+        """Ask before a large change; True when the user chose `action` (Cancel is default)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(action)
+        box.setText(question)
+        box.setInformativeText(details)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is yes
 
     def _forget_undo_hint(self, *_args: Any) -> None:
         """ "Verified quote 10 — Ctrl+Z undoes it" is stale once that step is undone."""

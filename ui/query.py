@@ -98,6 +98,15 @@ def where(query: Query, *, skip: str | None = None) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def live_where(store: Store, query: Query, *, skip: str | None = None) -> tuple[str, list[Any]]:
+    """`where`, keeping only the quotes of live articles (none of a deleted one)."""
+    clause, params = where(query, skip=skip)
+    live = store.live_quotes_clause()
+    if live:
+        clause = f"{clause} AND {live}" if clause else f" WHERE {live}"
+    return clause, params
+
+
 _SORT_JOINS = {
     "speaker": " LEFT JOIN speakers sp ON sp.id = q.speaker_id",
     "source": " LEFT JOIN sources so ON so.id = q.source_id",
@@ -108,7 +117,7 @@ _SORT_JOINS = {
 
 def quote_ids(store: Store, query: Query, limit: int | None = None) -> list[int]:
     """The ids of the matching quotes in display order (one column, no row building)."""
-    clause, params = where(query)
+    clause, params = live_where(store, query)
     order = SORT_COLUMNS.get(query.sort, "q.id")
     direction = "DESC" if query.descending else "ASC"
     joins = _SORT_JOINS.get(query.sort, "")
@@ -128,7 +137,7 @@ def same_rows(a: Query, b: Query) -> bool:
 
 
 def count(store: Store, query: Query | None = None) -> int:
-    clause, params = where(query or Query())
+    clause, params = live_where(store, query or Query())
     return int(store.db.execute(f"SELECT COUNT(*) FROM quotes q{clause}", params).fetchone()[0])
 
 
@@ -150,7 +159,7 @@ def facets(store: Store, query: Query) -> dict[str, list[tuple[Any, str, int]]]:
     """Counts per value of each facet group, under the query minus that group's own choice."""
     out: dict[str, list[tuple[Any, str, int]]] = {}
     for group in FACET_GROUPS:
-        clause, params = where(query, skip=group)
+        clause, params = live_where(store, query, skip=group)
         rows: list[tuple[Any, str, int]] = []
         for r in store.db.execute(_FACET_SQL[group].format(w=clause), params):
             value = MISSING if r[0] is None and group in ("speaker", "source") else r[0]
@@ -192,5 +201,7 @@ def source_names(store: Store) -> list[str]:
 def status_counts(store: Store) -> dict[str, int]:
     return {
         r[0]: int(r[1])
-        for r in store.db.execute("SELECT status, COUNT(*) FROM quotes GROUP BY status")
+        for r in store.db.execute(
+            f"SELECT status, COUNT(*) FROM quotes q{live_where(store, Query())[0]} GROUP BY status"
+        )
     }

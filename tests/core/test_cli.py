@@ -651,3 +651,28 @@ def test_check_jsonl_reports_an_empty_claim_as_an_error_and_goes_on(
         assert record["verdict"] is None and "the claim is empty" in record["error"]
     assert lines[2]["verdict"] == "verified" and "error" not in lines[2]
     assert "line 1: the claim is empty" in err and "line 2: the claim is empty" in err
+
+
+def test_delete_article_is_recorded_and_undone_by_review_undo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    article = write(tmp_path / "seed.txt", SEED_TEXT)
+    run(capsys, "--db", db, "import", str(article))
+    run(capsys, "--db", db, "review", "1", "2", "--status", "verified")
+    code, out, err = run(capsys, "--db", db, "delete-article", "1", "7")
+    assert code == 1 and "no article with id 7" in err  # nothing deleted
+    code, out, _ = run(capsys, "--db", db, "delete-article", "1")
+    assert code == 0
+    assert "deleted article 1" in out and "7 quote(s), 2 of them reviewed" in out
+    assert "undo with: quotecheck review --undo 2" in out
+    assert run(capsys, "--db", db, "articles")[1].strip() == "no articles"
+    assert "no quotes match" in run(capsys, "--db", db, "quotes")[1]
+    code, _, err = run(capsys, "--db", db, "review", "1", "--status", "rejected")
+    assert code == 1 and "deleted by history entry 2" in err
+    assert "delete article 1" in run(capsys, "--db", db, "history")[1]
+    code, out, _ = run(capsys, "--db", db, "review", "--undo")
+    assert code == 0 and out.startswith("undone: delete article 1")
+    listed = run(capsys, "--db", db, "quotes", "--json")[1]
+    rows = [json.loads(line) for line in listed.splitlines()]
+    assert len(rows) == 7 and sum(r["status"] == "verified" for r in rows) == 2

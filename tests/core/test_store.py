@@ -55,6 +55,7 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
             "m002_check_explanation",
             "m003_fts_follows_text_only",
             "m004_redo_chain",
+            "m005_deleted_articles",
         ]
         assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -246,16 +247,20 @@ def test_fts_stays_in_sync_after_edit_and_delete(store: Store) -> None:
     store.undo()
     store.delete_article(article_id)
     assert store.quotes(QuoteFilter(text="moment")) == []
-    fts_rows = store.db.execute("SELECT COUNT(*) FROM quotes_fts").fetchone()[0]
-    assert fts_rows == 0
+    # the index holds no entry of the deleted article's quotes (its content table still does)
+    indexed = store.db.execute(
+        "SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'moment OR possible OR trying'"
+    ).fetchone()[0]
+    assert indexed == 0
 
 
-def test_reviewed_quotes_block_article_deletion(store: Store) -> None:
+def test_reviewed_quotes_survive_article_deletion(store: Store) -> None:
     article_id = add_sample(store)
     store.set_status([1], "verified")
-    with pytest.raises(QuoteCheckError, match="reviewed"):
-        store.delete_article(article_id)
-    assert store.count_quotes() == 3
+    store.delete_article(article_id)  # recorded in the history, not refused and not lost
+    assert store.count_quotes() == 0
+    store.undo()
+    assert store.count_quotes() == 3 and store.quote(1)["status"] == "verified"
 
 
 def test_reextraction_never_overwrites_reviewed_quotes(store: Store) -> None:
@@ -1129,3 +1134,107 @@ def test_a_refused_speaker_undo_names_the_rename_in_the_way(store: Store) -> Non
     assert f"(speaker_id) by history entry {merge} “merge speakers Somebody New into" in str(
         refused.value
     )
+
+
+# -- deleting articles: recorded, undoable, hidden everywhere --------------------------------
+
+
+def _two_articles(store: Store) -> tuple[int, int]:
+    first = store.add_article(TEXT, ArticleMeta(title="Kishida at the Diet"), sample()).article_id
+    other = "Ben Okoro said the ports would stay open to every country."
+    second = store.add_article(
+        other, ArticleMeta(title="Ports"), [attribution(other, "stay open", "Ben Okoro")]
+    ).article_id
+    return first, second
+
+
+def test_deleting_an_article_hides_it_and_its_quotes_everywhere(store: Store) -> None:
+    first, second = _two_articles(store)
+    kishida = store.quotes(QuoteFilter(article_id=first))
+    store.set_status([kishida[0]["id"]], "verified", note="checked against the video")
+    assert store.deletion_preview([first]) == [
+        {"id": first, "title": "Kishida at the Diet", "quotes": 3, "reviewed": 1}
+    ]
+    history_id = store.delete_articles([first])
+    entry = store.history(1)[0]
+    assert entry["id"] == history_id and entry["action"] == "delete_articles"
+    assert "Kishida at the Diet" in entry["summary"] and "1 reviewed" in entry["summary"]
+    assert entry["quotes"] == 3
+    assert [a["id"] for a in store.articles()] == [second]
+    assert {q["article_id"] for q in store.quotes()} == {second}
+    assert store.count_quotes() == 1
+    assert store.quotes(QuoteFilter(text="Kishida")) == []  # by words and by speaker name
+    assert store.quotes(QuoteFilter(text="moment")) == []
+    assert all(name != "Fumio Kishida" for _id, name, _n in store.facets()["speaker"])
+    assert next(s for s in store.speakers() if s["name"] == "Fumio Kishida")["quotes"] == 0
+    assert store.quotes_by_ids([kishida[0]["id"]]) == {}
+    # the claim check starts from the full-text index: the deleted quotes are not in it
+    fts = store.db.execute(
+        "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'moment'"
+    ).fetchall()
+    assert fts == []
+    # kept in the database, reviews and all
+    row = store.db.execute(
+        "SELECT status, note FROM quotes WHERE id = ?", [kishida[0]["id"]]
+    ).fetchone()
+    assert tuple(row) == ("verified", "checked against the video")
+    assert store.integrity_ok()
+
+
+def test_an_article_deletion_is_undone_and_redone_with_its_reviews(store: Store) -> None:
+    first, _second = _two_articles(store)
+    quote_id = store.quotes(QuoteFilter(article_id=first))[0]["id"]
+    store.set_status([quote_id], "disputed")
+    store.delete_articles([first])
+    undone = store.undo()
+    assert undone is not None and undone["action"] == "delete_articles"
+    assert store.count_quotes() == 4
+    assert store.quote(quote_id)["status"] == "disputed"
+    assert [
+        r[0]
+        for r in store.db.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'moment'")
+    ] == [quote_id]
+    assert store.redo() is not None
+    assert store.count_quotes() == 1
+    store.undo()
+    assert store.count_quotes() == 4 and store.integrity_ok()
+
+
+def test_a_deleted_articles_quotes_refuse_reviews_and_replays_and_name_the_deletion(
+    store: Store,
+) -> None:
+    first, _second = _two_articles(store)
+    quote_id = store.quotes(QuoteFilter(article_id=first))[0]["id"]
+    review = store.set_status([quote_id], "verified")
+    deletion = store.delete_articles([first])
+    for attempt in (
+        lambda: store.set_status([quote_id], "rejected"),
+        lambda: store.edit_quote(quote_id, text="changed"),
+        lambda: store.undo(review),  # an older entry over a quote now deleted
+        lambda: store.quote(quote_id),
+    ):
+        with pytest.raises(QuoteCheckError, match=f"deleted by history entry {deletion}"):
+            attempt()
+    with pytest.raises(QuoteCheckError, match="already deleted"):
+        store.delete_articles([first])
+    with pytest.raises(QuoteCheckError, match="no article with id 99"):
+        store.delete_articles([99])
+    # importing the text again adds nothing; re-extracting it is refused until restored
+    assert not store.add_article(TEXT, None, sample()).added
+    with pytest.raises(QuoteCheckError, match="is deleted"):
+        store.add_article(TEXT, None, sample(), reextract=True)
+
+
+def test_an_unknown_id_in_a_deletion_deletes_nothing(store: Store) -> None:
+    first, second = _two_articles(store)
+    with pytest.raises(QuoteCheckError, match="no article with id 99"):
+        store.delete_articles([first, 99])
+    assert len(store.articles()) == 2 and store.history_count() == 0
+
+
+def test_a_deleted_article_keeps_a_new_default_database_from_being_seeded_again(
+    store: Store,
+) -> None:
+    first, second = _two_articles(store)
+    store.delete_articles([first, second])
+    assert not store.is_empty  # so the sample article does not come back on the next start
