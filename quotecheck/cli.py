@@ -62,6 +62,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         outcomes.append(o)
         if o.status == "refused":
             print(f"refused   {o.reason}", file=sys.stderr, flush=True)
+        elif o.status == "duplicate" and o.article_id is not None:
+            print(f"duplicate {duplicate_line(store, o)}", flush=True)
         else:
             print(f"{o.status:9} {o.describe()}", flush=True)
 
@@ -100,6 +102,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         + (f", {len(skipped)} other file(s) skipped" if skipped else "")
     )
     return 1 if refused and refused == len(outcomes) else 0
+
+
+def duplicate_line(store: Store, outcome: Any) -> str:
+    """ "a1.txt: 0 quote(s) added, already stored as article 3 “Title” (7 quote(s))", naming
+    a deleted article as such (its deletion can be undone; importing it again does not)."""
+    article_id = int(outcome.article_id)
+    label = store.article_label(article_id)
+    article = store.article(article_id)
+    if article is not None and article["deleted_at"]:
+        where = f"{label}, which is deleted ({store.deletion_hint(article_id)})"
+    else:
+        count = store.count_quotes(QuoteFilter(article_id=article_id))
+        where = f"{label} ({count} quote(s))"
+    notes = f" ({'; '.join(outcome.notes)})" if outcome.notes else ""
+    return f"{outcome.path}: 0 quote(s) added, already stored as {where}{notes}"
 
 
 def cmd_import_quotes(args: argparse.Namespace) -> int:

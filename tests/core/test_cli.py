@@ -634,25 +634,6 @@ def test_history_shows_the_quotes_each_entry_touched(
     assert out.splitlines()[-1].endswith("verified: 8 quote(s)  [8 quotes (1, 2, 3, 4, 5, …)]")
 
 
-def test_check_jsonl_reports_an_empty_claim_as_an_error_and_goes_on(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    db = str(tmp_path / "q.db")
-    run(capsys, "--db", db, "import", str(write(tmp_path / "seed.txt", SEED_TEXT)))
-    claims = write(
-        tmp_path / "claims.jsonl",
-        '{"id": "a", "claim": ""}\n{"id": "b", "claim": "  "}\n'
-        '{"id": "c", "claim": "Kishida said Japan should \\"not waste any moment\\""}\n',
-    )
-    code, out, err = run(capsys, "--db", db, "check", "--jsonl", str(claims))
-    lines = [json.loads(line) for line in out.splitlines()]
-    assert code == 1 and [r["id"] for r in lines] == ["a", "b", "c"]
-    for record in lines[:2]:
-        assert record["verdict"] is None and "the claim is empty" in record["error"]
-    assert lines[2]["verdict"] == "verified" and "error" not in lines[2]
-    assert "line 1: the claim is empty" in err and "line 2: the claim is empty" in err
-
-
 def test_delete_article_is_recorded_and_undone_by_review_undo(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -676,3 +657,38 @@ def test_delete_article_is_recorded_and_undone_by_review_undo(
     listed = run(capsys, "--db", db, "quotes", "--json")[1]
     rows = [json.loads(line) for line in listed.splitlines()]
     assert len(rows) == 7 and sum(r["status"] == "verified" for r in rows) == 2
+
+
+def test_a_duplicate_import_names_the_stored_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    article = write(tmp_path / "seed.txt", SEED_TEXT)
+    run(capsys, "--db", db, "import", str(article))
+    code, out, _ = run(capsys, "--db", db, "import", str(article))
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("duplicate"))
+    assert ": 0 quote(s) added, already stored as article 1 “North Korea has announced" in line
+    assert line.endswith("…” (7 quote(s))")  # a long title is cut short
+    run(capsys, "--db", db, "delete-article", "1")
+    out = run(capsys, "--db", db, "import", str(article))[1]
+    assert "which is deleted (deleted by history entry 1; undoing that entry restores it)" in out
+
+
+def test_check_jsonl_reports_an_empty_claim_as_an_error_and_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    run(capsys, "--db", db, "import", str(write(tmp_path / "seed.txt", SEED_TEXT)))
+    claims = write(
+        tmp_path / "claims.jsonl",
+        '{"id": "a", "claim": ""}\n{"id": "b", "claim": "  "}\n'
+        '{"id": "c", "claim": "Kishida said Japan should \\"not waste any moment\\""}\n',
+    )
+    code, out, err = run(capsys, "--db", db, "check", "--jsonl", str(claims))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and [r["id"] for r in lines] == ["a", "b", "c"]
+    for record in lines[:2]:
+        assert record["verdict"] is None and "the claim is empty" in record["error"]
+    assert lines[2]["verdict"] == "verified" and "error" not in lines[2]
+    assert "line 1: the claim is empty" in err and "line 2: the claim is empty" in err
