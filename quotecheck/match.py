@@ -1895,7 +1895,9 @@ class Matcher:
         result.coverage = (
             100.0 * sum(w for k, w in word_weights.items() if k in found) / total if total else 0.0
         )
-        analysis = _analyse(toks, quote_words, best_ops, quote_range, quote_breaks)
+        analysis = _analyse(
+            toks, quote_words, best_ops, quote_range, quote_breaks, reported=not parsed.quoted
+        )
         if part is not None:
             analysis.excerpt = True  # a sentence of a longer statement
         result.diff = analysis.diff
@@ -2069,6 +2071,10 @@ class Matcher:
                 result.flags.append("reported speech")
             extra = " (an excerpt of a longer statement)" if analysis.excerpt else ""
             result.explanation = f"The words match what {who} said{extra}."
+            if analysis.reworded:
+                # reported words: not the record's wording, but no word of content differs
+                result.flags.append("reworded")
+                result.explanation += " Only articles or the tense of a verb differ."
             if result.speaker_match is None and parsed.speaker is None:
                 result.explanation += " The claim names no speaker."
             if result.source_match is False and best is not None and best.source:
@@ -2289,6 +2295,7 @@ class _Analysis:
     loose_negation_flip: bool  # counting negations up to four words before the aligned part
     numbers_changed: bool
     changes: list[str]
+    reworded: bool = False  # exact but for articles or an auxiliary's tense (reported words)
 
 
 # Words after which a trailing "not"/"never" negates the claimed words ("we should [not]").
@@ -2439,14 +2446,36 @@ def number_values(words: Sequence[str]) -> list[float]:
     return values
 
 
+_ARTICLES = frozenset(("a", "an", "the"))
+# An auxiliary in reported speech shifts tense: "she is" told as "she was".
+_TENSE_PAIRS = frozenset(
+    frozenset(pair.split("/"))
+    for pair in "is/was are/were am/was has/had have/had will/would can/could do/did does/did".split()
+)
+
+
+def _only_rewording(added: Sequence[str], dropped: Sequence[str]) -> bool:
+    """Do the two sides of an edit differ only by articles and at most one auxiliary's
+    tense ("abduction issue is humanitarian problem" for "the ... is a humanitarian ...")?"""
+    said = [w for w in added if w not in _ARTICLES]
+    recorded = [w for w in dropped if w not in _ARTICLES]
+    if not said and not recorded:
+        return bool(added or dropped)
+    return len(said) == len(recorded) == 1 and frozenset((said[0], recorded[0])) in _TENSE_PAIRS
+
+
 def _analyse(
     toks: list[_Tok],
     quote_words: list[str],
     ops: Sequence[tuple[str, int, int, int, int]],
     quote_range: tuple[int, int],
     quote_breaks: Sequence[int] | None = None,
+    reported: bool = False,
 ) -> _Analysis:
     """Read the verdict's facts off the word alignment of the claim with the quote.
+
+    `reported`: the claim gives the words without quotation marks, so articles and the tense
+    of an auxiliary ("she is running out of time" for "she was ...") may differ.
 
     `quote_range`: where the quote itself lies in `quote_words` (the rest is the words of its
     sentence around it, which a claim may include but need not). `quote_breaks`: the
@@ -2468,6 +2497,7 @@ def _analyse(
     flips: list[tuple[int, int, list[str]]] = []  # (op index, negations added - removed, words)
     lead_negations: list[str] = []
     numbers_changed = False
+    reworded = False
     changes: list[str] = []
     equal_positions = [k for k, op in enumerate(ops) if op[0] == "equal"]
     first_eq = equal_positions[0] if equal_positions else -1
@@ -2568,13 +2598,15 @@ def _analyse(
             # to take the initiative to build" drops "take the initiative to" after "to";
             # shifted left over equal words, it is where the claim marks its gap
             at_gap = _shifts_to_gap(toks, quote_words, i1, j1, j2)
-        allowed = bracketed or number_format_only
+        rewording = reported and _only_rewording([t.key for t in added], dropped)
+        reworded = reworded or rewording
+        allowed = bracketed or number_format_only or rewording
         if added and not allowed:
             exact = False
         if dropped and not added:
             if edge or at_gap:
                 excerpt = True
-            elif not number_format_only:
+            elif not (number_format_only or rewording):
                 exact = False
         # Negations in this edit.
         neg_added: list[str] = []
@@ -2637,7 +2669,7 @@ def _analyse(
             neg_dropped = [quote_words[j] for j in range(j1, j2) if _flips_in(quote_words, j, j2)]
         if len(neg_added) != len(neg_dropped):
             flips.append((k, len(neg_added) - len(neg_dropped), neg_added + neg_dropped))
-        if number_format_only:
+        if number_format_only or rewording:
             continue
         if added and dropped and not bracketed:
             changes.append(f"'{' '.join(dropped)}' became '{shown(i1, i2)}'")
@@ -2682,6 +2714,7 @@ def _analyse(
         loose_negation_flip=loose and shared >= 2,
         numbers_changed=numbers_changed,
         changes=changes,
+        reworded=reworded and exact,
     )
 
 

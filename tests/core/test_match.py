@@ -668,6 +668,42 @@ def test_opposites_and_denials_in_longer_records(claim: str, verdict: str) -> No
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict", "reworded"),
+    [
+        # reported words (no quotation marks): articles and an auxiliary's tense may differ
+        ("Ken Ono says abduction issue is humanitarian problem with time limit", "verified", True),
+        (
+            "Ken Ono said the abduction issue was a humanitarian problem with a time limit",
+            "verified",
+            True,
+        ),
+        (
+            "Ken Ono said the abduction issue is a humanitarian problem with a time limit",
+            "verified",
+            False,
+        ),
+        # ... but not a word of content, and not inside quotation marks
+        ("Ken Ono says abduction issue is political problem with time limit", "altered", False),
+        (
+            'Ken Ono said "abduction issue is humanitarian problem with time limit"',
+            "altered",
+            False,
+        ),
+    ],
+)
+def test_reported_words_may_drop_articles_and_shift_tense(
+    claim: str, verdict: str, reworded: bool
+) -> None:
+    record = {
+        "text": "The abduction issue is a humanitarian problem with a time limit.",
+        "speaker": "Ken Ono",
+    }
+    result = _one_check([record], claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert ("reworded" in result.flags) is reworded, result.flags
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
