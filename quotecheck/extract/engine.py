@@ -228,6 +228,19 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+# "a statement from the mission", "a letter issued by the ministry": the issuer speaks
+_ISSUED_BY = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|press\s+release|news\s+release|"
+    r"message|letter|note)\s+(?:from|by|of|issued\s+by)\s+(?P<issuer>.+)",
+    re.IGNORECASE,
+)
+# "The North Korean mission in Geneva": capitalised words, a head noun, a place
+_BODY_NAME = re.compile(
+    unicode_letters(
+        r"(?<![\w’'])[Tt]he\s+(?P<name>(?:[A-Z][\w’'-]*\s+){1,4}(?P<head>[a-z]+)"
+        r"(?:\s+(?:in|to|at|for|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?)"
+    )
+)
 # "rejected the report", "dismissed the accusations": an object cue's bare definite noun phrase
 _REBUTTALS = frozenset("dismiss reject deny refute dispute".split())
 _BARE_DEFINITE = re.compile(r"(?:the|these|those)\s+[\w’'-]+", re.IGNORECASE)
@@ -1764,6 +1777,13 @@ class _Extractor:
                         speaker = resolver.nearest(pos) or last_speaker
                     if speaker is not None and role is None:
                         role = resolver.role_of(speaker)
+                elif (issued := _ISSUED_BY.fullmatch(mention)) is not None:
+                    # "a statement from the mission said": the mission speaks, named as
+                    # earlier in the article ("The North Korean mission in Geneva")
+                    issuer = issued.group("issuer")
+                    speaker = self._named_before(issuer, pos)
+                    if speaker is None:
+                        speaker, role = resolver.canonical(issuer, pos)
                 else:
                     speaker, role = resolver.canonical(mention, pos)
                     entry = self.gaz.lookup(mention)
@@ -1798,6 +1818,18 @@ class _Extractor:
                 a = _replace(a, source=name, source_kind=kind, source_span=span)
             final.append(a)
         return final
+
+    def _named_before(self, issuer: str, pos: int) -> str | None:
+        """ "the mission" -> "North Korean mission in Geneva": the fuller name of a body
+        named before ``pos`` with the same head noun."""
+        m = re.fullmatch(r"(?:the|its|their)\s+([a-z]+)", issuer, re.IGNORECASE)
+        if m is None:
+            return None
+        found = None
+        for fm in _BODY_NAME.finditer(self.text, max(0, pos - 3000), pos):
+            if fm.group("head").lower() == m.group(1).lower():
+                found = fm.group("name")
+        return found
 
     def _previous_subject(self, pos: int, last_pos: int, resolver: SpeakerResolver) -> str | None:
         """The full name opening the sentence before the one at ``pos`` (same paragraph),

@@ -387,16 +387,28 @@ def name_and_role(mention: str) -> tuple[str | None, str | None]:
                 best_role.append(role)
             # a who-clause is no role ("Mayor Helen Carter, who has championed ..."); an
             # appositive role loses its article ("The chairman of X, NAME" -> "chairman of X")
+            # nor is an age ("Sakie Yokota, 87, whose daughter ...")
             best_role.extend(
                 _strip_article(p)
                 for j, p in enumerate(q.lstrip(_HOMETOWN_MARK) for q in parts)
-                if j != idx and not _RELATIVE_PART.match(p)
+                if j != idx and not _RELATIVE_PART.match(p) and not _AGE.fullmatch(p)
             )
             break
     if best_name is None:
         return None, mention.strip(" ,")
     role_text = ", ".join(r for r in best_role if r) or None
+    if role_text is not None and role_text.lower() in _COMMON_TITLES:
+        # "Leader Kim Jong Un" at a sentence start: the noun, not a formal title ("Mayor")
+        role_text = role_text.lower()
     return best_name, role_text
+
+
+_AGE = re.compile(r"\d{1,3}")
+# title words that are common nouns: capitalised only by their place before a name
+_COMMON_TITLES = frozenset(
+    """leader spokesman spokeswoman spokesperson chairman chairwoman chair director
+    candidate nominee officer chief deputy""".split()
+)
 
 
 # US states as the AP writes them, spelled out or abbreviated, for hometowns ("of Madison,

@@ -1388,6 +1388,29 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "the UN Security Council should act", "speaker": "Ana Ruiz"},
         ],
     ),
+    (
+        "an-age-is-no-role",
+        "Rosa Vidal, 87, whose son was taken in 1978, said she was tired.",
+        [{"text": "she was tired", "speaker": "Rosa Vidal", "role": None}],
+    ),
+    (
+        "a-common-noun-title-opening-a-sentence-is-lower-case",
+        "Leader Kim Jong Un said the tests were a success.",
+        [{"text": "the tests were a success", "speaker": "Kim Jong Un", "role": "leader"}],
+    ),
+    (
+        "a-statement-from-a-body-named-before",
+        "The Cuban mission in Vienna left the talks. “We were insulted,” a statement from the"
+        " mission said.",
+        [
+            {
+                "text": "We were insulted",
+                "speaker": "Cuban mission in Vienna",
+                "mention": "a statement from the mission",
+                "source": "statement",
+            }
+        ],
+    ),
 ]
 
 
