@@ -1553,6 +1553,8 @@ class Matcher:
             root = stem(key)
             word_weights[root] = max(word_weights.get(root, 0.0), self._word_weight(key, weights))
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
+        if result.verdict in ("verified", "altered") and parsed.quoted and parsed.context:
+            self._check_numbers_around(result, parsed)
         if result.verdict != "not found" and "speaker unresolved" in result.flags:
             result.explanation += (
                 f" Who \u201c{result.claimed_speaker}\u201d is could not be told from the "
@@ -1623,6 +1625,33 @@ class Matcher:
         parts = self._fts_terms([key])
         weight = max((weights.get(p, self._idf(0)) for p in parts), default=0.0)
         return weight * (0.3 if key in STOPWORDS else 1.0)
+
+    def _check_numbers_around(self, result: CheckResult, parsed: ParsedClaim) -> None:
+        """'... had "nothing to show" after three years' against a record sentence that says
+        two years: the quoted words are the record's, the number beside them is not."""
+        claimed = number_values([t.key for t in _tokens(parsed.context)])
+        best = result.matches[0] if result.matches else None
+        if not claimed or best is None or len(best.quote_ids) > 1:
+            return
+        rows = self._rows([best.quote_id])
+        if best.quote_id not in rows:
+            return
+        around = self._sentence_context(_Unit([rows[best.quote_id]], rows[best.quote_id].words))
+        if around is None:
+            return
+        recorded = number_values(around[0]) + number_values(around[1])
+        recorded += number_values(rows[best.quote_id].words)
+        differ = [n for n in claimed if n not in recorded]
+        if recorded and differ:
+            # the claim as a whole misstates the record: altered, whatever its quoted words
+            result.verdict = "altered"
+            if "number changed" not in result.flags:
+                result.flags.append("number changed")
+            said = ", ".join(f"{n:g}" for n in differ)
+            result.explanation += (
+                f" But beside the quotation the claim says {said}, which the record's "
+                f"sentence does not ({', '.join(f'{n:g}' for n in recorded)})."
+            )
 
     def _sentence_context(
         self, unit: _Unit

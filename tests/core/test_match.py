@@ -704,6 +704,29 @@ def test_reported_words_may_drop_articles_and_shift_tense(
     assert ("reworded" in result.flags) is reworded, result.flags
 
 
+def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
+    text = 'Kenta Izumi said the prime minister had "nothing to show" after two years in office.'
+    start = text.index("nothing")
+    with Store(":memory:") as store:
+        store.add_article(
+            text,
+            attributions=[
+                Attribution(
+                    start=start,
+                    end=start + len("nothing to show"),
+                    text="nothing to show",
+                    kind="mixed",
+                    speaker="Kenta Izumi",
+                )
+            ],
+        )
+        wrong = check('Izumi said the PM had "nothing to show" after three years', store)
+        right = check('Izumi said the PM had "nothing to show" after two years', store)
+    assert wrong.verdict == "altered" and "number changed" in wrong.flags
+    assert "beside the quotation the claim says 3" in wrong.explanation
+    assert right.verdict == "verified" and "number changed" not in right.flags
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
