@@ -25,6 +25,12 @@ verdict itself goes in `alternateName`, and `ratingValue` runs from 1 (worst, fa
 
 The review's `url` (the page where the check is published) is emitted only when the user
 gives one; QuoteCheck publishes nothing, so it never makes one up.
+
+Who made the claim is not known to QuoteCheck: "Kim Jong Un said X" is someone's claim about
+Kim, not Kim's. So the `Claim` gets an `author`, an `appearance` and a `datePublished` only
+when the verdict is "verified": the claim is then the recorded speaker's own statement, which
+appeared in the recorded article on the day it was said. Whatever the verdict, the article
+holding the recorded quote the verdict rests on is the review's `citation` (the evidence).
 """
 
 from __future__ import annotations
@@ -49,7 +55,6 @@ from quotecheck.store import QuoteFilter, Store
 FORMATS = ("pdf", "html", "md", "csv", "json")
 GROUPINGS = ("speaker", "source", "article", "none")
 # Verdicts whose best match is the quote the claim is about (so its article is an appearance).
-ABOUT_THE_QUOTE = ("verified", "altered", "contradicted", "paraphrase")
 KIND_LABELS = {"direct": "direct quote", "mixed": "partly quoted", "indirect": "reported speech"}
 # ClaimReview ratingValue per verdict (the scale is in the module docstring); "not found"
 # has none on purpose: absence from the record is not a judgement of truth. Nor has a check
@@ -435,26 +440,18 @@ def claim_review(
     organisation_url: str | None = None,
     review_url: str | None = None,
 ) -> dict[str, Any]:
-    """A schema.org ClaimReview for one saved claim check.
-
-    The claim's author is whom the claim names; the recorded quote's article counts as an
-    appearance only when the verdict says the claim is about that quote (not for
-    misattributed or not found, where the best candidate is someone else's words).
-    `review_url` is a template or base for the page of each check (see `review_page_url`);
-    without it the review carries no `url`.
+    """A schema.org ClaimReview for one saved claim check (what goes where: see the module
+    docstring). `review_url` is a template or base for the page of each check (see
+    `review_page_url`); without it the review carries no `url`.
     """
     best = check["matches"][0] if check.get("matches") else None
     quote: dict[str, Any] = {}
-    if best and best.get("quote_id") is not None and check["verdict"] in ABOUT_THE_QUOTE:
+    if best and best.get("quote_id") is not None and check["verdict"] != "not found":
         quote = store.quotes_by_ids([int(best["quote_id"])]).get(int(best["quote_id"])) or {}
-    name, role = quote.get("speaker"), quote.get("speaker_role")
-    claimed = check.get("claimed_speaker")
-    if claimed:
-        speaker_id = store.speaker_id(claimed, create=False)
-        known = next((s for s in store.speakers() if s["id"] == speaker_id), None)
-        name, role = (known["name"], known["role"]) if known else (claimed, None)
     item: dict[str, Any] = {"@type": "Claim"}
-    if name:
+    url = quote.get("article_url") or quote.get("url")
+    if check["verdict"] == "verified" and quote.get("speaker"):
+        name, role = quote["speaker"], quote.get("speaker_role")
         kind = (
             "Organization" if role == "state" or store.source_id(name, create=False) else "Person"
         )
@@ -462,13 +459,12 @@ def claim_review(
         if role and kind == "Person":
             author["jobTitle"] = role
         item["author"] = author
-    url = quote.get("article_url") or quote.get("url")
-    if url:
-        item["appearance"] = [{"@type": "CreativeWork", "url": url}]
-        item["firstAppearance"] = {"@type": "CreativeWork", "url": url}
-    said_on = quote.get("said_on") or quote.get("article_date")
-    if said_on:
-        item["datePublished"] = said_on
+        if url:
+            item["appearance"] = [{"@type": "CreativeWork", "url": url}]
+            item["firstAppearance"] = {"@type": "CreativeWork", "url": url}
+        said_on = quote.get("said_on") or quote.get("article_date")
+        if said_on:
+            item["datePublished"] = said_on
     reviewer: dict[str, Any] = {"@type": "Organization", "name": organisation}
     if organisation_url:
         reviewer["url"] = organisation_url
@@ -491,6 +487,11 @@ def claim_review(
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if url:
+        evidence: dict[str, Any] = {"@type": "CreativeWork", "url": url}
+        if quote.get("article"):
+            evidence["name"] = quote["article"]
+        review["citation"] = [evidence]
     if review_url:
         review["url"] = review_page_url(review_url, check["id"])
     return review

@@ -251,7 +251,11 @@ def test_claimreview_needs_an_organisation(
     assert code == 1 and "--org-name" in capsys.readouterr().err
 
 
-def test_claimreview_of_a_misattribution_names_the_claimed_speaker(seed_store: Store) -> None:
+def test_claimreview_names_no_author_for_a_claim_the_record_does_not_confirm(
+    seed_store: Store,
+) -> None:
+    """ "Kim Yo Jong said X" (misattributed) is someone's claim about Kim, not Kim's: no author,
+    no appearance; the article holding the real quote is the review's evidence."""
     kishida = seed_store.quotes(QuoteFilter(speaker="Fumio Kishida", text="moment"))[0]
     seed_store.db.execute("UPDATE articles SET url = 'https://example.org/nk-japan'")
     seed_store.save_check(
@@ -264,19 +268,35 @@ def test_claimreview_of_a_misattribution_names_the_claimed_speaker(seed_store: S
     )
     seed_store.save_check(
         {
+            "claim": "Kishida said Japan should not waste a single moment",
+            "claimed_speaker": "Kishida",
+            "verdict": "altered",
+            "matches": [{"quote_id": kishida["id"], "score": 90}],
+        }
+    )
+    seed_store.save_check(
+        {
             "claim": "North Korea said talks are off",
             "claimed_speaker": "North Korea",
             "verdict": "not found",
             "matches": [],
         }
     )
-    state, misattributed = (
+    not_found, altered, misattributed = (
         claim_review(seed_store, c, organisation="Desk") for c in seed_store.checks()
     )
-    item = misattributed["itemReviewed"]
-    assert item["author"]["name"] == "Kim Yo Jong" and item["author"]["@type"] == "Person"
-    assert "appearance" not in item  # Kishida's article is not where Kim said it
-    assert state["itemReviewed"]["author"] == {"@type": "Organization", "name": "North Korea"}
+    for review in (misattributed, altered, not_found):
+        item = review["itemReviewed"]
+        assert {"author", "appearance", "firstAppearance", "datePublished"}.isdisjoint(item)
+    for review in (misattributed, altered):
+        assert review["citation"] == [
+            {
+                "@type": "CreativeWork",
+                "url": "https://example.org/nk-japan",
+                "name": "North Korea rejects talks with Japan at any level",
+            }
+        ]
+    assert "citation" not in not_found
 
 
 def test_mixed_sheet_says_what_it_is(seed_store: Store) -> None:
