@@ -1601,11 +1601,12 @@ class Matcher:
         if not ids:
             return None
         marks = ",".join("?" * len(ids))
+        live = self.store.live_quotes_clause("quotes")  # not the quotes of a deleted article
         latest = [
             r[0]
             for r in self._conn.execute(
                 f"SELECT id FROM quotes WHERE speaker_id IN ({marks}) AND {_EVIDENCE} "
-                "ORDER BY id DESC LIMIT ?",
+                f"{'AND ' + live if live else ''} ORDER BY id DESC LIMIT ?",
                 [*ids, self.settings.max_matches],
             )
         ]

@@ -727,6 +727,44 @@ def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() 
     assert right.verdict == "verified" and "number changed" not in right.flags
 
 
+def test_a_deleted_article_is_no_evidence() -> None:
+    def article(sentences: list[str]) -> tuple[str, list[Attribution]]:
+        """A text of statements by Ana Ruiz and their attributions."""
+        text, attributions = "", []
+        for sentence in sentences:
+            text += 'Ana Ruiz said "'
+            attributions.append(
+                Attribution(
+                    start=len(text),
+                    end=len(text) + len(sentence),
+                    text=sentence,
+                    kind="direct",
+                    speaker="Ana Ruiz",
+                )
+            )
+            text += sentence + '" '
+        return text, attributions
+
+    kept = "Our schools will get new roofs this summer."
+    with Store(":memory:") as store:
+        text, attributions = article([kept])
+        store.add_article(text, attributions=attributions)
+        gone = [f"The harbour will open in the spring of year {n}." for n in range(6)]
+        text, attributions = article(gone)
+        deleted = store.add_article(text, attributions=attributions)
+        claim = f'Ana Ruiz said "{gone[0]}"'
+        assert check(claim, store).verdict == "verified"
+        store.delete_articles([deleted.article_id])
+        after = check(claim, store)
+        listing = check("Ana Ruiz", store)
+        store.undo()
+        back = check(claim, store)
+    assert after.verdict == "not found"
+    # her latest statements are those of the deleted article: the live one is listed
+    assert [m.text for m in listing.matches] == [kept]
+    assert back.verdict == "verified"
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
