@@ -29,6 +29,9 @@ class Attribution:
     source_kind: str | None = None  # news agency, assembly, legislature, press conference, ...
     source_span: Span | None = None
     confidence: float = 1.0
+    # when it was said, as the text puts it next to the cue ("on Friday", "yesterday"); the
+    # importer turns it into a date with the article's publication date
+    said_when: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The record of DESIGN.md's extraction format (plus a few extra fields)."""

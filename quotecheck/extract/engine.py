@@ -228,6 +228,18 @@ _SECOND_ATTRIBUTION = re.compile(
     r"(?:said|says|say|added|told|argued|noted|wrote|insisted|countered)\b"
 )
 _MAX_CLAUSE = 1500
+# a day named next to a cue, for the date a statement was made
+# (case matters: "told CBS This Morning on Monday" - the show is no day)
+_DAY = (
+    r"(?:(?:[Oo]n|[Ll]ast|[Tt]his\s+past)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)"
+)
+_WHEN = re.compile(r"(?<![\w’'])(?P<when>" + _DAY + r")(?![\w’'])")
+_WHEN_BEFORE = re.compile(r"(?<![\w’'])(?P<when>" + _DAY + r")\s+$")
+_WHEN_OPENING = re.compile(r"(?P<when>" + _DAY + r")(?:\s*,|\s)")
+# what ends the stretch after a cue where its day may stand: the content
+_WHEN_STOP = re.compile(r"\bthat\b|[:.;!?\"“”]")
 # "a statement from the mission", "a letter issued by the ministry": the issuer speaks
 _ISSUED_BY = re.compile(
     r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|press\s+release|news\s+release|"
@@ -1807,6 +1819,7 @@ class _Extractor:
                     cue_span=c.cue_span,
                     cue=text[c.cue_span[0] : c.cue_span[1]],
                     confidence=c.score,
+                    said_when=self._said_when(c),
                 )
             )
         self._propagate_sources(chosen, sources)
@@ -1818,6 +1831,23 @@ class _Extractor:
                 a = _replace(a, source=name, source_kind=kind, source_span=span)
             final.append(a)
         return final
+
+    def _said_when(self, c: _Cand) -> str | None:
+        """ "on Friday", "yesterday", "last night": a day next to the cue ("said on Friday",
+        "Smith on Friday said", "“…,” Smith said Friday") or opening the sentence ("On
+        Friday, Smith said")."""
+        text = self.text
+        s_start, s_end = self.doc.sentences[c.sentence]
+        cs, ce = c.cue_span
+        # (not inside the content: "said he would run on Friday" is when he runs)
+        after = text[ce : min(s_end, ce + 60, c.start if c.start >= ce else s_end)]
+        stop = _WHEN_STOP.search(after)
+        m = _WHEN.search(after, 0, stop.start() if stop else len(after))
+        if m is None:
+            m = _WHEN_BEFORE.search(text, max(s_start, cs - 30), cs)
+        if m is None:
+            m = _WHEN_OPENING.match(text, _skip_space(text, s_start, s_end), cs)
+        return " ".join(m.group("when").split()) if m is not None else None
 
     def _named_before(self, issuer: str, pos: int) -> str | None:
         """ "the mission" -> "North Korean mission in Geneva": the fuller name of a body

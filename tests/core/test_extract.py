@@ -1612,3 +1612,19 @@ def test_user_gazetteer_rejects_bad_file(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"sources": [{"kind": "x"}]}), encoding="utf-8")
     with pytest.raises(ValueError, match="name"):
         load_gazetteer(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Ana Ruiz said on Friday that the port would reopen.", "on Friday"),
+        ("“We are ready,” Ruiz said Tuesday.", "Tuesday"),
+        ("Ana Ruiz on Monday said the port would reopen.", "on Monday"),
+        ("Yesterday, Ana Ruiz said the port would reopen.", "Yesterday"),
+        ("Ana Ruiz told CBS This Morning on Monday that it would reopen.", "on Monday"),
+        ("Ana Ruiz said the port would reopen on Friday.", None),  # when it reopens
+    ],
+)
+def test_said_when(text: str, when: str | None) -> None:
+    (a,) = extract(text)
+    assert a.said_when == when
