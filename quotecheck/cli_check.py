@@ -140,6 +140,7 @@ def batch_record(claim_id: Any, result: CheckResult) -> dict[str, Any]:
                 "score": m.score,
                 "speaker": m.speaker,
                 "text": m.text,
+                "status": m.status,
             }
             for m in result.matches
         ],
@@ -180,5 +181,6 @@ def render(result: CheckResult, *, limit: int = 3) -> str:
             where.append(f"ref {m.ref}")
         text = m.text if len(m.text) <= 300 else m.text[:299] + "…"
         lines.append(f"{n}. [{m.score:5.1f}] “{text}”")
-        lines.append(f"   — {', '.join(where)}  (quote {m.quote_id})")
+        status = f", {m.status}" if m.status else ""  # unreviewed: nobody checked it yet
+        lines.append(f"   — {', '.join(where)}  (quote {m.quote_id}{status})")
     return "\n".join(lines)

@@ -622,6 +622,7 @@ class MatchesModel(RecordTableModel):
         ("source", "Source"),
         ("text", "Quote"),
         ("date", "Date"),
+        ("status", "Review"),  # a verdict resting on an unreviewed quote is no checked fact
     )
 
     def display(self, rec: dict[str, Any], key: str) -> Any:

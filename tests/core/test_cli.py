@@ -692,3 +692,16 @@ def test_check_jsonl_reports_an_empty_claim_as_an_error_and_goes_on(
         assert record["verdict"] is None and "the claim is empty" in record["error"]
     assert lines[2]["verdict"] == "verified" and "error" not in lines[2]
     assert "line 1: the claim is empty" in err and "line 2: the claim is empty" in err
+
+
+def test_check_shows_the_review_status_of_each_match(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "q.db")
+    run(capsys, "--db", db, "import", str(write(tmp_path / "seed.txt", SEED_TEXT)))
+    claim = 'Kishida said Japan should "not waste any moment"'
+    code, out, _ = run(capsys, "--db", db, "check", claim)
+    assert code == 0 and "record unreviewed" in out and ", unreviewed)" in out
+    claims = write(tmp_path / "claims.jsonl", json.dumps({"id": 1, "claim": claim}) + "\n")
+    _, out, _ = run(capsys, "--db", db, "check", "--jsonl", str(claims))
+    assert json.loads(out)["matches"][0]["status"] == "unreviewed"

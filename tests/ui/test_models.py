@@ -130,11 +130,13 @@ def test_record_models(qtmodeltester, store) -> None:  # type: ignore[no-untyped
                 "source": None,
                 "text": "t",
                 "said_on": None,
+                "status": "unreviewed",
             }
         ]
     )
     qtmodeltester.check(matches)
     assert matches.index(0, 0).data() == "98"
+    assert matches.index(0, len(MatchesModel.COLUMNS) - 1).data() == "unreviewed"
     speakers = SpeakersModel()
     speakers.set_rows(store.speakers())
     qtmodeltester.check(speakers)
