@@ -1925,6 +1925,7 @@ class Matcher:
         result.coverage = (
             100.0 * sum(w for k, w in word_weights.items() if k in found) / total if total else 0.0
         )
+        best_ops = _split_edge_replacements(best_ops, keys)
         analysis = _analyse(
             toks, quote_words, best_ops, quote_range, quote_breaks, reported=not parsed.quoted
         )
@@ -2208,6 +2209,31 @@ for _left, _right in _OPPOSITES:
     for _a, _b in ((_left, _right), (_right, _left)):
         for _w in _a.split():
             _OPPOSITE_OF[_w] = _OPPOSITE_OF.get(_w, frozenset()) | frozenset(_b.split())
+
+
+def _split_edge_replacements(
+    ops: Sequence[tuple[str, int, int, int, int]], claim: Sequence[str]
+) -> list[tuple[str, int, int, int, int]]:
+    """A claim that ends (or starts) with a changed word where the record goes on: the
+    aligner replaces the word with all the rest ("East" for "West and Moscow has always
+    complied ..."). Only as many record words as the claim has stand against it; the others
+    are left out, as at any edge. Numbers are left alone: "6,000,000" is "six million"."""
+    out = list(ops)
+    if len(out) < 2:
+        return out
+
+    def plain(i1: int, i2: int) -> bool:
+        return not any(_numeric_at(claim, n) for n in range(i1, i2))
+
+    tag, i1, i2, j1, j2 = out[-1]
+    if tag == "replace" and i2 == len(claim) and j2 - j1 > i2 - i1 and plain(i1, i2):
+        cut = j1 + (i2 - i1)
+        out[-1:] = [("replace", i1, i2, j1, cut), ("delete", i2, i2, cut, j2)]
+    tag, i1, i2, j1, j2 = out[0]
+    if tag == "replace" and i1 == 0 and j2 - j1 > i2 - i1 and plain(i1, i2):
+        cut = j2 - (i2 - i1)
+        out[:1] = [("delete", 0, 0, j1, cut), ("replace", 0, i2, cut, j2)]
+    return out
 
 
 def _opposite_words(

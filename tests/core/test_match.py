@@ -765,6 +765,17 @@ def test_a_deleted_article_is_no_evidence() -> None:
     assert back.verdict == "verified"
 
 
+def test_a_changed_last_word_is_named_alone_where_the_record_goes_on() -> None:
+    record = {
+        "text": "These claims are a fantasy of the West and Moscow has always kept its word.",
+        "speaker": "Ivan Petrov",
+    }
+    result = _one_check([record], 'Ivan Petrov said the claims were "a fantasy of the East"')
+    assert result.verdict == "altered"
+    assert "'west' became 'East'" in result.explanation
+    assert "moscow" not in result.explanation
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
