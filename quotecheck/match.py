@@ -170,6 +170,7 @@ class ParsedClaim:
     speaker_cued: bool = False  # the speaker is named by an attribution ("X said", "- X")
     sentence: str = ""  # quoted claims: the attributed clause with the quotation in it
     topic: bool = False  # "Jeb Bush on Florida tuition": a headline naming a topic, not words
+    segments: tuple[str, ...] = ()  # each quotation of a claim that has several
 
 
 @dataclass(slots=True)
@@ -851,6 +852,7 @@ def parse_claim(
         speaker_cued=cued and speaker is not None,
         sentence=sentence if quoted else "",
         topic=topic,
+        segments=tuple(segments) if quoted and len(segments) > 1 else (),
     )
 
 
@@ -1586,7 +1588,31 @@ class Matcher:
             if whole is not result and whole.verdict != "not found":
                 whole.claim, whole.claimed_words = parsed.claim, parsed.sentence
                 return whole
+        if parsed.segments and result.verdict in ("paraphrase", "not found"):
+            return self._quotations_one_by_one(parsed, result)
         return result
+
+    def _quotations_one_by_one(self, parsed: ParsedClaim, result: CheckResult) -> CheckResult:
+        """'She warned Seoul would "pay a dear price" and that they are "playing with fire"':
+        two quotations of two statements are no one wording on record; each is checked on its
+        own, and when every one is verified, so is the claim."""
+        who = f"{parsed.speaker} said " if parsed.speaker else ""
+        parts = [self.check(f'{who}"{segment}"') for segment in parsed.segments]
+        if not all(p.verdict == "verified" and p.matches for p in parts):
+            return result
+        combined = replace(parts[0], claim=result.claim, claimed_words=result.claimed_words)
+        combined.matches = []
+        for part in parts:
+            if part.matches[0].quote_id not in {m.quote_id for m in combined.matches}:
+                combined.matches.append(part.matches[0])
+        combined.flags = sorted({f for p in parts for f in p.flags} | {"excerpt"})
+        combined.diff = [d for p in parts for d in p.diff]
+        found = "; ".join(
+            f"\u201c{seg}\u201d: {p.explanation.rstrip('.')}"
+            for seg, p in zip(parsed.segments, parts, strict=True)
+        )
+        combined.explanation = f"Each quotation is on record. {found}."
+        return combined
 
     def _only_a_name(self, parsed: ParsedClaim, result: CheckResult) -> bool | None:
         """'Kishida', 'Fumio Kishida': a claim that is a speaker's name and nothing else says

@@ -776,6 +776,24 @@ def test_a_changed_last_word_is_named_alone_where_the_record_goes_on() -> None:
     assert "moscow" not in result.explanation
 
 
+def test_two_quotations_of_two_statements_are_checked_one_by_one() -> None:
+    records = [
+        {
+            "text": "Seoul will pay a dear price for its reckless behaviour.",
+            "speaker": "Kim Yo Jong",
+        },
+        {"text": "The puppet military gangsters are playing with fire.", "speaker": "Kim Yo Jong"},
+    ]
+    both = 'Kim Yo Jong warned Seoul would "pay a dear price" and that they are "playing with fire"'
+    one_wrong = (
+        'Kim Yo Jong warned Seoul would "pay a dear price" and they are "playing with water"'
+    )
+    result = _one_check(records, both)
+    assert result.verdict == "verified" and "excerpt" in result.flags
+    assert len(result.matches) == 2 and "Each quotation is on record" in result.explanation
+    assert _one_check(records, one_wrong).verdict != "verified"
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
