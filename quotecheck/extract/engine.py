@@ -1839,6 +1839,9 @@ class _Extractor:
         text = self.text
         s_start, s_end = self.doc.sentences[c.sentence]
         cs, ce = c.cue_span
+        near = text[max(s_start, cs - 30) : min(s_end, ce + 60)] + text[s_start : s_start + 30]
+        if "day" not in near and "night" not in near and "this" not in near.lower():
+            return None  # the cheap test first: most statements name no day
         # (not inside the content: "said he would run on Friday" is when he runs)
         after = text[ce : min(s_end, ce + 60, c.start if c.start >= ce else s_end)]
         stop = _WHEN_STOP.search(after)
