@@ -485,8 +485,12 @@ _TOPIC_DATE = re.compile(
     r"(?!'s|\s+(?-i:[A-Z]))\b|\d[\d/.-]*(?:\s+\w+)?(?:\s+\d{4})?\s*(?:,|$))",
     re.I,
 )
+# Verbs that name what the speaker called something: cues only before a quotation ("Yoon
+# called the launch "a direct provocation""; "Obama called Putin" is a phone call).
+_NAMING_CUE = r"(?:called|calls|dubbed|dubs|branded|brands|labelled|labeled|labels)"
 _CUE_FORM = re.compile(
-    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()}|{_CUE_TITLE})\b(?:\s+(?P<src>{_SOURCE}))?"
+    rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()}|{_CUE_TITLE}|(?P<naming>{_NAMING_CUE}))\b"
+    rf"(?:\s+(?P<src>{_SOURCE}))?"
     rf"(?:\s+(?:that|THAT)(?=\s)(?!\s+{_THAT_PRONOUN}))?[\s,:]*(?P<rest>.*)$",
     re.S,
 )
@@ -773,6 +777,8 @@ def parse_claim(
             continue
         if form is _CUE_FORM and quoted and _QUOTE_MARK not in m.group("rest"):
             continue  # "X said Y" is outside the quote: keep looking
+        if form is _CUE_FORM and m.group("naming") and not quoted:
+            continue  # "Obama called Putin": a call, not words
         if form is _TRAILING_CUE and m.group("role") and not quoted:
             continue  # "..., said Trump, the taxpayers will pay nothing": no role, words
         cue_word = re.search(_CUE, m.group(0), re.I) if form is _CUE_FORM else None

@@ -1053,6 +1053,14 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
         ('There\'s "no way to screen who they are"', None, None, True),
         # the inverted order needs a comma or the quotation before the cue
         ("Says he predicted Sweden riots", None, "he predicted Sweden riots", False),
+        # what someone called something, in quotation marks, is their words
+        (
+            'Yoon called the launch "a direct provocation" at the UN',
+            "Yoon",
+            "a direct provocation",
+            True,
+        ),
+        ("Obama called Putin on Monday", None, "Obama called Putin on Monday", False),
         ("We will win, said Kishida", "Kishida", "We will win", False),
         # ... and may give the speaker's role after the name
         ('"We will win," said Fumio Kishida, the prime minister', "Fumio Kishida", None, True),
