@@ -336,6 +336,7 @@ class _Doc:
         self.q_starts = [q.start for q in self.quotes]
         self.sentences = split_sentences(text, self.quotes)
         self.s_starts = [s for s, _ in self.sentences]
+        self.paragraphs = paragraph_bounds(text)
 
     def quote_at(self, pos: int) -> QuoteSpan | None:
         """The top-level quote containing ``pos`` (marks included), if any."""
@@ -1469,7 +1470,7 @@ class _Extractor:
     def _headlines(self) -> None:
         """ "Kishida: “...”" and transcript lines "FALLIN: I think ..." (name, colon, words)."""
         text, doc = self.text, self.doc
-        para_starts = {p for p, _ in paragraph_bounds(text)}
+        para_starts = {p for p, _ in doc.paragraphs}
         for si, (s_start, s_end) in enumerate(doc.sentences):
             m = _HEADLINE.match(text, s_start, s_end)
             if not m and si == 0:
@@ -1635,7 +1636,7 @@ class _Extractor:
         t_ends = [c.end for c in chosen]
         by_start = sorted(chosen, key=lambda c: c.start)
         idx = 0
-        for p_start, p_end in paragraph_bounds(text):
+        for p_start, p_end in doc.paragraphs:
             while idx < len(by_start) and by_start[idx].start < p_start:
                 last = by_start[idx]
                 idx += 1
@@ -1979,7 +1980,7 @@ class _Extractor:
           legislature named in the three paragraphs before it.
         """
         text, doc = self.text, self.doc
-        para_starts = [p for p, _ in paragraph_bounds(text)]
+        para_starts = [p for p, _ in doc.paragraphs]
 
         def para(pos: int) -> int:
             return bisect.bisect_right(para_starts, pos) - 1
