@@ -74,7 +74,12 @@ Pipeline
    statement, social-media post, speech, report); "Quoting X, KCNA stated" makes KCNA the
    source; "This was quoted in another KCNA report." gives its source to the statement
    before; a statement without a source takes a news agency named by the next statement in
-   the same paragraph.
+   the same paragraph (not one that "was quoted by" it); a source carries over to the same
+   speaker's next statement in the same or the next paragraph, to a pronoun speaker after a
+   sentence naming it, and from "in the statement" back to the named one; "in his opening
+   address" is given at the assembly named before.
+8. The day said: ``said_when`` is the day named next to the cue ("on Friday", "yesterday"),
+   which the importer resolves with the publication date.
 
 Kinds: ``direct`` (the content is a quotation), ``mixed`` (reported speech carrying quoted
 words), ``indirect`` (no quotation marks). Confidence: 0.85 direct quote with its
