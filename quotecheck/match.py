@@ -2173,9 +2173,12 @@ class Matcher:
             )
         else:
             result.explanation = (
-                f"The record holds only reported speech with this content ({who}); "
-                "the claimed wording is not on record."
+                f"The record holds only reported speech close to this ({who}, "
+                f"{best_sim:.0f}% of the wording); the claimed wording is not on record."
             )
+        if analysis.changes:
+            # a loose likeness is no proof of the same meaning: say what differs
+            result.explanation += f" Compare the meaning: {', '.join(analysis.changes[:3])}."
         negations = _loose_negations(keys, quote_words, best_ops)
         if negations:
             # "he will never meet Kim Jong Un" against "he wanted to hold talks with ... Kim

@@ -794,6 +794,27 @@ def test_two_quotations_of_two_statements_are_checked_one_by_one() -> None:
     assert _one_check(records, one_wrong).verdict != "verified"
 
 
+def test_a_loose_paraphrase_says_what_differs() -> None:
+    text = "Sakie Yokota said she was running out of time."
+    start = text.index("she")
+    with Store(":memory:") as store:
+        store.add_article(
+            text,
+            attributions=[
+                Attribution(
+                    start=start,
+                    end=len(text) - 1,
+                    text=text[start:-1],
+                    kind="indirect",
+                    speaker="Sakie Yokota",
+                )
+            ],
+        )
+        result = check("Yokota said she had plenty of time", store)
+    assert result.verdict == "paraphrase"
+    assert "Compare the meaning: 'was running out' became 'had plenty'" in result.explanation
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
