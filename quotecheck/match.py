@@ -252,15 +252,86 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+# British and American spellings compare as one word: a KCNA translation and a US paper
+# quote the same "neutralise"/"neutralize", "defences"/"defenses".
+_UK_STEMS = {
+    **{
+        f"{stem}our": f"{stem}or"
+        for stem in """col hon lab fav behavi neighb harb rum hum vap vig endeav arm flav sav
+        od parl splend val savi ferv tum cand clam""".split()
+    },
+    **{
+        f"{stem}re": f"{stem}er"
+        for stem in "cent theat met kilomet centimet millimet lit fib calib somb spect meag lust".split()
+    },
+    **{f"{stem}ence": f"{stem}ense" for stem in "def off lic pret".split()},
+    **{
+        uk: us
+        for uk, us in (
+            ("programme", "program"),
+            ("catalogue", "catalog"),
+            ("dialogue", "dialog"),
+            ("analyse", "analyze"),
+            ("paralyse", "paralyze"),
+            ("judgement", "judgment"),
+            ("ageing", "aging"),
+            ("manoeuvre", "maneuver"),
+            ("sceptic", "skeptic"),
+            ("sceptical", "skeptical"),
+            ("grey", "gray"),
+            ("mould", "mold"),
+            ("plough", "plow"),
+            ("jewellery", "jewelry"),
+            ("enrol", "enroll"),
+            ("fulfil", "fulfill"),
+            ("aluminium", "aluminum"),
+            ("travelled", "traveled"),
+            ("travelling", "traveling"),
+            ("cancelled", "canceled"),
+            ("cancelling", "canceling"),
+            ("labelled", "labeled"),
+            ("modelled", "modeled"),
+            ("fuelled", "fueled"),
+            ("signalled", "signaled"),
+            ("levelled", "leveled"),
+            ("counselling", "counseling"),
+            ("totalled", "totaled"),
+        )
+    },
+}
+_UK_ENDINGS = ("s", "ed", "ing", "ite", "ites", "able", "ful", "ers", "er")
+_ISE = re.compile(r"^(\w{4,})is(e|es|ed|ing|ation|ations|er|ers)$")
+_YSE = re.compile(r"^(\w*(?:anal|paral|catal|dial))ys(e|es|ed|ing|er|ers)$")  # "analysing"
+
+
+def _us_spelling(word: str) -> str:
+    """The American spelling of a British one ("defences" -> "defenses"), else the word."""
+    if word in _UK_STEMS:
+        return _UK_STEMS[word]
+    for ending in _UK_ENDINGS:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and base in _UK_STEMS:
+            return _UK_STEMS[base] + ending
+    # "neutralise", "organisation": -ise words of seven letters or more ("raise", "wise"
+    # and "rise" stay); both sides change alike, so "exercise" still equals "exercise"
+    found = _YSE.match(word)
+    if found:
+        return f"{found.group(1)}yz{found.group(2)}"
+    found = _ISE.match(word) if len(word) >= 7 else None
+    return f"{found.group(1)}iz{found.group(2)}" if found else word
+
+
 def _expand(token: str) -> tuple[str, ...]:
-    """A word as compared: contractions split so "don't" and "do not" align."""
+    """A word as compared: contractions split so "don't" and "do not" align, British
+    spellings made American."""
     if token in _CONTRACTIONS:
         return _CONTRACTIONS[token]
     if token.endswith("n't") and len(token) > 3:
         return (token[:-3], "not")
     if token in _BARE_NT:
         return (_BARE_NT[token], "not")
-    return (_BARE_APOSTROPHE.get(token, token),)
+    token = _BARE_APOSTROPHE.get(token, token)
+    return (_us_spelling(token) if token.isalpha() else token,)
 
 
 def compare_words(norm_text: str) -> list[str]:
@@ -1502,13 +1573,14 @@ class Matcher:
         if s.use_context and parsed.context:
             extra = [t.key for t in _tokens(parsed.context)]
             rank_keys = keys + [k for k in extra if k not in STOPWORDS][: s.max_claim_words]
-        ids, weights = self._retrieve(rank_keys, speaker_ids)
-        if not ids:
-            # the compared forms ("can not") may not be the indexed ones ("cannot")
-            written = [w for w in search_terms(parsed.words) if w not in rank_keys]
-            if written:
-                ids, more = self._retrieve(written, speaker_ids)
-                weights.update(more)
+        # the compared forms ("can not", "dialog") may not be the indexed ones ("cannot",
+        # "dialogue"): the words as written are searched too
+        written = [w for w in search_terms(parsed.words) if w not in rank_keys]
+        respelt = [w for w in written if _us_spelling(w) != w]
+        ids, weights = self._retrieve(rank_keys + respelt, speaker_ids)
+        if not ids and written:
+            ids, more = self._retrieve(written, speaker_ids)
+            weights.update(more)
         if not ids:
             result.explanation = "None of the claim's words occur in any recorded quote."
             result.speaker_match = None

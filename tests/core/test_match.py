@@ -815,6 +815,33 @@ def test_a_loose_paraphrase_says_what_differs() -> None:
     assert "Compare the meaning: 'was running out' became 'had plenty'" in result.explanation
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # British and American spellings are one word, either way round
+        (
+            'Kim said the weapon would "completely neutralize the enemy\'s missile defenses"',
+            "verified",
+        ),
+        ('Lee said "The military is analyzing the launch with our neighbors"', "verified"),
+        ('Lee said "The military is analysing the launch with our neighbours"', "verified"),
+        (
+            'Kim said the weapon would "completely neutralize the enemy\'s missile offenses"',
+            "altered",
+        ),
+        ("Ann Ray said \"And if you don't have a dialog, it's a lot of problems\"", "verified"),
+    ],
+)
+def test_british_and_american_spellings(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "It will completely neutralise the enemy's missile defences.", "speaker": "Kim"},
+        {"text": "The military is analysing the launch with our neighbors.", "speaker": "Lee"},
+        {"text": "And if you don't have a dialogue, it's a lot of problems.", "speaker": "Ann Ray"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
