@@ -474,6 +474,8 @@ class Store:
         self._configure()
         if not read_only:
             self._migrate()
+        elif self.path != ":memory:" and migrations.pending(self.db):
+            self._upgrade_then_read()
 
     # -- opening -----------------------------------------------------------------------
 
@@ -540,6 +542,19 @@ class Store:
         # migrate it: the second waits, then finds nothing pending.
         with self._write():
             migrations.apply(self.db)
+
+    def _upgrade_then_read(self) -> None:
+        """A database of an older QuoteCheck opened for reading: its queries need the new
+        schema, so it is upgraded first (with a backup, as any upgrade), when it can be."""
+        self.db.close()
+        if self.notice is not None:  # the file itself is read-only
+            raise QuoteCheckError(
+                f"{self.path} was written by an older QuoteCheck and must be upgraded, which a "
+                "read-only file cannot be; copy it to a folder you can write and open the copy"
+            )
+        Store(self.path).close()  # migrates
+        self.db = self._open(True)
+        self._configure()
 
     def close(self) -> None:
         self.db.close()
