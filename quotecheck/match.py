@@ -304,6 +304,7 @@ _ISE = re.compile(r"^(\w{4,})is(e|es|ed|ing|ation|ations|er|ers)$")
 _YSE = re.compile(r"^(\w*(?:anal|paral|catal|dial))ys(e|es|ed|ing|er|ers)$")  # "analysing"
 
 
+@functools.lru_cache(maxsize=200_000)  # called for every word of every candidate
 def _us_spelling(word: str) -> str:
     """The American spelling of a British one ("defences" -> "defenses"), else the word."""
     if word in _UK_STEMS:
