@@ -343,6 +343,23 @@ def compare_words(norm_text: str) -> list[str]:
     return out
 
 
+def compare_words_shown(norm_text: str) -> tuple[list[str], list[str]]:
+    """`compare_words`, and beside each word its written form, for explanations and diffs:
+    "exercise" (compared as "exercize"), "do" + "n't" for "don't", "" for "not" of "cannot"."""
+    words: list[str] = []
+    shown: list[str] = []
+    for token in norm_text.split():
+        parts = _expand(token)
+        words.extend(parts)
+        if len(parts) == 1:
+            shown.append(token)
+        elif token.endswith("n't") and token[:-3] == parts[0]:
+            shown.extend([token[:-3], "n't"])
+        else:
+            shown.extend([token] + [""] * (len(parts) - 1))
+    return words, shown
+
+
 _SUFFIXES = ("ingly", "edly", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
 
 
@@ -1153,6 +1170,7 @@ class _Row:
     article_id: int | None
     kind: str | None
     stems: frozenset[str] = frozenset()
+    shown: list[str] = field(default_factory=list)  # each word as written (see shown_words)
 
 
 @dataclass(slots=True)
@@ -1459,7 +1477,7 @@ class Matcher:
                 chunk,
             ):
                 norm = norm or ""
-                row_words = compare_words(norm)
+                row_words, row_shown = compare_words_shown(norm)
                 out[qid] = _Row(
                     qid,
                     row_words,
@@ -1468,6 +1486,7 @@ class Matcher:
                     article_id,
                     kind,
                     frozenset(stem(w) for w in row_words),
+                    row_shown,
                 )
         return out
 
@@ -1761,9 +1780,9 @@ class Matcher:
 
     def _sentence_context(
         self, unit: _Unit
-    ) -> tuple[list[str], list[str], list[int], list[int]] | None:
-        """Words of the article sentence around a single quote (before it, after it), and the
-        punctuation before each of them (`_Tok.brk`)."""
+    ) -> tuple[list[str], list[str], list[int], list[int], list[str], list[str]] | None:
+        """Words of the article sentence around a single quote (before it, after it), the
+        punctuation before each of them (`_Tok.brk`), and the words as written."""
         if len(unit.rows) != 1 or unit.rows[0].article_id is None:
             return None
         row = self._conn.execute(
@@ -1790,6 +1809,8 @@ class Matcher:
             [t.key for t in post],
             [t.brk for t in pre] + [_break_kind(tail)],
             post_breaks,
+            [t.show for t in pre],
+            [t.show for t in post],
         )
 
     def _unit_breaks(self, unit: _Unit) -> list[int]:
@@ -1978,6 +1999,7 @@ class Matcher:
             (m for m in matches[1:] if m.score > 0), key=lambda m: -m.score
         )
         quote_words, quote_range = best_unit.words, (0, len(best_unit.words))
+        quote_shown = [w for r in best_unit.rows for w in r.shown]
         quote_breaks = self._unit_breaks(best_unit)
         part = _best_sentences(keys, quote_words, quote_breaks, best_sim, best_ops)
         if part is not None:
@@ -1986,16 +2008,18 @@ class Matcher:
             # flipped negation of the first goes unseen; judge it against its own sentence
             best_sim, best_ops, a, b = part
             quote_words, quote_breaks = quote_words[a:b], [2] + quote_breaks[a + 1 : b]
+            quote_shown = quote_shown[a:b]
             quote_range = (0, b - a)
         context = self._sentence_context(best_unit) if part is None else None
         if context is not None:
             # The claim may carry words of the quote's own sentence ("Japan should" before
             # "not waste any moment"): align with the whole sentence if that fits better.
-            pre, post, pre_breaks, post_breaks = context
+            pre, post, pre_breaks, post_breaks, pre_shown, post_shown = context
             extended = pre + best_unit.words + post
             sim, ops = _similarity(keys, extended)
             if sim > best_sim:
                 best_sim, best_ops, quote_words = sim, ops, extended
+                quote_shown = pre_shown + quote_shown + post_shown
                 quote_range = (len(pre), len(pre) + len(best_unit.words))
                 inner = quote_breaks[:]
                 if inner:  # the punctuation between the sentence's words and the quote
@@ -2032,7 +2056,13 @@ class Matcher:
         )
         best_ops = _split_edge_replacements(best_ops, keys)
         analysis = _analyse(
-            toks, quote_words, best_ops, quote_range, quote_breaks, reported=not parsed.quoted
+            toks,
+            quote_words,
+            best_ops,
+            quote_range,
+            quote_breaks,
+            reported=not parsed.quoted,
+            quote_shown=quote_shown,
         )
         if part is not None:
             analysis.excerpt = True  # a sentence of a longer statement
@@ -2635,6 +2665,7 @@ def _analyse(
     quote_range: tuple[int, int],
     quote_breaks: Sequence[int] | None = None,
     reported: bool = False,
+    quote_shown: Sequence[str] | None = None,
 ) -> _Analysis:
     """Read the verdict's facts off the word alignment of the claim with the quote.
 
@@ -2672,6 +2703,20 @@ def _analyse(
         return " ".join(t.show for t in toks[i1:i2] if t.show) or " ".join(
             t.key for t in toks[i1:i2]
         )
+
+    written = list(quote_shown) if quote_shown is not None else []
+    if len(written) != len(quote_words):
+        written = list(quote_words)
+
+    def recorded(j1: int, j2: int) -> str:
+        # the record's words as written ("exercise", "don't"), not as compared
+        out: list[str] = []
+        for word in written[j1:j2]:
+            if word == "n't" and out:
+                out[-1] += word
+            elif word:
+                out.append(word)
+        return " ".join(out) or " ".join(quote_words[j1:j2])
 
     def quote_clause_before(j: int, limit: int) -> list[int]:
         """Positions of up to `limit` quote words before position j, in j's clause."""
@@ -2746,7 +2791,7 @@ def _analyse(
             ):  # "3 billion" for "3 million", "billion" for "3 billion"
                 numbers_changed = True
         if dropped:
-            diff.append(DiffSegment("dropped", " ".join(dropped)))
+            diff.append(DiffSegment("dropped", recorded(j1, j2)))
         if added:
             diff.append(DiffSegment("added", shown(i1, i2)))
         # Which changes are allowed in a verbatim quote? Brackets mark an editor's words
@@ -2836,11 +2881,11 @@ def _analyse(
         if number_format_only or rewording:
             continue
         if added and dropped and not bracketed:
-            changes.append(f"'{' '.join(dropped)}' became '{shown(i1, i2)}'")
+            changes.append(f"'{recorded(j1, j2)}' became '{shown(i1, i2)}'")
         elif added and not bracketed:
             changes.append(f"'{shown(i1, i2)}' added")
         elif dropped and not edge and not at_gap:
-            changes.append(f"'{' '.join(dropped)}' left out")
+            changes.append(f"'{recorded(j1, j2)}' left out")
     # Opposite flips in one clause cancel: the negation moved ("do not think X will" ->
     # "think X will not"); across a clause ("not cut pensions, and ... raise" -> "cut
     # pensions, and ... not raise") both flips stand.

@@ -842,6 +842,21 @@ def test_british_and_american_spellings(claim: str, verdict: str) -> None:
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+def test_the_record_is_quoted_as_written_in_explanations_and_diffs() -> None:
+    records = [
+        {"text": "This is a routine exercise, and we do not want a war.", "speaker": "Ann Lee"},
+        {"text": "I don't know how many more years I have.", "speaker": "Sakie Yokota"},
+    ]
+    changed = _one_check(
+        records, 'Ann Lee said "This is a routine drill, and we do not want a war"'
+    )
+    flipped = _one_check(records, 'Sakie Yokota said "I know how many more years I have"')
+    # compared as "exercize" (British and American spellings meet), shown as written
+    assert "'exercise' became 'drill'" in changed.explanation
+    assert ("dropped", "exercise") in [(d.op, d.text) for d in changed.diff]
+    assert ("dropped", "don't") in [(d.op, d.text) for d in flipped.diff]
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
