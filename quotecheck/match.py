@@ -42,7 +42,7 @@ from rapidfuzz import fuzz
 from quotecheck import QuoteCheckError
 from quotecheck.extract.cues import SPEECH, cue_info, inflections
 from quotecheck.store import Store
-from quotecheck.text import _FOLD, fold, name_key, search_terms, words
+from quotecheck.text import _FOLD, fold, name_key, normalize, search_terms, words
 from quotecheck.text import _WORD as _STORE_WORD
 
 log = logging.getLogger(__name__)
@@ -1686,7 +1686,7 @@ class Matcher:
             if whole is not result and whole.verdict != "not found":
                 whole.claim, whole.claimed_words = parsed.claim, parsed.sentence
                 return whole
-        if parsed.segments and result.verdict in ("paraphrase", "not found"):
+        if parsed.segments and result.verdict in ("altered", "paraphrase", "not found"):
             return self._quotations_one_by_one(parsed, result)
         return result
 
@@ -1696,6 +1696,36 @@ class Matcher:
         own, and when every one is verified, so is the claim."""
         who = f"{parsed.speaker} said " if parsed.speaker else ""
         parts = [self.check(f'{who}"{segment}"') for segment in parsed.segments]
+        # a quotation too short to look up alone ("never accept") counts when a statement
+        # of the claimed speaker among the matches holds it word for word
+        speaker_ids = self.speaker_ids(parsed.speaker)
+        statements = [
+            m
+            for m in [*result.matches, *(m for p in parts for m in p.matches)]
+            if not speaker_ids or m.speaker_id in speaker_ids
+        ]
+        for n, (segment, part) in enumerate(zip(parsed.segments, parts, strict=True)):
+            wanted = compare_words(normalize(segment))
+            short = 0 < len(wanted) < self.settings.min_excerpt_words
+            holder = next(
+                (
+                    m
+                    for m in statements
+                    if short and _holds(compare_words(normalize(m.text)), wanted)
+                ),
+                None,
+            )
+            if part.verdict != "verified" and holder is not None:
+                parts[n] = CheckResult(
+                    claim=segment,
+                    claimed_speaker=parsed.speaker,
+                    claimed_words=segment,
+                    claimed_source=parsed.source,
+                    verdict="verified",
+                    matches=[holder],
+                    flags=["excerpt"],
+                    explanation=f"The words are in what {holder.speaker} said.",
+                )
         if not all(p.verdict == "verified" and p.matches for p in parts):
             return result
         combined = replace(parts[0], claim=result.claim, claimed_words=result.claimed_words)
@@ -2347,6 +2377,12 @@ for _left, _right in _OPPOSITES:
     for _a, _b in ((_left, _right), (_right, _left)):
         for _w in _a.split():
             _OPPOSITE_OF[_w] = _OPPOSITE_OF.get(_w, frozenset()) | frozenset(_b.split())
+
+
+def _holds(words: Sequence[str], wanted: Sequence[str]) -> bool:
+    """Does `words` hold `wanted` as a run of consecutive words?"""
+    size = len(wanted)
+    return any(list(words[n : n + size]) == list(wanted) for n in range(len(words) - size + 1))
 
 
 def _split_edge_replacements(

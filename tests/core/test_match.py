@@ -794,6 +794,19 @@ def test_two_quotations_of_two_statements_are_checked_one_by_one() -> None:
     assert _one_check(records, one_wrong).verdict != "verified"
 
 
+def test_a_short_quotation_among_several_is_found_in_the_speakers_statement() -> None:
+    records = [
+        {"text": "Seoul will never accept a nuclear-armed North Korea.", "speaker": "Park Jin"},
+        {"text": "Our position is firm and unchanged.", "speaker": "Park Jin"},
+        {"text": "We will always accept dialogue.", "speaker": "Kim Il"},
+    ]
+    right = 'Park said Seoul would "never accept" a nuclear North Korea and "our position is firm and unchanged"'
+    wrong = 'Park said Seoul would "always accept" a nuclear North Korea and "our position is firm and unchanged"'
+    assert _one_check(records, right).verdict == "verified"
+    # "always accept" is Kim Il's, not Park's: no verified claim
+    assert _one_check(records, wrong).verdict != "verified"
+
+
 def test_a_loose_paraphrase_says_what_differs() -> None:
     text = "Sakie Yokota said she was running out of time."
     start = text.index("she")
