@@ -256,6 +256,25 @@ _BODY_NAME = re.compile(
 # "rejected the report", "dismissed the accusations": an object cue's bare definite noun phrase
 _REBUTTALS = frozenset("dismiss reject deny refute dispute".split())
 _BARE_DEFINITE = re.compile(r"(?:the|these|those)\s+[\w’'-]+", re.IGNORECASE)
+# A speech act refused or negated right before its cue ("declined to say", "refused to
+# confirm", "would not say", "has never said", "decided not to recommend"): its content is what
+# the speaker did NOT say, so it is no statement ("not only said" is one).
+_REFUSED_OR_NEGATED = re.compile(
+    r"(?:\b(?:not|never|cannot|without)|n[’']t|\b(?:declin|refus)\w*\s+to|\bnot\s+to)"
+    r"\s+(?:(?!only\b)[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
+# the head of a claim: "(to say) whether ...", "(to elaborate) on how ...", "that ..."
+_PROPOSITION = re.compile(
+    r"(?:to\s+(?:[a-z]+ly\s+)?[\w’'-]+\s+(?:(?:on|about)\s+)?)?"
+    r"(?:that|whether|if|what|who|whom|whose|which|why|how|when|where)\b",
+    re.IGNORECASE,
+)
+# refused or negated, these name a topic, not a claim ("did not mention Trump by name")
+_TOPIC_CUES = frozenset(
+    "mention comment discuss address elaborate answer respond name cite disclose detail "
+    "specify".split()
+)
 # "asking not to be named": a condition of the interview, not a statement
 _ANONYMITY = re.compile(
     r"(?:not\s+)?to\s+be\s+(?:named|identified|quoted)(?:\s+by\s+name)?", re.IGNORECASE
@@ -446,6 +465,7 @@ class _Extractor:
         self.cands: list[_Cand] = []
         self._japan: bool | None = None  # see _about_japan
         self.dropped_subjects: dict[int, tuple[int, int]] = {}  # sentence -> subject
+        self.refused_spans: list[tuple[int, int]] = []  # what a speaker declined to say
 
     # -- candidates -------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
@@ -524,6 +544,9 @@ class _Extractor:
                 return
         if info.lemma in TO_ONLY and not re.match(r"\s+(?:[a-z]+ly\s+)?to\s", text[ce : ce + 20]):
             return  # "declined to comment", not "declined 3 percent"
+        refused = info.lemma == "decline" or bool(
+            _REFUSED_OR_NEGATED.search(text, max(s_start, cs - 30), cs)
+        )
         if info.lemma in SEEM:
             self._seems(si, cs, ce)
             return
@@ -665,6 +688,13 @@ class _Extractor:
                     return
         # content after the cue
         after = self._content_after(si, ce, info)
+        if refused and (after is None or self._refused_claim(text[after[0] : after[1]], info)):
+            if after is not None:
+                # nor is a cue inside it ("did not reveal what he would say Thursday"), up to
+                # its first comma (", said X" after it is a statement of its own)
+                comma = text.find(",", after[0], after[1])
+                self.refused_spans.append((after[0], after[1] if comma < 0 else comma))
+            return
         if subj is not None and after is not None:
             a_s, a_e, kind = after
             if text[subj[0] : subj[1]].lower() in ("who", "which", "that"):
@@ -708,6 +738,14 @@ class _Extractor:
         if inv is None or _MODAL_NEXT.match(text, inv[1], s_end):
             return  # "..., said the candidate could win": no inverted subject
         self._content_before(si, group_start, cue_span, inv, inv[1])
+
+    def _refused_claim(self, content: str, info: CueInfo) -> bool:
+        """Whether the content of a refused or negated speech act reads as a claim: "declined
+        to say whether Beijing had been informed" must not give "Beijing had been informed" to
+        the spokesperson; "declined to comment on the case" names a topic only (PolNeAR)."""
+        if _PROPOSITION.match(content):
+            return True
+        return info.lemma != "decline" and info.lemma not in _TOPIC_CUES
 
     def _quoted_as(self, si: int, cs: int, ce: int) -> bool:
         """ "Choe Son Hui, North Korea's foreign minister, was quoted by KCNA as saying that
@@ -1681,6 +1719,8 @@ class _Extractor:
         elif seg.startswith("(") and seg.count("(") > seg.count(")"):
             start, end = _trim(self.text, start + 1, end)
         if end - start < 2 or _ANONYMITY.fullmatch(self.text, start, end):
+            return
+        if any(r_s <= cue[0] < r_e for r_s, r_e in self.refused_spans):
             return
         if spk is not None:
             s0, s1 = spk

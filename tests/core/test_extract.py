@@ -1411,6 +1411,41 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             }
         ],
     ),
+    # A refused or negated speech act: what was not said is no statement of the speaker's.
+    (
+        "declined-to-say-whether",
+        "The spokesperson declined to say whether Beijing had been informed of the launch.",
+        [],
+    ),
+    ("refused-to-confirm-if", "Police refused to confirm if the man had been arrested.", []),
+    ("would-not-say-whether", "The ministry would not say whether talks had resumed.", []),
+    ("has-never-said", "Lang has never said she would raise taxes.", []),
+    ("has-not-called-for", "Lang has not called for him to resign.", []),
+    (
+        "declined-to-elaborate-on-how",
+        "The envoy declined to elaborate on how the deal was reached.",
+        [],
+    ),
+    (
+        "did-not-reveal-what-he-would-say",
+        "Lang did not reveal what he would say on Thursday.",
+        [],
+    ),
+    (
+        "declined-to-give-details",
+        "A spokeswoman declined to give details.",
+        [{"text": "to give details", "mention": "A spokeswoman", "cue": "declined"}],
+    ),
+    (
+        "declined-then-said",
+        "Tanaka declined to say whether he would resign, but said the party needed new leaders.",
+        [{"text": "the party needed new leaders", "speaker": "Tanaka", "cue": "said"}],
+    ),
+    (
+        "did-not-mention-a-topic",
+        "Lang did not mention her rival by name.",
+        [{"text": "her rival by name", "speaker": "Lang", "cue": "did not mention"}],
+    ),
 ]
 
 
