@@ -490,7 +490,12 @@ def _format_from_suffix(path: str) -> str:
 
 def cmd_export_checks(args: argparse.Namespace) -> int:
     from quotecheck.config import config_path, load_config
-    from quotecheck.export import check_review_url, claim_reviews, has_claim, write_atomically
+    from quotecheck.export import (
+        check_review_url,
+        checks_for_review,
+        claim_reviews,
+        write_atomically,
+    )
 
     if args.review_url is not None:
         if not args.review_url.strip():
@@ -504,26 +509,35 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
             f"organisation_name in {config_path()}"
         )
     with open_store(args, read_only=True) as store:
-        checks = store.checks(100000)
+        chosen = checks_for_review(
+            store,
+            as_saved=args.as_saved,
+            progress=_checking_progress if sys.stderr.isatty() else None,
+        )
         reviews = claim_reviews(
             store,
             organisation=organisation,
             organisation_url=args.org_url or config.organisation_url,
             review_url=args.review_url,
-            checks=checks,
+            checks=chosen.checks,
         )
-    empty = sum(not has_claim(c) for c in checks)
     if not reviews:
-        also = f" ({empty} with an empty claim skipped)" if empty else ""
-        raise QuoteCheckError(f"no saved claim checks to export{also} (run quotecheck check first)")
-    if empty:
-        print(
-            f"quotecheck: note: skipped {empty} saved check(s) with an empty claim",
-            file=sys.stderr,
-        )
+        raise QuoteCheckError(chosen.nothing_to_export())
+    for note in chosen.notes():
+        print(f"quotecheck: note: {note}", file=sys.stderr)
     write_atomically(args.output, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
     print(f"{len(reviews)} ClaimReview record(s) written to {args.output}")
     return 0
+
+
+def _checking_progress(done: int, total: int) -> None:
+    """The count of claims checked again, on the terminal's last line; cleared at the end."""
+    if done == total:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+    elif done % 25 == 0:
+        print(
+            f"\rchecking the claims again: {done:,}/{total:,}", end="", file=sys.stderr, flush=True
+        )
 
 
 def cmd_install_desktop(args: argparse.Namespace) -> int:
@@ -737,6 +751,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the page of each check, for the ClaimReview url: {id} (the only placeholder) "
         "becomes the check id, else the id is appended (e.g. https://desk.example/checks/); "
         "without it, no url",
+    )
+    p.add_argument(
+        "--as-saved",
+        action="store_true",
+        help="export the verdicts as saved, with their dates (default: check each claim again "
+        "against the record as it is now, dated today)",
     )
     p.set_defaults(func=cmd_export_checks)
 
