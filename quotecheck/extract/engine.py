@@ -98,6 +98,19 @@ _ADVERBIAL_AFTER = re.compile(
         r")(?=[\s,.:;\"“]|$)"
     )
 )
+# a finite verb after a new subject ("as opposition lawmakers accused him")
+_FINITE = (
+    r"(?:[a-z]{3,}ed|[a-z]{3,}s|was|were|is|are|has|have|had|will|would|could|can|did|do|does|"
+    r"said|told|took|made|came|went|began|saw|grew)"
+)
+# the reporter's words after the quoted ones: "“at any time,” as lawmakers accused him",
+# "“for now,” even as Seoul pushed", "“a step forward,” amid protests"; not when more of the
+# speaker's quoted words follow ("“A,” while “B”": one statement)
+_REPORTER_AFTER_QUOTE = (
+    r"|(?<=,[”\"’])\s+(?:(?:while|whereas|even\s+as|amid|amidst)\b"
+    r"|as\s+(?=(?:[\w’'.-]+\s+){1,4}?" + _FINITE + r"\b))"
+    r"(?![^.!?“\"]{0,300}[“\"])"
+)
 _CLAUSE_CUTS = re.compile(
     unicode_letters(
         r",\s+(?:according\s+to|(?!including\b|during\b|something\b|nothing\b|anything\b)\w+ing|"
@@ -114,7 +127,7 @@ _CLAUSE_CUTS = re.compile(
         r"|,\s+which\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|claimed|claims|declared|described|called|"
         r"calls|argued|argues|insisted|noted|wrote|believes|believed|thinks|thought)\b"
         r"|,\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:said|reported|says|reports|added|wrote)"
-        r"(?=\s*[.!?]?\s*$)"
+        r"(?=\s*[.!?]?\s*$)" + _REPORTER_AFTER_QUOTE
     )
 )
 _DASH = re.compile(r"\s+(?:[—–]|--)\s+|\s*[—–]\s*(?=\w)")

@@ -1446,6 +1446,36 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "Lang did not mention her rival by name.",
         [{"text": "her rival by name", "speaker": "Lang", "cue": "did not mention"}],
     ),
+    # A mixed quote ends with its quoted words when the reporter's clause follows.
+    (
+        "mixed-quote-then-as-new-subject",
+        'Lang told the council that she would meet the union "at any time," as critics accused'
+        " her of stalling.",
+        [{"text": 'that she would meet the union "at any time,"', "speaker": "Lang"}],
+    ),
+    (
+        "mixed-quote-then-while",
+        'The mayor said the talks were "useful and frank," while the union called them a stunt.',
+        [
+            {"text": 'the talks were "useful and frank,"', "speaker": "The mayor"},
+            {"text": "them a stunt", "mention": "the union", "cue": "called"},
+        ],
+    ),
+    (
+        "mixed-quote-then-even-as",
+        'Lang said the fares would stay "for now," even as costs rose.',
+        [{"text": 'the fares would stay "for now,"', "speaker": "Lang"}],
+    ),
+    (
+        "mixed-quote-then-amid",
+        'Lang said the plan was "a step forward," amid protests outside.',
+        [{"text": 'the plan was "a step forward,"', "speaker": "Lang"}],
+    ),
+    (
+        "mixed-quote-while-more-quoted-words",
+        'Lang said the east "is doing well," while the west "needs help."',
+        [{"text": 'the east "is doing well," while the west "needs help."', "speaker": "Lang"}],
+    ),
 ]
 
 
