@@ -1060,14 +1060,18 @@ _DEMONYMS = {
     "turkish": "turkey",
 }
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "pres": "president"}
+# in capitals only: "Un" is a name ("Kim Jong Un"), "us" a pronoun
+_ROLE_ACRONYMS = re.compile(r"\b(UN|US|EU)\b")
+_ROLE_ACRONYM_WORDS = {"UN": "United Nations", "US": "United States", "EU": "European Union"}
 _DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
 def role_key(role: str) -> str:
     """A role's words as a sorted set, demonyms as countries, "X of Y" as "Y X"."""
+    role = _ROLE_ACRONYMS.sub(lambda m: _ROLE_ACRONYM_WORDS[m.group(1)], role)
     key = name_key(role).replace("'s ", " ").replace("’s ", " ")
     key = re.sub(r"^(?:a|an) ", "", key)
-    key = " ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in key.split())
+    key = " ".join(_ROLE_ABBREVIATIONS.get(w, _us_spelling(w)) for w in key.split())
     key = _DEMONYM_RE.sub(lambda m: _DEMONYMS[m.group(1)], key)
     return "role:" + " ".join(sorted(set(key.split()) - {"of", "the"}))
 
@@ -1075,7 +1079,8 @@ def role_key(role: str) -> str:
 _ROLE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson official officials aide aides adviser advisor leader
     leaders ministry government administration office agency envoy diplomat diplomats
-    negotiator head chief premier""".split()
+    negotiator head chief premier rapporteur commissioner director prosecutor lawmaker
+    legislator delegate officer military""".split()
 )
 
 
@@ -1087,8 +1092,10 @@ def _role_like(claimed: str) -> bool:
     than a name ("Kim Jong Un", "President Obama", "North Korean leader Kim Jong Un")?"""
     words_ = name_key(claimed).replace("'s", "").replace("’s", "").split()
     described = any(w in _TITLES or w in _ROLE_NOUNS for w in words_)
-    # "the UN chief", "Japan PM": an organisation's acronym names no person
+    # "the UN chief", "Japan PM": an organisation's acronym names no person; words written
+    # in lower case ("the special rapporteur", "chief cabinet secretary") name none either
     acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", claimed)}
+    acronyms |= {w.lower() for w in re.findall(r"\b[a-z][\w-]*", claimed)}
     named = [
         w
         for w in words_
@@ -1120,7 +1127,13 @@ class _SpeakerInfo:
     acronyms: set[str] = field(default_factory=set)  # "jcs" for "Joint Chiefs of Staff"
 
 
-def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo) -> int:
+def _tokens_match(
+    key: str,
+    claimed_tokens: tuple[str, ...],
+    info: _SpeakerInfo,
+    described: bool = False,
+    claimed_role: str | None = None,
+) -> int:
     """How well a claimed name fits a recorded speaker: 2 the name, an alias, or an in-order
     part of one that a person would use ("Kishida", "Bernie Sanders"); 1 only a lone first
     word ("Kim" of "Kim Yo Jong": a surname in Korean, a first name in English) or a surname
@@ -1128,11 +1141,11 @@ def _tokens_match(key: str, claimed_tokens: tuple[str, ...], info: _SpeakerInfo)
     name, but not in its order)."""
     if not key:
         return 0
-    claimed_role = role_key(key)
+    claimed_role = claimed_role or role_key(key)  # from the written claim: "UN" is no "Un"
     if key in info.keys or claimed_role in info.keys:
         return 2
     weak = 0
-    if info.role and len(claimed_role.split()) >= 2 and _role_like(key):
+    if info.role and len(claimed_role.split()) >= 2 and described:
         # "the prime minister" for "Japanese prime minister": part of the recorded role
         role_words = set(role_key(info.role)[5:].split())
         if set(claimed_role[5:].split()) <= role_words:
@@ -1331,7 +1344,12 @@ class Matcher:
         found = self._speaker_cache.get(claimed)
         if found is None:
             key, tokens = _unaccented(name_key(claimed)), _name_tokens(claimed)
-            fits = {sid: _tokens_match(key, tokens, info) for sid, info in self._speakers.items()}
+            # a description is told from a name by its written case ("the special rapporteur")
+            described, as_role = _role_like(claimed), role_key(claimed)
+            fits = {
+                sid: _tokens_match(key, tokens, info, described, as_role)
+                for sid, info in self._speakers.items()
+            }
             found = {sid for sid, fit in fits.items() if fit}
             if found and len(tokens) > 1 and max(fits.values()) < 2:
                 # only a surname agrees: "Kaine Trump" is two people (Kaine on Trump) when

@@ -870,6 +870,41 @@ def test_the_record_is_quoted_as_written_in_explanations_and_diffs() -> None:
     assert ("dropped", "don't") in [(d.op, d.text) for d in flipped.diff]
 
 
+def test_roles_written_as_descriptions() -> None:
+    def attributed(text: str, quote: str, speaker: str, role: str) -> tuple[str, list[Attribution]]:
+        start = text.index(quote)
+        return text, [
+            Attribution(
+                start=start,
+                end=start + len(quote),
+                text=quote,
+                kind="direct",
+                speaker=speaker,
+                speaker_role=role,
+            )
+        ]
+
+    words = "Humanitarian access must be restored without delay."
+    with Store(":memory:") as store:
+        text, attributions = attributed(
+            f'Elizabeth Salmon, the United Nations special rapporteur on human rights, said: "{words}"',
+            words,
+            "Elizabeth Salmon",
+            "United Nations special rapporteur on human rights",
+        )
+        store.add_article(text, attributions=attributions)
+        claims = {
+            c: check(f'{c} said "{words}"', store)
+            for c in ("The UN rapporteur", "The special rapporteur", "The UN secretary-general")
+        }
+    # "UN" in capitals is the United Nations of the recorded role
+    assert claims["The UN rapporteur"].speaker_match is True
+    assert claims["The special rapporteur"].speaker_match is True
+    assert claims["The UN secretary-general"].verdict != "verified" or (
+        "speaker unresolved" in claims["The UN secretary-general"].flags
+    )
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
