@@ -61,6 +61,16 @@ def _trimmed(text: str, a: Attribution, start: int, end: int) -> Attribution | N
     return replace(a, start=start, end=end, text=text[start:end])
 
 
+def _is_mark(text: str, i: int, marks: str) -> bool:
+    """Whether text[i] is one of the quotation marks: an apostrophe between letters ("the
+    minister's office", "don’t") never is."""
+    if text[i] not in marks:
+        return False
+    if text[i] in "'’‘" and 0 < i < len(text) - 1:
+        return not (text[i - 1].isalpha() and text[i + 1].isalpha())
+    return True
+
+
 def _split_attribution(text: str, attributions: list[Attribution]) -> list[Attribution]:
     out: list[Attribution] = []
     for a in attributions:
@@ -72,10 +82,10 @@ def _split_attribution(text: str, attributions: list[Attribution]) -> list[Attri
         resume = max(sp[1] for sp in inner)
         first_end = cut
         while first_end > a.start and (
-            text[first_end - 1].isspace() or text[first_end - 1] in CLOSING
+            text[first_end - 1].isspace() or _is_mark(text, first_end - 1, CLOSING)
         ):
             first_end -= 1
-        opening = next((i for i in range(resume, a.end) if text[i] in OPENING), None)
+        opening = next((i for i in range(resume, a.end) if _is_mark(text, i, OPENING)), None)
         if opening is None or first_end <= a.start:
             out.append(a)  # not the quoted-attribution-quoted shape: leave it as found
             continue

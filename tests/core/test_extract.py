@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from quotecheck.extract import extract, load_gazetteer, resolve_source
+from quotecheck.extract.split import split_interrupted
 from quotecheck.model import Attribution
 
 REPO = Path(__file__).resolve().parents[2]
@@ -1693,3 +1694,14 @@ def test_user_gazetteer_rejects_bad_file(tmp_path: Path) -> None:
 def test_said_when(text: str, when: str | None) -> None:
     (a,) = extract(text)
     assert a.said_when == when
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_split_interrupted_skips_an_apostrophe(apostrophe: str) -> None:
+    # "the mayor's office" holds no quotation mark: the second part opens at the real one
+    text = (
+        f'"The plan is rushed," Baker told reporters at the mayor{apostrophe}s office.'
+        ' "We will fight it."'
+    )
+    found = split_interrupted(text, extract(text))
+    assert [a.text for a in found] == ["The plan is rushed", "We will fight it."]
