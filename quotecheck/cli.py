@@ -491,9 +491,13 @@ def _format_from_suffix(path: str) -> str:
 def cmd_export_checks(args: argparse.Namespace) -> int:
     from quotecheck.config import config_path, load_config
     from quotecheck.export import (
+        CheckSelection,
         check_review_url,
         checks_for_review,
         claim_reviews,
+        parse_check_ids,
+        parse_since,
+        parse_verdicts,
         write_atomically,
     )
 
@@ -501,6 +505,11 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
         if not args.review_url.strip():
             raise UsageError("--review-url is empty; leave the option out for no url")
         check_review_url(args.review_url)  # before any work: a typo is one clear error
+    selection = CheckSelection(
+        ids=parse_check_ids(args.ids) if args.ids is not None else None,
+        since=parse_since(args.since) if args.since is not None else None,
+        verdicts=parse_verdicts(args.verdict) if args.verdict is not None else None,
+    )
     config = load_config()
     organisation = args.org_name or config.organisation_name
     if not organisation:
@@ -511,6 +520,7 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         chosen = checks_for_review(
             store,
+            selection,
             as_saved=args.as_saved,
             progress=_checking_progress if sys.stderr.isatty() else None,
         )
@@ -740,7 +750,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("export-checks", help="export saved claim checks as ClaimReview JSON-LD")
+    p = sub.add_parser(
+        "export-checks",
+        help="export saved claim checks as ClaimReview JSON-LD",
+        description="Export saved claim checks as schema.org ClaimReview. Each claim is "
+        "checked again against the record as it is now (see --as-saved). A check whose claim "
+        "has no words is left out, and of checks of the same claim only the latest is kept.",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--format", default="claimreview", choices=["claimreview"])
     p.add_argument("--org-name", help="the reviewing organisation (default: from settings)")
@@ -757,6 +773,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="export the verdicts as saved, with their dates (default: check each claim again "
         "against the record as it is now, dated today)",
+    )
+    p.add_argument(
+        "--ids",
+        nargs="+",
+        metavar="IDS",
+        help="only these checks: ids and ranges, e.g. 3,5,8 or 10-20",
+    )
+    p.add_argument("--since", metavar="DATE", help="only checks made on or after DATE (YYYY-MM-DD)")
+    p.add_argument(
+        "--verdict",
+        action="append",
+        metavar="VERDICTS",
+        help="only checks with these verdicts as exported, e.g. verified,contradicted "
+        '(not-found for "not found")',
     )
     p.set_defaults(func=cmd_export_checks)
 

@@ -27,7 +27,9 @@ A published rating must rest on the record as it is now: since a check was saved
 may have been rejected or its article deleted. So the export checks each claim again (one
 `Matcher` for all of them) and publishes the current verdict, dated the day of the export;
 asked to (`as_saved`), it publishes the saved verdicts with their dates, and says which of
-them rest on a quote since rejected or removed.
+them rest on a quote since rejected or removed. Before that, `CheckSelection` chooses the
+checks (by id, date, verdict); whatever it says, a check whose claim has no words is left
+out, and of several checks of the same claim only the latest.
 
 The review's `url` (the page where the check is published) is emitted only when the user
 gives one; QuoteCheck publishes nothing, so it never makes one up.
@@ -56,8 +58,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from quotecheck import QuoteCheckError, __version__
-from quotecheck.match import Matcher
+from quotecheck.match import VERDICTS, Matcher
 from quotecheck.store import QuoteFilter, Store, now
+from quotecheck.text import fold, words
 
 FORMATS = ("pdf", "html", "md", "csv", "json")
 GROUPINGS = ("speaker", "source", "article", "none")
@@ -548,9 +551,78 @@ def review_page_url(template: str, check_id: int) -> str:
     return template + ("" if template.endswith(("/", "=", "#")) else "/") + str(check_id)
 
 
-def has_claim(check: dict[str, Any]) -> bool:
-    """Whether a saved check has a claim to review (older versions saved empty ones)."""
-    return bool(str(check.get("claim") or "").strip())
+def claim_has_words(check: dict[str, Any]) -> bool:
+    """Whether a saved check has a claim to review: older versions saved empty ones, and a
+    lone quotation mark or a stray symbol is no claim either."""
+    return bool(words(str(check.get("claim") or "")))
+
+
+def claim_key(claim: str) -> str:
+    """What two checks of the same claim share: the text but for case, spacing and the
+    typographic style of quotation marks and dashes."""
+    return " ".join(fold(claim).split())
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSelection:
+    """Which saved checks to publish: every one by default, or those with these ids, those
+    checked on or after `since`, those whose published verdict is one of `verdicts`. Whatever
+    the selection, a check whose claim has no words is left out, and of several checks of the
+    same claim (`claim_key`) only the latest is published."""
+
+    ids: tuple[int, ...] | None = None
+    since: dt.date | None = None
+    verdicts: frozenset[str] | None = None
+
+
+def parse_check_ids(values: Sequence[str]) -> tuple[int, ...]:
+    """Check ids as a user writes them: "3,5,8", ranges "10-20", or several such values."""
+    ids: list[int] = []
+    for part in (p.strip() for value in values for p in value.split(",")):
+        if not part:
+            continue
+        m = re.fullmatch(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?", part)
+        if m is None:
+            raise QuoteCheckError(
+                f"--ids: {part!r} is not a check id or a range of ids (e.g. 3,5,8 or 10-20)"
+            )
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if last < first:
+            raise QuoteCheckError(
+                f"--ids: the range {part!r} runs backwards (write {last}-{first})"
+            )
+        ids.extend(range(first, last + 1))
+    if not ids:
+        raise QuoteCheckError("--ids: no check id given (e.g. 3,5,8 or 10-20)")
+    return tuple(dict.fromkeys(ids))
+
+
+def parse_since(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise QuoteCheckError(
+            f"--since: {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2024-05-01)"
+        ) from None
+
+
+def parse_verdicts(values: Sequence[str]) -> frozenset[str]:
+    """Verdicts as a user writes them: "verified,contradicted"; "not found" also as
+    not-found or not_found (a space needs quoting in a shell)."""
+    chosen = set()
+    for part in (p.strip() for value in values for p in value.split(",")):
+        if not part:
+            continue
+        verdict = " ".join(re.split(r"[\s_-]+", part.lower()))
+        if verdict not in VERDICTS:
+            raise QuoteCheckError(
+                f"--verdict: unknown verdict {part!r}; use one or more of "
+                + ", ".join(v.replace(" ", "-") for v in VERDICTS)
+            )
+        chosen.add(verdict)
+    if not chosen:
+        raise QuoteCheckError("--verdict: no verdict given (e.g. verified,contradicted)")
+    return frozenset(chosen)
 
 
 @dataclass(slots=True)
@@ -566,28 +638,41 @@ class VerdictChange:
 @dataclass(slots=True)
 class ChecksForReview:
     """The checks to publish, each with the verdict it is published with, and what choosing
-    them found: verdicts that changed since they were saved, saved verdicts gone stale."""
+    them found: checks left out and why, verdicts that changed since they were saved, saved
+    verdicts gone stale."""
 
     checks: list[dict[str, Any]]
     rechecked: bool  # False: the saved verdicts as they were (`as_saved`)
+    checked_again: int = 0
     changes: list[VerdictChange] = field(default_factory=list)
-    skipped_empty: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # why -> how many
     stale: list[int] = field(default_factory=list)  # as saved: ids whose evidence is gone
+
+    def keep(
+        self, checks: list[dict[str, Any]], rule: Callable[[dict[str, Any]], bool], why: str
+    ) -> list[dict[str, Any]]:
+        """The checks that pass `rule`; those that do not are counted as skipped, `why`."""
+        kept = [c for c in checks if rule(c)]
+        if len(kept) < len(checks):
+            self.skipped[why] = self.skipped.get(why, 0) + len(checks) - len(kept)
+        return kept
+
+    def skipped_summary(self) -> str:
+        total = sum(self.skipped.values())
+        reasons = ", ".join(f"{n} {why}" for why, n in self.skipped.items())
+        return f"skipped {total} saved check(s): {reasons}"
 
     def nothing_to_export(self) -> str:
         """Why no review is left, for the error."""
-        if self.skipped_empty:
-            return (
-                f"no saved claim checks to export ({self.skipped_empty} with an empty claim "
-                "skipped)"
-            )
+        if self.skipped:
+            return f"no saved claim checks to export ({self.skipped_summary()})"
         return "no saved claim checks to export (run quotecheck check first)"
 
     def notes(self) -> list[str]:
         """What the export did beyond writing the reviews, one line each."""
         notes = []
-        if self.skipped_empty:
-            notes.append(f"skipped {self.skipped_empty} saved check(s) with an empty claim")
+        if self.skipped:
+            notes.append(self.skipped_summary())
         if self.rechecked:
             changed = (
                 f"{len(self.changes)} verdict(s) changed since saved ({listed(self.changes)}); "
@@ -595,7 +680,7 @@ class ChecksForReview:
                 if self.changes
                 else "no verdict changed since saved"
             )
-            notes.append(f"checked the {len(self.checks)} claim(s) again: {changed}")
+            notes.append(f"checked {self.checked_again} claim(s) again: {changed}")
         elif self.stale:
             notes.append(
                 f"{len(self.stale)} saved verdict(s) rest on a quote since rejected or removed "
@@ -633,29 +718,86 @@ def evidence_quote_ids(check: dict[str, Any]) -> list[int]:
     return [int(i) for i in best.get("quote_ids") or [best["quote_id"]]]
 
 
+def select_saved_checks(
+    store: Store, selection: CheckSelection, found: ChecksForReview, limit: int = 100000
+) -> list[dict[str, Any]]:
+    """The saved checks a selection names, newest first, but for those with no words and the
+    older checks of a claim checked again (counted in `found.skipped`). Selecting by verdict
+    waits for the verdicts to be published."""
+    saved = store.checks(limit)
+    chosen = saved
+    if selection.ids is not None:
+        by_id = {c["id"]: c for c in saved}
+        missing = [i for i in selection.ids if i not in by_id]
+        if missing:
+            known = f"ids {min(by_id)} to {max(by_id)}" if by_id else "none"
+            raise QuoteCheckError(f"no saved check with id {listed(missing)} (saved: {known})")
+        wanted = set(selection.ids)
+        chosen = [c for c in saved if c["id"] in wanted]
+    if selection.since is not None:
+        since = selection.since.isoformat()
+        chosen = found.keep(
+            chosen, lambda c: str(c["checked_at"])[:10] >= since, f"checked before {since}"
+        )
+    chosen = found.keep(chosen, claim_has_words, "whose claim has no words")
+    latest: dict[str, dict[str, Any]] = {}
+    for check in chosen:
+        key = claim_key(check["claim"])
+        other = latest.get(key)
+        if other is None or (check["checked_at"], check["id"]) > (other["checked_at"], other["id"]):
+            latest[key] = check
+    return found.keep(
+        chosen,
+        lambda c: latest[claim_key(c["claim"])] is c,
+        "superseded by a later check of the same claim",
+    )
+
+
 def checks_for_review(
     store: Store,
+    selection: CheckSelection | None = None,
     *,
     as_saved: bool = False,
     limit: int = 100000,
     progress: Callable[[int, int], None] | None = None,
 ) -> ChecksForReview:
-    """The saved checks to publish as ClaimReview. A published rating must rest on the
-    record as it is now (a quote may have been rejected, an article deleted since), so each
-    claim is checked again, dated today; `as_saved` keeps the saved verdicts and dates.
-    `progress(done, total)` is called as claims are checked (1,000 claims take seconds: about
-    7 s on 20,000 quotes, 25 s on a million)."""
-    saved = store.checks(limit)
-    chosen = [c for c in saved if has_claim(c)]
-    found = ChecksForReview(checks=chosen, rechecked=not as_saved)
-    found.skipped_empty = len(saved) - len(chosen)
+    """The saved checks to publish as ClaimReview (`selection`: all by default). A published
+    rating must rest on the record as it is now (a quote may have been rejected, an article
+    deleted since), so each claim is checked again, dated today; `as_saved` keeps the saved
+    verdicts and dates. `progress(done, total)` is called as claims are checked (1,000 claims
+    take seconds: about 7 s on 20,000 quotes, 25 s on a million)."""
+    selection = selection or CheckSelection()
+    found = ChecksForReview(checks=[], rechecked=not as_saved)
+    chosen = select_saved_checks(store, selection, found, limit)
+    if not as_saved:
+        chosen = recheck(store, chosen, found, progress)
+    if selection.verdicts is not None:
+        wanted = selection.verdicts
+        named = [v for v in VERDICTS if v in wanted]
+        chosen = found.keep(
+            chosen,
+            lambda c: c["verdict"] in wanted,
+            f"whose verdict is not {named[0]}"
+            if len(named) == 1
+            else f"whose verdict is none of {', '.join(named)}",
+        )
+    found.checks = chosen
     if as_saved:
         found.stale = stale_evidence(store, chosen)
-        return found
+    return found
+
+
+def recheck(
+    store: Store,
+    checks: Sequence[dict[str, Any]],
+    found: ChecksForReview,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Each check made again, dated now; verdicts that changed are added to `found.changes`."""
     matcher = Matcher(store)  # one for all: it keeps term rarity and names between claims
     checked_at = now()
-    found.checks = []
-    for done, check in enumerate(chosen, 1):
+    out = []
+    for done, check in enumerate(checks, 1):
         current = {
             **matcher.check(check["claim"]).to_record(),
             "id": check["id"],
@@ -664,10 +806,11 @@ def checks_for_review(
         }
         if current["verdict"] != check["verdict"]:
             found.changes.append(VerdictChange(check["id"], check["verdict"], current["verdict"]))
-        found.checks.append(current)
+        out.append(current)
+        found.checked_again += 1
         if progress is not None:
-            progress(done, len(chosen))
-    return found
+            progress(done, len(checks))
+    return out
 
 
 def claim_reviews(

@@ -385,7 +385,9 @@ def test_export_checks_skips_checks_with_an_empty_claim(
     assert [r["claimReviewed"] for r in reviews] == [kept["claim"]]
     captured = capsys.readouterr()
     assert "1 ClaimReview record(s)" in captured.out
-    assert captured.err.count("\n") == 1 and "2 saved check(s) with an empty claim" in captured.err
+    assert captured.err == (
+        "quotecheck: note: skipped 2 saved check(s): 2 whose claim has no words\n"
+    )
 
     with Store(db) as store:  # nothing but empty claims: nothing to export, and it says why
         store.db.execute("DELETE FROM checks WHERE id = ?", [kept["id"]])
@@ -480,6 +482,120 @@ def test_export_checks_a_thousand_claims_with_one_matcher(
     elapsed = time.perf_counter() - started
     assert len(chosen.checks) == 1000 and len(made) == 1
     assert elapsed < 30, f"checking 1,000 claims again took {elapsed:.1f} s"
+
+
+def _save_checks(store: Store, *checks: tuple[str, str, str]) -> list[int]:
+    """Saved checks of (claim, verdict, checked_at); the verdicts are made up, so tests of
+    choosing checks export them --as-saved."""
+    return [
+        store.save_check({"claim": claim, "verdict": verdict, "checked_at": checked_at})
+        for claim, verdict, checked_at in checks
+    ]
+
+
+def test_export_checks_leaves_out_wordless_claims_and_older_checks_of_a_claim(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _save_checks(
+        seed_store,
+        (
+            'Kishida said Japan should "not waste any moment"',
+            "altered",
+            "2024-03-01T09:00:00+00:00",
+        ),
+        ("\u201d", "not found", "2024-03-02T09:00:00+00:00"),  # a lone quotation mark
+        ("  \u2026 -- !", "not found", "2024-03-03T09:00:00+00:00"),
+        (
+            "kishida said  Japan should \u201cnot waste any moment\u201d",
+            "verified",
+            "2024-03-04T09:00:00+00:00",
+        ),
+        ("asdf qwerty zxcv", "not found", "2024-03-05T09:00:00+00:00"),
+    )
+    seed_store.close()
+    db, out = str(tmp_path / "seed.db"), tmp_path / "reviews.json"
+    capsys.readouterr()
+    reviews = _export_checks(db, out, "--as-saved")
+    assert [(r["claimReviewed"], r["reviewRating"]["alternateName"]) for r in reviews] == [
+        ("asdf qwerty zxcv", "not found"),
+        ("kishida said  Japan should \u201cnot waste any moment\u201d", "verified"),  # the latest
+    ]
+    assert capsys.readouterr().err == (
+        "quotecheck: note: skipped 3 saved check(s): 2 whose claim has no words, "
+        "1 superseded by a later check of the same claim\n"
+    )
+    # checked again by default: the claim is checked once, the keyboard mash is "not found",
+    # and a desk that publishes only judgements leaves that verdict out
+    reviews = _export_checks(db, out, "--verdict", "verified,altered,contradicted")
+    assert [r["claimReviewed"] for r in reviews] == [
+        "kishida said  Japan should \u201cnot waste any moment\u201d"
+    ]
+    note = capsys.readouterr().err
+    assert "1 whose verdict is none of verified, altered, contradicted" in note
+    assert "checked 2 claim(s) again" in note
+
+
+def test_export_checks_chooses_by_id_date_and_verdict(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = _save_checks(
+        seed_store,
+        ("First claim", "verified", "2024-01-10T09:00:00+00:00"),
+        ("Second claim", "contradicted", "2024-02-10T09:00:00+00:00"),
+        ("Third claim", "not found", "2024-03-10T09:00:00+00:00"),
+        ("Fourth claim", "altered", "2024-04-10T23:59:00+00:00"),
+    )
+    seed_store.close()
+    db, out = str(tmp_path / "seed.db"), tmp_path / "reviews.json"
+
+    def exported(*options: str) -> list[str]:
+        reviews = _export_checks(
+            db, out, "--as-saved", "--review-url", "https://d.example/", *options
+        )
+        return [r["url"].rsplit("/", 1)[1] for r in reviews]
+
+    first, second, third, fourth = (str(i) for i in ids)
+    assert exported("--ids", f"{ids[0]},{ids[2]}-{ids[3]}") == [fourth, third, first]
+    assert exported("--ids", first, third) == [third, first]
+    assert exported("--since", "2024-03-10") == [fourth, third]
+    assert exported("--verdict", "contradicted,not-found") == [third, second]
+    assert exported("--verdict", "Not Found", "--verdict", "verified") == [third, first]
+    assert exported("--since", "2024-02-01", "--verdict", "verified,altered") == [fourth]
+    note = capsys.readouterr().err.splitlines()[-1]
+    assert note == (
+        "quotecheck: note: skipped 3 saved check(s): 1 checked before 2024-02-01, "
+        "2 whose verdict is none of verified, altered"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (["--ids", "3,99"], "no saved check with id 99 (saved: ids 1 to 4)"),
+        (["--ids", "2,x"], "--ids: 'x' is not a check id or a range of ids"),
+        (["--ids", "4-2"], "--ids: the range '4-2' runs backwards"),
+        (["--ids", ","], "--ids: no check id given"),
+        (["--since", "yesterday"], "--since: 'yesterday' is not a date; write it as YYYY-MM-DD"),
+        (["--since", "2024-13-01"], "--since: '2024-13-01' is not a date"),
+        (["--verdict", "verified,true"], "--verdict: unknown verdict 'true'; use one or more of"),
+    ],
+)
+def test_export_checks_names_a_bad_selection(
+    seed_store: Store,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    named: str,
+) -> None:
+    for n in range(4):
+        _saved_check(seed_store, VERDICTS[n])
+    seed_store.close()
+    out = tmp_path / "reviews.json"
+    base = ["--db", str(tmp_path / "seed.db"), "export-checks", "-o", str(out), "--org-name", "D"]
+    capsys.readouterr()
+    assert main([*base, *options]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and named in err and not out.exists()
 
 
 def test_claimreview_scale_orders_the_verdicts_from_true_to_false() -> None:
