@@ -234,8 +234,8 @@ _BARE_APOSTROPHE = {
     for bare in """i'm i've i'd i'll you're you've you'd you'll he's she's he'd she'd he'll she'll
     we've we'd it'll it'd they're they've they'd they'll that's that'll that'd there's there'd
     there'll here's what's what're who's who'd who'll where's how's would've could've
-    should've might've must've y'all""".split()
-    if bare.replace("'", "") not in {"hell", "shell", "well", "wed", "id", "ill", "its", "shed"}
+    should've might've must've y'all it's""".split()
+    if bare.replace("'", "") not in {"hell", "shell", "well", "wed", "id", "ill", "shed"}
 }
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into about than then that this
@@ -252,6 +252,7 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+_SHORT_FORMS = frozenset(_BARE_APOSTROPHE.values()) | {"let's"}  # "it's" is "it is"
 # British and American spellings compare as one word: a KCNA translation and a US paper
 # quote the same "neutralise"/"neutralize", "defences"/"defenses".
 _UK_STEMS = {
@@ -332,6 +333,9 @@ def _expand(token: str) -> tuple[str, ...]:
     if token in _BARE_NT:
         return (_BARE_NT[token], "not")
     token = _BARE_APOSTROPHE.get(token, token)
+    if token.endswith(("'s", "s'")) and token not in _SHORT_FORMS:
+        # a possessive typed with or without its apostrophe: "China's", "Chinas"
+        token = token.replace("'", "")
     return (_us_spelling(token) if token.isalpha() else token,)
 
 
@@ -2288,7 +2292,10 @@ class Matcher:
             if analysis.reworded:
                 # reported words: not the record's wording, but no word of content differs
                 result.flags.append("reworded")
-                result.explanation += " Only articles or the tense of a verb differ."
+                result.explanation += (
+                    " Only articles, the tense of a verb or the person of a pronoun differ, "
+                    "as in reported speech."
+                )
             if result.speaker_match is None and parsed.speaker is None:
                 result.explanation += " The claim names no speaker."
             if result.source_match is False and best is not None and best.source:
@@ -2702,14 +2709,26 @@ _TENSE_PAIRS = frozenset(
 )
 
 
+# Reported speech tells "I will" as "he would": the person shifts with the tense.
+_PERSON_PAIRS = frozenset(
+    frozenset(pair.split("/"))
+    for pair in """i/he i/she me/him me/her my/his my/her mine/his mine/hers we/they us/them
+    our/their ours/theirs i'm/he's i'm/she's we're/they're""".split()
+)
+
+
 def _only_rewording(added: Sequence[str], dropped: Sequence[str]) -> bool:
-    """Do the two sides of an edit differ only by articles and at most one auxiliary's
-    tense ("abduction issue is humanitarian problem" for "the ... is a humanitarian ...")?"""
+    """Do the two sides of an edit differ only by articles, the tense of auxiliaries and the
+    person of pronouns, word for word ("abduction issue is humanitarian problem" for "the ...
+    is a humanitarian ...", "he would" for "I will")?"""
     said = [w for w in added if w not in _ARTICLES]
     recorded = [w for w in dropped if w not in _ARTICLES]
     if not said and not recorded:
         return bool(added or dropped)
-    return len(said) == len(recorded) == 1 and frozenset((said[0], recorded[0])) in _TENSE_PAIRS
+    return len(said) == len(recorded) and all(
+        a == b or frozenset((a, b)) in _TENSE_PAIRS or frozenset((a, b)) in _PERSON_PAIRS
+        for a, b in zip(said, recorded, strict=True)
+    )
 
 
 def _analyse(

@@ -905,6 +905,28 @@ def test_roles_written_as_descriptions() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # reported speech shifts the person with the tense ...
+        ("Kishida said he would leave no stone unturned", "verified"),
+        ("Kishida said she would leave no stone unturned", "verified"),
+        # ... but not inside quotation marks, and not to another person
+        ('Kishida said "he would leave no stone unturned"', "altered"),
+        ("Kishida said they would leave no stone unturned", "altered"),
+        # possessives and "its" typed without apostrophes
+        ('Wang said "We dont think its in Chinas interest to escalate"', "verified"),
+    ],
+)
+def test_reported_speech_shifts_the_person(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "I will leave no stone unturned.", "speaker": "Fumio Kishida"},
+        {"text": "We don't think it's in China's interest to escalate.", "speaker": "Wang Wenbin"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
