@@ -509,6 +509,7 @@ def cmd_export_checks(args: argparse.Namespace) -> int:
         ids=parse_check_ids(args.ids) if args.ids is not None else None,
         since=parse_since(args.since) if args.since is not None else None,
         verdicts=parse_verdicts(args.verdict) if args.verdict is not None else None,
+        reviewed_only=args.reviewed_only,
     )
     config = load_config()
     organisation = args.org_name or config.organisation_name
@@ -787,6 +788,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="VERDICTS",
         help="only checks with these verdicts as exported, e.g. verified,contradicted "
         '(not-found for "not found")',
+    )
+    p.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="only checks whose recorded quote a person has verified (review status verified)",
     )
     p.set_defaults(func=cmd_export_checks)
 

@@ -31,6 +31,11 @@ them rest on a quote since rejected or removed. Before that, `CheckSelection` ch
 checks (by id, date, verdict); whatever it says, a check whose claim has no words is left
 out, and of several checks of the same claim only the latest.
 
+A verdict is the matcher's reading of the record, and a "verified" 4 resting on a quote no
+person has reviewed is no checked fact: the `ratingExplanation` ends with what a person made
+of the recorded quote (`EVIDENCE_NOTES`: not reviewed, verified, disputed, since rejected or
+removed), and `reviewed_only` publishes only verdicts resting on quotes a person verified.
+
 The review's `url` (the page where the check is published) is emitted only when the user
 gives one; QuoteCheck publishes nothing, so it never makes one up.
 
@@ -78,6 +83,19 @@ VERDICT_RATINGS = {
 }
 BEST_RATING = max(VERDICT_RATINGS.values())
 WORST_RATING = min(VERDICT_RATINGS.values())
+# What a ClaimReview's ratingExplanation adds about the recorded quote its verdict rests on,
+# by the quote's review status: a verdict is the matcher's reading of the record, and the
+# record is only as good as its review. "removed": the quote is no longer on record (its
+# article deleted, or re-extracted); only a saved verdict exported as saved can rest on it.
+EVIDENCE_NOTES = {
+    "removed": "The recorded quote it rested on has since been removed from the record.",
+    "rejected": "A reviewer has since rejected the recorded quote.",
+    "disputed": "A reviewer has disputed the recorded quote.",
+    "unreviewed": "The recorded quote has not been reviewed by a person.",
+    "verified": "A person has verified the recorded quote.",
+}
+EVIDENCE_ORDER = tuple(EVIDENCE_NOTES)  # least reviewed first
+STALE_EVIDENCE = ("removed", "rejected")
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -454,10 +472,9 @@ def claim_review(
     docstring). `review_url` is a template or base for the page of each check (see
     `review_page_url`); without it the review carries no `url`.
     """
-    best = check["matches"][0] if check.get("matches") else None
-    quote: dict[str, Any] = {}
-    if best and best.get("quote_id") is not None and check["verdict"] != "not found":
-        quote = store.quotes_by_ids([int(best["quote_id"])]).get(int(best["quote_id"])) or {}
+    evidence_ids = evidence_quote_ids(check)
+    evidence_quotes = store.quotes_by_ids(evidence_ids) if evidence_ids else {}
+    quote: dict[str, Any] = evidence_quotes.get(evidence_ids[0], {}) if evidence_ids else {}
     item: dict[str, Any] = {"@type": "Claim"}
     url = quote.get("article_url") or quote.get("url")
     if check["verdict"] == "verified" and quote.get("speaker"):
@@ -487,7 +504,11 @@ def claim_review(
     value = None if is_topic else VERDICT_RATINGS.get(check["verdict"])
     if value is not None:
         rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
-    rating["ratingExplanation"] = explanation
+    status = evidence_status(evidence_ids, evidence_quotes)
+    # a verdict resting on a quote no person has looked at is the machine's, and says so
+    rating["ratingExplanation"] = (
+        f"{explanation} {EVIDENCE_NOTES[status]}" if status else explanation
+    )
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -566,13 +587,15 @@ def claim_key(claim: str) -> str:
 @dataclass(frozen=True, slots=True)
 class CheckSelection:
     """Which saved checks to publish: every one by default, or those with these ids, those
-    checked on or after `since`, those whose published verdict is one of `verdicts`. Whatever
+    checked on or after `since`, those whose published verdict is one of `verdicts`, those
+    whose evidence a person has verified (`reviewed_only`). Whatever
     the selection, a check whose claim has no words is left out, and of several checks of the
     same claim (`claim_key`) only the latest is published."""
 
     ids: tuple[int, ...] | None = None
     since: dt.date | None = None
     verdicts: frozenset[str] | None = None
+    reviewed_only: bool = False  # only verdicts resting on quotes a person has verified
 
 
 def parse_check_ids(values: Sequence[str]) -> tuple[int, ...]:
@@ -697,25 +720,33 @@ def listed(items: Iterable[object], most: int = 10) -> str:
     return ", ".join(shown[:most]) + more
 
 
-def stale_evidence(store: Store, checks: Sequence[dict[str, Any]]) -> list[int]:
-    """Ids of the checks whose verdict rests on a quote since rejected by a reviewer or gone
-    from the record (its article deleted, or re-extracted)."""
-    evidence = {c["id"]: evidence_quote_ids(c) for c in checks}
-    quotes = store.quotes_by_ids(sorted({i for ids in evidence.values() for i in ids}))
-    return [
-        check_id
-        for check_id, ids in evidence.items()
-        if any(i not in quotes or quotes[i]["status"] == "rejected" for i in ids)
-    ]
-
-
 def evidence_quote_ids(check: dict[str, Any]) -> list[int]:
-    """The recorded quotes a verdict rests on: the best match (every quote of a window of
-    adjacent quotes); none for "not found", which rests on nothing."""
+    """The recorded quotes a verdict rests on, the one it names first: the best match (every
+    quote of a window of adjacent quotes); none for "not found", which rests on nothing."""
     best = check["matches"][0] if check.get("matches") else None
     if not best or best.get("quote_id") is None or check["verdict"] == "not found":
         return []
-    return [int(i) for i in best.get("quote_ids") or [best["quote_id"]]]
+    window = [int(i) for i in best.get("quote_ids") or ()]
+    first = int(best["quote_id"])
+    return [first, *(i for i in window if i != first)]
+
+
+def evidence_status(quote_ids: Sequence[int], quotes: dict[int, dict[str, Any]]) -> str | None:
+    """The review status of a verdict's evidence (`EVIDENCE_NOTES`): of several quotes, the
+    least reviewed; "removed" for a quote no longer on record; None without evidence."""
+    if not quote_ids:
+        return None
+    statuses = [
+        (quotes[i]["status"] or "unreviewed") if i in quotes else "removed" for i in quote_ids
+    ]
+    return min(statuses, key=lambda s: EVIDENCE_ORDER.index(s) if s in EVIDENCE_ORDER else 0)
+
+
+def evidence_statuses(store: Store, checks: Sequence[dict[str, Any]]) -> dict[int, str | None]:
+    """`evidence_status` of each check, by check id (one query for them all)."""
+    evidence = {c["id"]: evidence_quote_ids(c) for c in checks}
+    quotes = store.quotes_by_ids(sorted({i for ids in evidence.values() for i in ids}))
+    return {check_id: evidence_status(ids, quotes) for check_id, ids in evidence.items()}
 
 
 def select_saved_checks(
@@ -781,9 +812,19 @@ def checks_for_review(
             if len(named) == 1
             else f"whose verdict is none of {', '.join(named)}",
         )
+    if selection.reviewed_only or as_saved:
+        statuses = evidence_statuses(store, chosen)
+        if selection.reviewed_only:
+            chosen = found.keep(
+                chosen, lambda c: statuses[c["id"]] is not None, "resting on no recorded quote"
+            )
+            chosen = found.keep(
+                chosen,
+                lambda c: statuses[c["id"]] == "verified",
+                "whose recorded quote no person has verified",
+            )
+        found.stale = [c["id"] for c in chosen if statuses[c["id"]] in STALE_EVIDENCE]
     found.checks = chosen
-    if as_saved:
-        found.stale = stale_evidence(store, chosen)
     return found
 
 

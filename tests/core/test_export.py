@@ -598,6 +598,60 @@ def test_export_checks_names_a_bad_selection(
     assert err.count("\n") == 1 and named in err and not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        ("unreviewed", "The recorded quote has not been reviewed by a person."),
+        ("verified", "A person has verified the recorded quote."),
+        ("disputed", "A reviewer has disputed the recorded quote."),
+        ("rejected", "A reviewer has since rejected the recorded quote."),
+        ("deleted", "The recorded quote it rested on has since been removed from the record."),
+    ],
+)
+def test_claimreview_says_whether_a_person_reviewed_the_evidence(
+    seed_store: Store, status: str, said: str
+) -> None:
+    """A 4/4 "verified" resting on a quote nobody has looked at is the machine's reading:
+    the review says what a person made of the quote."""
+    _checked(seed_store, KISHIDA_CLAIM)
+    (check,) = seed_store.checks()
+    quote_id = check["matches"][0]["quote_id"]
+    if status == "deleted":
+        seed_store.delete_articles([seed_store.quote(quote_id)["article_id"]])
+    else:
+        seed_store.set_status([quote_id], status)
+    rating = claim_review(seed_store, check, organisation="Desk")["reviewRating"]
+    assert rating["ratingValue"] == 4
+    assert rating["ratingExplanation"] == f"{check['explanation']} {said}"
+    # "not found" rests on no quote: nothing to say of one
+    not_found = claim_review(seed_store, _saved_check(seed_store, "not found"), organisation="D")
+    assert not_found["reviewRating"]["ratingExplanation"] == "Verdict: not found."
+
+
+def test_export_checks_reviewed_only_keeps_verdicts_on_quotes_a_person_verified(
+    seed_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_store.set_status([q["id"] for q in seed_store.quotes()], "unreviewed")
+    _checked(seed_store, KISHIDA_CLAIM)
+    _checked(seed_store, "Choe Son Hui said there was no interest in any summit meeting with Japan")
+    _checked(seed_store, "Kishida said the moon is made of cheese")
+    kishida = seed_store.quotes(QuoteFilter(speaker="Fumio Kishida", text="moment"))[0]
+    seed_store.set_status([kishida["id"]], "verified")  # Choe's quote stays unreviewed
+    seed_store.close()
+    db, out = str(tmp_path / "seed.db"), tmp_path / "reviews.json"
+    capsys.readouterr()
+    (review,) = _export_checks(db, out, "--reviewed-only")
+    assert review["claimReviewed"] == KISHIDA_CLAIM
+    assert review["reviewRating"]["ratingExplanation"].endswith(
+        "A person has verified the recorded quote."
+    )
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "quotecheck: note: skipped 2 saved check(s): 1 resting on no recorded quote, "
+        "1 whose recorded quote no person has verified"
+    )
+    assert len(_export_checks(db, out)) == 3  # without the option: every verdict, labelled
+
+
 def test_claimreview_scale_orders_the_verdicts_from_true_to_false() -> None:
     assert set(VERDICT_RATINGS) | {"not found"} == set(VERDICTS)  # a new verdict needs a rung
     r = VERDICT_RATINGS
