@@ -45,6 +45,27 @@ _HEADLINE = re.compile(
         r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}(?:\s+\([^()\n]{1,20}\))?)\s*:\s*(?=\S)"
     )
 )
+# Interview transcripts: paragraphs opening with a question or answer marker
+_QA_MARKER = re.compile(r"[ \t]*(?P<marker>Q|QUESTION|(?P<answer>A|ANSWER))\s*[:.](?=\s)")
+# a transcript's speaker in capitals ("HILL: I think ...", "JAKE TAPPER: ...")
+_TRANSCRIPT_NAME = re.compile(
+    unicode_letters(r"[ \t]*(?P<name>[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2})\s*:\s+(?=\S)")
+)
+_QA_NAME = (
+    r"(?!(?:The|A|An|This|Our|By)\s)[A-Z][\w’'-]+"
+    r"(?:\s+(?:[A-Z][\w’'.-]+|(?:de|van|von|bin|al)\b)){1,3}"
+)
+# the interviewee named in the introduction: "Christopher Hill, a former US envoy, spoke to
+# the Herald", "in an interview with Christopher Hill", "Q&A with Vice President Joe Biden",
+# "The Herald spoke to Christopher Hill"
+_INTERVIEWEE = re.compile(
+    unicode_letters(
+        r"(?:^|(?<=[.!?\n]))\s*(" + _QA_NAME + r")(?:,[^\n]{0,200}?,)?\s+"
+        r"(?:spoke|talked|speaks|talks|sat\s+down|told)\b"
+        r"|(?:\b(?:interview|conversation)|Q&A)\s+with\s+(" + _QA_NAME + r")"
+        r"|\b(?:spoke|talked|speaks|talks)\s+(?:to|with)\s+(" + _QA_NAME + r")\b"
+    )
+)
 _HEADLINE_STOP = frozenset(
     """update updated note related photo source sources watch read breaking correction
     editor abstract full text video audio listen caption credit disclosure reporting
@@ -483,6 +504,7 @@ class _Extractor:
     # -- candidates -------------------------------------------------------------------------
     def run(self) -> list[Attribution]:
         text, doc = self.text, self.doc
+        self._interview()
         for c_start, c_end, info in find_cues(text):
             if info.cls == BELIEF and not self.include_beliefs:
                 continue
@@ -1517,6 +1539,46 @@ class _Extractor:
             kind: Kind = "mixed" if doc.quotes_in(c_s, c_e) else "indirect"
             spk = (pm.start("poss"), pm.end("poss"))
             self._add(c_s, c_e, kind, (m.start(), m.end()), spk, si, 0.45)
+
+    def _interview(self) -> None:
+        """Interview transcripts. "Q: ... / A: ...": each answer is a statement of the
+        interviewee named in the introduction; a question is nobody's statement, nor is a cue
+        inside it ("Q: What would you tell the Yoon government?" is no statement of the Kim
+        Jong Un named before). "CHO: ... / HILL: ...": each paragraph is its speaker's, whole
+        (a cue inside it is no statement of its own)."""
+        text, doc = self.text, self.doc
+        qa: list[tuple[int, int, re.Match[str]]] = []
+        named: list[tuple[int, int, re.Match[str]]] = []
+        for p_start, p_end in doc.paragraphs:
+            m = _QA_MARKER.match(text, p_start, p_end)
+            if m is not None:
+                qa.append((p_start, p_end, m))
+            elif (m := _TRANSCRIPT_NAME.match(text, p_start, p_end)) is not None and not any(
+                w.lower() in _HEADLINE_STOP for w in m.group("name").split()
+            ):
+                named.append((p_start, p_end, m))  # not "UPDATE:", "PHOTO:"
+        answers = [(p_s, p_e, m) for p_s, p_e, m in qa if m.group("answer")]
+        if answers and len(answers) < len(qa):
+            who = self._interviewee(qa[0][0])
+            for p_start, p_end, m in qa:
+                if not m.group("answer"):
+                    self.refused_spans.append((p_start, p_end))  # a question
+                elif who is not None:
+                    cue = (m.start("marker"), m.end())  # "A:"
+                    self._add(m.end(), p_end, "direct", cue, who, doc.sentence_of(m.end()), 0.9)
+        elif len(named) >= 3 and len({m.group("name").split()[-1] for *_, m in named}) >= 2:
+            for _, p_end, m in named:
+                colon = text.index(":", m.end("name"))
+                si = doc.sentence_of(m.end())
+                self._add(m.end(), p_end, "direct", (colon, colon + 1), m.span("name"), si, 0.9)
+
+    def _interviewee(self, end: int) -> tuple[int, int] | None:
+        """The person an interview is with, named before its first question (not a byline)."""
+        for m in _INTERVIEWEE.finditer(self.text, 0, end):
+            g = m.lastindex
+            if g is not None:
+                return m.span(g)
+        return None
 
     def _headlines(self) -> None:
         """ "Kishida: “...”" and transcript lines "FALLIN: I think ..." (name, colon, words)."""

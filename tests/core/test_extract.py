@@ -1477,6 +1477,49 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         'Lang said the east "is doing well," while the west "needs help."',
         [{"text": 'the east "is doing well," while the west "needs help."', "speaker": "Lang"}],
     ),
+    # Interview transcripts: the answers are the interviewee's, the questions nobody's.
+    (
+        "interview-q-and-a",
+        "Ann Lang, the former mayor of Dover, spoke to the Herald about the port.\n\n"
+        "Q: Did Mayor Tom Baker say the port would close?\n\n"
+        "A: He did not. Tom Baker has said that the port will stay open.\n\n"
+        "Q: What would you tell Baker now?\n\n"
+        "A: Keep the port open.",
+        [
+            {
+                "text": "He did not. Tom Baker has said that the port will stay open",
+                "speaker": "Ann Lang",
+                "mention": "Ann Lang",
+                "cue": "A:",
+                "kind": "direct",
+            },
+            {"text": "Keep the port open", "speaker": "Ann Lang", "cue": "A:"},
+        ],
+    ),
+    (
+        "interview-question-answer-words",
+        "The Herald spoke to Mayor Ann Lang.\n\nQUESTION: Will taxes rise?\n\n"
+        "ANSWER: No, we will cut spending.\n\nTom Baker said he would vote no.",
+        [
+            {"text": "No, we will cut spending", "speaker": "Ann Lang", "cue": "ANSWER:"},
+            {"text": "he would vote no", "speaker": "Tom Baker"},
+        ],
+    ),
+    (
+        "interview-names-in-capitals",
+        "Ann Lang spoke to Tom Baker of the Herald.\n\nBAKER: What would you tell Kim?\n\n"
+        "LANG: I think talks are possible. Kim has said that he wants a deal.\n\n"
+        "BAKER: And Seoul?\n\nLANG: Seoul will follow.",
+        [
+            {"text": "What would you tell Kim", "speaker": "Tom Baker", "mention": "BAKER"},
+            {
+                "text": "I think talks are possible. Kim has said that he wants a deal",
+                "speaker": "Ann Lang",
+            },
+            {"text": "And Seoul", "speaker": "Tom Baker"},
+            {"text": "Seoul will follow", "speaker": "Ann Lang"},
+        ],
+    ),
 ]
 
 
