@@ -1002,24 +1002,23 @@ def _acronym_of(claimed: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def _acronyms(name: str) -> set[str]:
-    """The acronyms a name can be written as: the initials of every run of two or more of its
-    capitalised words ("South Korea's Joint Chiefs of Staff": jcs, kjcs, skjcs, ...)."""
-    words_ = [w for w in re.split(r"[\s-]+", name.replace("'s", "").replace("’s", "")) if w]
+def _acronyms(name: str, shortest: int = 3) -> set[str]:
+    """The acronyms a name can be written as: the initials of each whole run of three or more
+    of its capitalised words, a possessive ending a run ("South Korea's Joint Chiefs of
+    Staff": jcs; "Korean Central News Agency": kcna; no "un" for a person "Ursula Nolan")."""
     runs: list[list[str]] = [[]]
-    for word in words_:
+    for word in (w for w in re.split(r"[\s-]+", name) if w):
         if word.lower() in _ACRONYM_SKIP:
             continue  # "Joint Chiefs of Staff" is JCS
+        possessive = word.endswith(("'s", "’s"))
+        word = word[:-2] if possessive else word
         if word[:1].isupper() and word.isalpha():
             runs[-1].append(word[0].lower())
         else:
             runs.append([])
-    return {
-        "".join(run[i:j])
-        for run in runs
-        for i in range(len(run))
-        for j in range(i + 2, len(run) + 1)
-    }
+        if possessive:
+            runs.append([])
+    return {"".join(run) for run in runs if len(run) >= shortest}
 
 
 def _unaccented(text: str) -> str:
@@ -1098,7 +1097,8 @@ def _role_like(claimed: str) -> bool:
     described = any(w in _TITLES or w in _ROLE_NOUNS for w in words_)
     # "the UN chief", "Japan PM": an organisation's acronym names no person; words written
     # in lower case ("the special rapporteur", "chief cabinet secretary") name none either
-    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", claimed)}
+    shouted = claimed.upper() == claimed  # "PRESIDENT OBAMA": capitals say nothing
+    acronyms = set() if shouted else {w.lower() for w in re.findall(r"\b[A-Z]{2,5}\b", claimed)}
     acronyms |= {w.lower() for w in re.findall(r"\b[a-z][\w-]*", claimed)}
     named = [
         w
@@ -1137,6 +1137,7 @@ def _tokens_match(
     info: _SpeakerInfo,
     described: bool = False,
     claimed_role: str | None = None,
+    compound: bool = False,
 ) -> int:
     """How well a claimed name fits a recorded speaker: 2 the name, an alias, or an in-order
     part of one that a person would use ("Kishida", "Bernie Sanders"); 1 only a lone first
@@ -1170,6 +1171,8 @@ def _tokens_match(
                 weak = 1  # "Fumio" ~ "Fumio Kishida"
         elif tokens[:size] == claimed_tokens or tuple(reversed(claimed_tokens)) == tokens:
             return 2  # "Bernie Sanders" ~ "Bernie Sanders Vermont"; "Kishida Fumio"
+        elif compound and tokens[-size:] == claimed_tokens:
+            return 2  # a hyphenated surname: "Ocasio-Cortez" ~ "Alexandria Ocasio-Cortez"
         if len(tokens) == 1 and size > 1 and tokens[0] == claimed_tokens[-1]:
             weak = 1  # recorded "TRUMP" ~ claimed "Donald Trump"
     return weak
@@ -1302,12 +1305,13 @@ class Matcher:
         source_acronyms: dict[int, set[str]] = {}
         for sid, name, key in self._conn.execute("SELECT id, name, name_key FROM sources"):
             sources.setdefault(sid, set()).add(key)
-            source_acronyms.setdefault(sid, set()).update(_acronyms(name))
+            # a source is an organisation or an event: "the UN" is the United Nations
+            source_acronyms.setdefault(sid, set()).update(_acronyms(name, shortest=2))
         for sid, alias, key in self._conn.execute(
             "SELECT source_id, alias, alias_key FROM source_aliases"
         ):
             sources.setdefault(sid, set()).add(key)
-            source_acronyms.setdefault(sid, set()).update(_acronyms(alias))
+            source_acronyms.setdefault(sid, set()).update(_acronyms(alias, shortest=2))
         self._sources = sources
         self._source_acronyms = source_acronyms
         self._source_keys = {k for keys in sources.values() for k in keys}
@@ -1351,7 +1355,7 @@ class Matcher:
             # a description is told from a name by its written case ("the special rapporteur")
             described, as_role = _role_like(claimed), role_key(claimed)
             fits = {
-                sid: _tokens_match(key, tokens, info, described, as_role)
+                sid: _tokens_match(key, tokens, info, described, as_role, "-" in claimed)
                 for sid, info in self._speakers.items()
             }
             found = {sid for sid, fit in fits.items() if fit}
@@ -1708,7 +1712,13 @@ class Matcher:
             if whole is not result and whole.verdict != "not found":
                 whole.claim, whole.claimed_words = parsed.claim, parsed.sentence
                 return whole
-        if parsed.segments and result.verdict in ("altered", "paraphrase", "not found"):
+        if (
+            parsed.segments
+            and result.verdict in ("altered", "paraphrase", "not found")
+            and not parsed.denial  # "X never said "a" or "b"": judged as a whole
+            and not parsed.source  # the parts would not compare it
+            and "number changed" not in result.flags
+        ):
             return self._quotations_one_by_one(parsed, result)
         return result
 
@@ -1748,7 +1758,9 @@ class Matcher:
                     flags=["excerpt"],
                     explanation=f"The words are in what {holder.speaker} said.",
                 )
-        if not all(p.verdict == "verified" and p.matches for p in parts):
+        if not all(
+            p.verdict == "verified" and p.matches and p.speaker_match is not False for p in parts
+        ):
             return result
         combined = replace(parts[0], claim=result.claim, claimed_words=result.claimed_words)
         combined.matches = []
@@ -1919,7 +1931,7 @@ class Matcher:
             after = re.sub(r"\W", "", tokens[size]).lower() if rest else ""
             if after and after not in STOPWORDS and not is_number(after) and not parsed.quoted:
                 break  # "Mitchell Kaye, ...": the name goes on
-            if after in ("and", "or", "nor") or tokens[size] == "&":
+            if after in ("and", "or", "nor") or (rest and tokens[size] == "&"):
                 break  # "SANDERS AND THE CHARLESTON LOOPHOLE": one of two subjects
             if parsed.quoted:
                 return replace(parsed, speaker=name, context=rest)
@@ -2115,6 +2127,7 @@ class Matcher:
             quote_breaks,
             reported=not parsed.quoted,
             quote_shown=quote_shown,
+            record_kind=best_unit.rows[0].kind,
         )
         if part is not None:
             analysis.excerpt = True  # a sentence of a longer statement
@@ -2702,32 +2715,42 @@ def number_values(words: Sequence[str]) -> list[float]:
 
 
 _ARTICLES = frozenset(("a", "an", "the"))
-# An auxiliary in reported speech shifts tense: "she is" told as "she was".
-_TENSE_PAIRS = frozenset(
-    frozenset(pair.split("/"))
+# Reported speech tells "I will" as "he would": (the record's word, the claim's word).
+_BACKSHIFT = frozenset(
+    tuple(pair.split("/"))
     for pair in "is/was are/were am/was has/had have/had will/would can/could do/did does/did".split()
 )
-
-
-# Reported speech tells "I will" as "he would": the person shifts with the tense.
-_PERSON_PAIRS = frozenset(
-    frozenset(pair.split("/"))
+_PERSON_SHIFT = frozenset(
+    tuple(pair.split("/"))
     for pair in """i/he i/she me/him me/her my/his my/her mine/his mine/hers we/they us/them
     our/their ours/theirs i'm/he's i'm/she's we're/they're""".split()
 )
 
 
-def _only_rewording(added: Sequence[str], dropped: Sequence[str]) -> bool:
-    """Do the two sides of an edit differ only by articles, the tense of auxiliaries and the
-    person of pronouns, word for word ("abduction issue is humanitarian problem" for "the ...
-    is a humanitarian ...", "he would" for "I will")?"""
+def _only_rewording(
+    added: Sequence[str], dropped: Sequence[str], following: str, record_kind: str | None
+) -> bool:
+    """Is an edit what telling the record in reported speech does: an article added or left
+    out ("abduction issue is humanitarian problem"), a tense shifted back and a pronoun's
+    person shifted ("he would" for "I will"), word for word? Not "a" for "the", nor "a few"
+    for "few"; a tense shifted forward only against reported speech, which shifted it back."""
     said = [w for w in added if w not in _ARTICLES]
     recorded = [w for w in dropped if w not in _ARTICLES]
+    articles_said, articles_recorded = len(added) - len(said), len(dropped) - len(recorded)
+    if articles_said and articles_recorded:
+        return False  # "a threat" for "the threat"
+    if (articles_said or articles_recorded) and following in ("few", "little"):
+        return False  # "a few voters" is not "few voters"
     if not said and not recorded:
         return bool(added or dropped)
+
+    def shifted(rec: str, new: str) -> bool:
+        if rec == new or (rec, new) in _BACKSHIFT or (rec, new) in _PERSON_SHIFT:
+            return True
+        return record_kind == "indirect" and (new, rec) in _BACKSHIFT
+
     return len(said) == len(recorded) and all(
-        a == b or frozenset((a, b)) in _TENSE_PAIRS or frozenset((a, b)) in _PERSON_PAIRS
-        for a, b in zip(said, recorded, strict=True)
+        shifted(rec, new) for new, rec in zip(said, recorded, strict=True)
     )
 
 
@@ -2739,6 +2762,7 @@ def _analyse(
     quote_breaks: Sequence[int] | None = None,
     reported: bool = False,
     quote_shown: Sequence[str] | None = None,
+    record_kind: str | None = None,
 ) -> _Analysis:
     """Read the verdict's facts off the word alignment of the claim with the quote.
 
@@ -2880,7 +2904,9 @@ def _analyse(
             # to take the initiative to build" drops "take the initiative to" after "to";
             # shifted left over equal words, it is where the claim marks its gap
             at_gap = _shifts_to_gap(toks, quote_words, i1, j1, j2)
-        rewording = reported and _only_rewording([t.key for t in added], dropped)
+        rewording = reported and _only_rewording(
+            [t.key for t in added], dropped, keys[i2] if i2 < len(keys) else "", record_kind
+        )
         reworded = reworded or rewording
         allowed = bracketed or number_format_only or rewording
         if added and not allowed:

@@ -927,6 +927,76 @@ def test_reported_speech_shifts_the_person(claim: str, verdict: str) -> None:
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # what reported speech does to a direct quote: verified, reworded
+        ("Di Wu said North Korea was a threat to the whole region", "verified"),
+        ("Ed Ko said he would leave no stone unturned", "verified"),
+        # what changes the meaning: altered
+        ("Ann Lee said a few voters support the new tax on fuel", "altered"),
+        ("Bo Li said the plan will help every family in the city", "altered"),
+        ("Cy Do said Iran has a secret enrichment site near the border", "altered"),
+        ("Di Wu said North Korea is the threat to the whole region", "altered"),
+    ],
+)
+def test_rewording_stops_where_the_meaning_changes(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "Few voters support the new tax on fuel.", "speaker": "Ann Lee"},
+        {"text": "The plan would help every family in the city.", "speaker": "Bo Li"},
+        {"text": "Iran had a secret enrichment site near the border.", "speaker": "Cy Do"},
+        {"text": "North Korea is a threat to the whole region.", "speaker": "Di Wu"},
+        {"text": "I will leave no stone unturned.", "speaker": "Ed Ko"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # initials name an organisation of three or more capitalised words, not a person
+        ('The UN said "Sanctions against Russia must stay in place."', "misattributed"),
+        ('The JCS said "The missile flew about 600 kilometres."', "verified"),
+        # a speaker in capitals is a name, not an acronym
+        ('PRESIDENT OBAMA SAID "Sanctions against Russia must stay in place."', "misattributed"),
+        # a hyphenated surname, alone or after a dash
+        ('"The Green New Deal will create millions of jobs." - Ocasio-Cortez', "verified"),
+        ('Ocasio-Cortez said "The Green New Deal will create millions of jobs."', "verified"),
+    ],
+)
+def test_initials_capitals_and_hyphenated_names(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "Sanctions against Russia must stay in place.", "speaker": "Ursula Nolan"},
+        {"text": "The missile flew about 600 kilometres.", "speaker": "Joint Chiefs of Staff"},
+        {
+            "text": "The Green New Deal will create millions of jobs.",
+            "speaker": "Alexandria Ocasio-Cortez",
+        },
+        {"text": "We need a new deal for the planet.", "speaker": "Barack Obama"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
+def test_a_denial_of_several_quotations_is_never_verified() -> None:
+    records = [
+        {
+            "text": "Seoul will pay a dear price for its reckless provocation.",
+            "speaker": "Kim Yo Jong",
+        },
+        {
+            "text": "The puppets in Seoul are playing with fire on the border.",
+            "speaker": "Kim Yo Jong",
+        },
+    ]
+    claim = (
+        'Kim Yo Jong never said Seoul would "pay a dear price" or that it was "playing with fire"'
+    )
+    result = _one_check(records, claim)
+    assert result.verdict != "verified" and "denial" in result.flags
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
