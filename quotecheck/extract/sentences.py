@@ -61,12 +61,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREV
 
 
-# A dateline opening a paragraph ("BERLIN, June 3 -", "RENO, Nev. (AP) —", "MACAU (Reuters) –"):
+# A dateline opening a paragraph ("BERLIN, June 3 -", "RENO, Nev. (AP) —", "MACAU (Reuters) –",
+# "TOKYO/SEOUL, Nov 18 (Reuters) -"):
 # the place and the agency of the report, never a speaker or part of a statement.
 _DATELINE = re.compile(
     # (capitals beyond ASCII too: "SÃO PAULO, May 2 -", "ÉVIAN –")
     unicode_letters(
-        r"[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3}"
+        r"[A-Z][A-Z’'.-]+(?:(?:\s+|/)[A-Z][A-Z’'.-]+){0,3}"  # "TOKYO/SEOUL": two places
         r"(?:,\s+[A-Z][A-Za-z.]{1,12}(?:\s+[A-Z][A-Za-z.]{1,12})?)??"
         r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
         r"(?:\s*\([^()\n]{1,30}\))?"

@@ -1520,6 +1520,11 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
             {"text": "Seoul will follow", "speaker": "Ann Lang"},
         ],
     ),
+    (
+        "dateline-with-two-places",
+        "OSLO/BERGEN, May 2 (Reuters) - The port will reopen on Monday, Mayor Ann Lang said.",
+        [{"text": "The port will reopen on Monday", "speaker": "Ann Lang"}],
+    ),
 ]
 
 
