@@ -2579,8 +2579,21 @@ _CLAUSE_WORDS = frozenset(
 _NEGATION_TAILS = frozenset("longer more even ever".split())  # "no longer", "not even"
 _DENIED_VERBS = frozenset(
     "say says saying said claim claims claiming claimed suggest suggesting suggested think "
-    "believe".split()
+    "thinking thought believe believed mean meant".split()
 )
+_SUBJECT_AUXILIARIES = frozenset(
+    "do does did am is are was were have has had will would can could really just".split()
+)
+
+
+def _first_person_before(words: Sequence[str], j: int) -> bool:
+    """Is "I" or "we" the subject of the negation at words[j] ("I am not", "we did not")?"""
+    k = j - 1
+    while k >= 0 and words[k] in _SUBJECT_AUXILIARIES:
+        k -= 1
+    return k >= 0 and words[k] in ("i", "we")
+
+
 _TRAILING_NEGATORS = frozenset(("not", "never"))
 _UNITS = {
     w: n
@@ -2938,8 +2951,12 @@ def _analyse(
             near = quote_clause_before(full_j2, 3)
             if near and quote_words[near[0]] == "that":
                 near = near[1:]
-            if near and quote_words[near[0]] in _NEGATION_TAILS | _DENIED_VERBS:
+            if near and quote_words[near[0]] in _NEGATION_TAILS:
                 near = near[1:2]
+            elif near and quote_words[near[0]] in _DENIED_VERBS:
+                # only the speaker's own denial: "I am not saying", not "people who don't
+                # believe | climate change is real" nor "if you don't think | ..."
+                near = [j for j in near[1:2] if _first_person_before(quote_words, j)]
             else:
                 near = near[:1]
             neg_dropped += [quote_words[j] for j in near if _is_negation(quote_words, j)]

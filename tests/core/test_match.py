@@ -649,6 +649,9 @@ def test_acronyms_and_described_speakers() -> None:
         ("Elena Diaz said there is a famine in the north", "contradicted"),
         ('Tom Brown said "the wall would be finished this year"', "contradicted"),
         ('Elena Diaz said "the risk is real"', "verified"),
+        # only the speaker's own denial counts, not someone else's in a relative clause
+        ('Sue Kim said "climate change is real"', "verified"),
+        ('Ty Bo said "talks were over"', "contradicted"),
     ],
 )
 def test_opposites_and_denials_in_longer_records(claim: str, verdict: str) -> None:
@@ -663,6 +666,11 @@ def test_opposites_and_denials_in_longer_records(claim: str, verdict: str) -> No
             "speaker": "Elena Diaz",
         },
         {"text": "I never said that the wall would be finished this year.", "speaker": "Tom Brown"},
+        {
+            "text": "People who don't believe climate change is real are wrong.",
+            "speaker": "Sue Kim",
+        },
+        {"text": "We did not say that talks were over.", "speaker": "Ty Bo"},
     ]
     result = _one_check(records, claim)
     assert result.verdict == verdict, (claim, result.explanation)
