@@ -1818,7 +1818,7 @@ class Matcher:
     def _check_numbers_around(self, result: CheckResult, parsed: ParsedClaim) -> None:
         """'... had "nothing to show" after three years' against a record sentence that says
         two years: the quoted words are the record's, the number beside them is not."""
-        claimed = number_values([t.key for t in _tokens(parsed.context)])
+        claimed = _counted([t.key for t in _tokens(parsed.context)])
         best = result.matches[0] if result.matches else None
         if not claimed or best is None or len(best.quote_ids) > 1:
             return
@@ -1828,9 +1828,12 @@ class Matcher:
         around = self._sentence_context(_Unit([rows[best.quote_id]], rows[best.quote_id].words))
         if around is None:
             return
-        recorded = number_values(around[0]) + number_values(around[1])
-        recorded += number_values(rows[best.quote_id].words)
-        differ = [n for n in claimed if n not in recorded]
+        record = _counted(around[0] + rows[best.quote_id].words + around[1])
+        # only a count of the same thing ("three years" against "two years"); a year, a date
+        # or a count of something else beside the quotation is no change
+        differ = [n for what, values in claimed.items() for n in values if what in record]
+        differ = [n for n in differ if all(n not in record[w] for w in claimed if w in record)]
+        recorded = [n for what in claimed if what in record for n in record[what]]
         if recorded and differ:
             # the claim as a whole misstates the record: altered, whatever its quoted words
             result.verdict = "altered"
@@ -1851,7 +1854,8 @@ class Matcher:
             return None
         row = self._conn.execute(
             "SELECT substr(a.text, max(1, q.start - 299), min(q.start, 300)), "
-            'substr(a.text, q."end" + 1, 300) FROM quotes q JOIN articles a ON a.id = q.article_id '
+            'substr(a.text, q."end" + 1, 300), q.text FROM quotes q '
+            "JOIN articles a ON a.id = q.article_id "
             'WHERE q.id = ? AND q.start IS NOT NULL AND q."end" IS NOT NULL',
             [unit.rows[0].id],
         ).fetchone()
@@ -1859,7 +1863,9 @@ class Matcher:
             return None
         before, after = row[0] or "", row[1] or ""
         before = re.split(r"[.!?\n]", before)[-1]
-        after = re.split(r"[.!?\n]", after)[0]
+        # a quote that ends its sentence ('... for Japan."') has no words after it in it
+        ended = (row[2] or "").rstrip().endswith((".", "!", "?"))
+        after = "" if ended else re.split(r"[.!?\n]", after)[0]
         pre, post = _tokens(before), _tokens(after)
         post_breaks = [t.brk for t in post]
         if post:  # the punctuation between the quote and the next word
@@ -2415,6 +2421,24 @@ for _left, _right in _OPPOSITES:
     for _a, _b in ((_left, _right), (_right, _left)):
         for _w in _a.split():
             _OPPOSITE_OF[_w] = _OPPOSITE_OF.get(_w, frozenset()) | frozenset(_b.split())
+
+
+def _counted(words: Sequence[str]) -> dict[str, list[float]]:
+    """The numbers of a text by what they count: "after three years in office" -> {"year":
+    [3]} (the stem of the word after the number)."""
+    out: dict[str, list[float]] = {}
+    n = 0
+    while n < len(words):
+        if not _numeric_at(words, n) or words[n] in _NUMBER_FILLERS:
+            n += 1
+            continue
+        end = n
+        while end < len(words) and _numeric_at(words, end):
+            end += 1
+        if end < len(words):
+            out.setdefault(stem(words[end]), []).extend(number_values(words[n:end]))
+        n = end + 1
+    return out
 
 
 def _holds(words: Sequence[str], wanted: Sequence[str]) -> bool:

@@ -735,6 +735,33 @@ def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() 
     assert right.verdict == "verified" and "number changed" not in right.flags
 
 
+def test_a_year_or_a_count_of_something_else_beside_the_quotation_is_no_change() -> None:
+    text = (
+        'Kishida said the 2019 summit had yielded "no results at all" for Japan. It took 3 hours.'
+    )
+    start = text.index("no results")
+    with Store(":memory:") as store:
+        store.add_article(
+            text,
+            attributions=[
+                Attribution(
+                    start=start,
+                    end=start + len("no results at all"),
+                    text="no results at all",
+                    kind="mixed",
+                    speaker="Fumio Kishida",
+                )
+            ],
+        )
+        when = check('Kishida said in 2024 that the summit had yielded "no results at all"', store)
+        ago = check('Kishida said five years ago the summit yielded "no results at all"', store)
+        which = check('Kishida said the 2018 summit had yielded "no results at all"', store)
+    assert when.verdict == ago.verdict == "verified"
+    # the same thing counted differently is a change (and the next sentence's "3 hours" is
+    # no part of the record's sentence)
+    assert which.verdict == "altered" and "number changed" in which.flags
+
+
 def test_a_deleted_article_is_no_evidence() -> None:
     def article(sentences: list[str]) -> tuple[str, list[Attribution]]:
         """A text of statements by Ana Ruiz and their attributions."""
