@@ -43,7 +43,10 @@ Who made the claim is not known to QuoteCheck: "Kim Jong Un said X" is someone's
 Kim, not Kim's. So the `Claim` gets an `author`, an `appearance` and a `datePublished` only
 when the verdict is "verified": the claim is then the recorded speaker's own statement, which
 appeared in the recorded article on the day it was said. Whatever the verdict, the article
-holding the recorded quote the verdict rests on is the review's `citation` (the evidence).
+holding the recorded quote the verdict rests on is the review's `citation` (the evidence): a
+CreativeWork with its URL when it has one, else by its title (an article imported from a
+local text has no URL), with its date and publisher when known. A quote of an imported
+collection with neither a URL nor an article is cited by nothing.
 """
 
 from __future__ import annotations
@@ -476,7 +479,7 @@ def claim_review(
     evidence_quotes = store.quotes_by_ids(evidence_ids) if evidence_ids else {}
     quote: dict[str, Any] = evidence_quotes.get(evidence_ids[0], {}) if evidence_ids else {}
     item: dict[str, Any] = {"@type": "Claim"}
-    url = quote.get("article_url") or quote.get("url")
+    article = article_work(quote)
     if check["verdict"] == "verified" and quote.get("speaker"):
         name, role = quote["speaker"], quote.get("speaker_role")
         kind = (
@@ -486,9 +489,9 @@ def claim_review(
         if role and kind == "Person":
             author["jobTitle"] = role
         item["author"] = author
-        if url:
-            item["appearance"] = [{"@type": "CreativeWork", "url": url}]
-            item["firstAppearance"] = {"@type": "CreativeWork", "url": url}
+        if article:
+            item["appearance"] = [article]
+            item["firstAppearance"] = article
         said_on = quote.get("said_on") or quote.get("article_date")
         if said_on:
             item["datePublished"] = said_on
@@ -518,14 +521,30 @@ def claim_review(
         "reviewRating": rating,
         "itemReviewed": item,
     }
-    if url:
-        evidence: dict[str, Any] = {"@type": "CreativeWork", "url": url}
-        if quote.get("article"):
-            evidence["name"] = quote["article"]
-        review["citation"] = [evidence]
+    if article:
+        review["citation"] = [article]
     if review_url:
         review["url"] = review_page_url(review_url, check["id"])
     return review
+
+
+def article_work(quote: dict[str, Any]) -> dict[str, Any] | None:
+    """Where a recorded quote was found, as a schema.org CreativeWork: its URL if it has one,
+    and its title, date and publisher as far as known, so an article imported from a local
+    text (no URL) is still cited by name; None if nothing names it."""
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    url = quote.get("article_url") or quote.get("url")
+    if url:
+        work["url"] = url
+    if quote.get("article"):
+        work["name"] = quote["article"]
+    if "url" not in work and "name" not in work:
+        return None
+    if quote.get("article_date"):
+        work["datePublished"] = quote["article_date"]
+    if quote.get("publisher"):
+        work["publisher"] = {"@type": "Organization", "name": quote["publisher"]}
+    return work
 
 
 def check_review_url(template: str) -> str:

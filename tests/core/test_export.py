@@ -652,6 +652,36 @@ def test_export_checks_reviewed_only_keeps_verdicts_on_quotes_a_person_verified(
     assert len(_export_checks(db, out)) == 3  # without the option: every verdict, labelled
 
 
+def test_claimreview_cites_an_article_without_a_url_by_name(seed_store: Store) -> None:
+    """Most local text imports have no URL: the evidence is then cited by its title (and its
+    date and publisher as far as known), not left out."""
+    _checked(seed_store, KISHIDA_CLAIM)
+    (check,) = seed_store.checks()
+    title = "North Korea rejects talks with Japan at any level"
+    review = claim_review(seed_store, check, organisation="Desk")
+    assert review["citation"] == [{"@type": "CreativeWork", "name": title}]
+    assert review["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "name": title}]
+
+    seed_store.db.execute("UPDATE articles SET published = '2023-10-02', publisher = 'Reuters'")
+    (cited,) = claim_review(seed_store, check, organisation="Desk")["citation"]
+    assert cited == {
+        "@type": "CreativeWork",
+        "name": title,
+        "datePublished": "2023-10-02",
+        "publisher": {"@type": "Organization", "name": "Reuters"},
+    }
+
+    # a quote of an imported collection with neither a URL nor an article: nothing to cite
+    seed_store.add_quote_records(
+        [{"text": "We will build the bridge by May.", "speaker": "Ann Lee"}]
+    )
+    seed_store.set_status([q["id"] for q in seed_store.quotes()], "verified")
+    _checked(seed_store, "Ann Lee said we will build the bridge by May")
+    bridge = seed_store.checks()[0]
+    assert bridge["verdict"] == "verified"
+    assert "citation" not in claim_review(seed_store, bridge, organisation="Desk")
+
+
 def test_claimreview_scale_orders_the_verdicts_from_true_to_false() -> None:
     assert set(VERDICT_RATINGS) | {"not found"} == set(VERDICTS)  # a new verdict needs a rung
     r = VERDICT_RATINGS
