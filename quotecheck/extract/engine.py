@@ -298,6 +298,7 @@ _REFUSED_OR_NEGATED = re.compile(
     r"\s+(?:(?!only\b)[a-z]+ly\s+)?$",
     re.IGNORECASE,
 )
+_REFUSAL_HINTS = ("not", "never", "n't", "n’t", "declin", "refus", "without")
 # the head of a claim: "(to say) whether ...", "(to elaborate) on how ...", "that ..."
 _PROPOSITION = re.compile(
     r"(?:to\s+(?:[a-z]+ly\s+)?[\w’'-]+\s+(?:(?:on|about)\s+)?)?"
@@ -579,8 +580,10 @@ class _Extractor:
                 return
         if info.lemma in TO_ONLY and not re.match(r"\s+(?:[a-z]+ly\s+)?to\s", text[ce : ce + 20]):
             return  # "declined to comment", not "declined 3 percent"
-        refused = info.lemma == "decline" or bool(
-            _REFUSED_OR_NEGATED.search(text, max(s_start, cs - 30), cs)
+        before = text[max(s_start, cs - 30) : cs].lower()
+        refused = info.lemma == "decline" or (
+            any(w in before for w in _REFUSAL_HINTS)  # cheap test first: most cues have none
+            and _REFUSED_OR_NEGATED.search(before) is not None
         )
         if info.lemma in SEEM:
             self._seems(si, cs, ce)
