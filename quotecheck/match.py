@@ -872,6 +872,16 @@ def parse_claim(
             continue  # "X said Y" is outside the quote: keep looking
         if form is _CUE_FORM and m.group("naming") and not quoted:
             continue  # "Obama called Putin": a call, not words
+        passive = (m.groupdict().get("speaker") or "").split()[-1:] in (
+            ["was"],
+            ["were"],
+            ["is"],
+            ["are"],
+            ["been"],
+            ["being"],
+        )
+        if form is _CUE_FORM and m.group("naming") and passive:
+            continue  # 'Ellsberg was called "..." by Nixon': Nixon's words, not Ellsberg's
         if form is _TRAILING_CUE and m.group("role") and not quoted:
             continue  # "..., said Trump, the taxpayers will pay nothing": no role, words
         cue_word = re.search(_CUE, m.group(0), re.I) if form is _CUE_FORM else None

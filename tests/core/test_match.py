@@ -1299,6 +1299,8 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
             True,
         ),
         ("Obama called Putin on Monday", None, "Obama called Putin on Monday", False),
+        # ... but who was called something said nothing
+        ('Ellsberg was called "the most dangerous man in America" by Nixon', None, None, True),
         ("We will win, said Kishida", "Kishida", "We will win", False),
         # ... and may give the speaker's role after the name
         ('"We will win," said Fumio Kishida, the prime minister', "Fumio Kishida", None, True),
