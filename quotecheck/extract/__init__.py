@@ -22,7 +22,11 @@ Pipeline
    "nine states", "a contested convention", "her continued struggles"), a passive ("was
    revealed by"), or - for noun-like verbs (state, report, post, ...) - not followed by "that",
    a colon or a quote. "declined" (and the intentions below) count only before "to ...";
-   "refused to engage" is an action and never a statement.
+   "refused to engage" is an action and never a statement. A refused or negated speech act
+   ("declined to say whether X", "refused to confirm if X", "would not say whether X", "has
+   never said X", "has not called for X") is no statement, nor a cue inside its complement;
+   one that names a topic only stays, as PolNeAR has it ("declined to comment on the case",
+   "declined to give details", "did not mention her rival by name").
 4. For each cue the engine looks for a speaker and a content:
 
    * ``X said (that) CLAUSE`` / ``X said: “...”`` - the subject noun phrase before the cue
@@ -33,8 +37,10 @@ Pipeline
      Dayton, Ohio,", "of Lang's request:" are skipped; "urged X to ..." keeps X, as
      PolNeAR does). "that" belongs to the content, as in PolNeAR. The clause ends at the
      sentence end or before ", according to", ", adding" (also after a closing quote), ", who",
-     ", but" (not ", but that"), ", while", ";", ", and VERBed", a dash (a pair of dashes stays
-     inside), or a trailing channel phrase ("in a speech at the UNGA"). Relative ("Ford,
+     ", but" (not ", but that"), ", while", ";", ", and VERBed", after a closing quote ", as
+     SUBJECT VERB", ", while", ", even as", ", amid" (the reporter's words; not when more
+     quoted words follow), a dash (a pair of dashes stays inside), or a trailing channel
+     phrase ("in a speech at the UNGA"). Relative ("Ford,
      who announced a plan on Monday, plans") and subordinate ("While Ortiz said that ..., he")
      clauses end at their comma; an object ends before a date or a second verb phrase.
    * ``Said X, “...”`` / ``Added X: “...”``: a cue opening the sentence, its speaker after it.
@@ -48,8 +54,10 @@ Pipeline
      (``“A,” X said. “B.”`` is one statement, as PolNeAR annotates it).
    * ``according to X`` at either end of a sentence (X runs to the next comma);
      ``Quoting X, Y stated that ...`` (speaker X, channel Y); ``X: “...”`` headlines and
-     ``NAME: words`` transcript lines; ``Asked whether ...,`` questions; "..., adding/saying
-     that ..." (the speaker of the sentence); ``In a CNN/ORC poll, ...`` / ``... in the latest
+     ``NAME: words`` transcript lines; interviews (each ``A:``/``ANSWER:`` paragraph is the
+     interviewee's, named in the introduction; a ``Q:`` paragraph is nobody's, nor a cue inside
+     it; ``HILL:``/``CHO:`` paragraphs are their speakers', whole); ``Asked whether ...,``
+     questions; "..., adding/saying that ..." (the speaker of the sentence); ``In a CNN/ORC poll, ...`` / ``... in the latest
      Fox poll.`` (the poll as source); ``X resisted: “...”`` (a quotation after a colon);
      ``“...?” Novak questioned.`` / ``“...!” beamed Donald Hartley.`` (a quotation, a name and any
      verb ending the sentence, either order);
