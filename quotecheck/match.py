@@ -1072,11 +1072,30 @@ _DEMONYMS = {
     "spanish": "spain",
     "turkish": "turkey",
 }
+_PLACE_NAMES = sorted(
+    set(_DEMONYMS.values()) | {"united nations", "european union", "nato"}, key=len, reverse=True
+)
+_PLACE_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PLACE_NAMES) + r")\b")
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "pres": "president"}
 # in capitals only: "Un" is a name ("Kim Jong Un"), "us" a pronoun
 _ROLE_ACRONYMS = re.compile(r"\b(UN|US|EU)\b")
 _ROLE_ACRONYM_WORDS = {"UN": "United Nations", "US": "United States", "EU": "European Union"}
 _DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(_DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+def _places(text: str) -> set[str]:
+    """The countries and bodies a name or role names ("South Korean president": south korea;
+    "the UN chief": united nations)."""
+    text = _ROLE_ACRONYMS.sub(lambda m: _ROLE_ACRONYM_WORDS[m.group(1)], text)
+    key = name_key(text).replace("'s ", " ").replace("’s ", " ")
+    key = _DEMONYM_RE.sub(lambda m: _DEMONYMS[m.group(1)], key)
+    return set(_PLACE_RE.findall(key))
+
+
+def _places_agree(claimed: set[str], recorded: set[str]) -> bool:
+    """Can the places be the same ("korea" and "south korea" can; "us" and "south korea"
+    cannot)?"""
+    return any(a == b or a in b.split() or b in a.split() for a in claimed for b in recorded)
 
 
 def role_key(role: str) -> str:
@@ -1692,6 +1711,8 @@ class Matcher:
         if result.verdict in ("verified", "altered") and parsed.quoted and parsed.context:
             self._check_numbers_around(result, parsed)
         if result.verdict != "not found" and "speaker unresolved" in result.flags:
+            self._described_elsewhere(result)
+        if result.verdict != "not found" and "speaker unresolved" in result.flags:
             result.explanation += (
                 f" Who \u201c{result.claimed_speaker}\u201d is could not be told from the "
                 "record (no recorded name or role fits): the speaker is not compared."
@@ -1731,6 +1752,28 @@ class Matcher:
         ):
             return self._quotations_one_by_one(parsed, result)
         return result
+
+    @staticmethod
+    def _described_elsewhere(result: CheckResult) -> None:
+        """'The UN chief said ...' for words of South Korea's president: a description no
+        recorded name or role fits, whose country or body is not the recorded speaker's, is
+        someone else than who said the words."""
+        best = result.matches[0] if result.matches else None
+        if best is None or not result.claimed_speaker:
+            return
+        claimed = _places(result.claimed_speaker)
+        recorded = _places(f"{best.speaker or ''} {best.speaker_role or ''}")
+        if not claimed or not recorded or _places_agree(claimed, recorded):
+            return
+        result.verdict = "misattributed"
+        result.flags = [f for f in result.flags if f != "speaker unresolved"]
+        result.flags.append("speaker role differs")
+        role = f", {best.speaker_role}" if best.speaker_role else ""
+        result.explanation = (
+            f"The words are on record, but said by {best.speaker}{role}; "
+            f"\u201c{result.claimed_speaker}\u201d names another country or body."
+        )
+        result.speaker_match = False
 
     def _quotations_one_by_one(self, parsed: ParsedClaim, result: CheckResult) -> CheckResult:
         """'She warned Seoul would "pay a dear price" and that they are "playing with fire"':

@@ -1032,6 +1032,42 @@ def test_a_denial_of_several_quotations_is_never_verified() -> None:
     assert result.verdict != "verified" and "denial" in result.flags
 
 
+@pytest.mark.parametrize(
+    ("described", "verdict"),
+    [
+        # a description naming another country or body than the recorded speaker's role
+        ("The UN chief", "misattributed"),
+        ("The US president", "misattributed"),
+        # the same country, or none: the speaker is not compared
+        ("The South Korean leader", "verified"),
+        ("The president", "verified"),
+    ],
+)
+def test_a_description_of_another_country_is_someone_else(described: str, verdict: str) -> None:
+    text = 'South Korean President Yoon Suk Yeol said the North would "pay a heavy price for any attack."'
+    quote = "pay a heavy price for any attack."
+    start = text.index(quote)
+    with Store(":memory:") as store:
+        store.add_article(
+            text,
+            attributions=[
+                Attribution(
+                    start=start,
+                    end=start + len(quote),
+                    text=quote,
+                    kind="direct",
+                    speaker="Yoon Suk Yeol",
+                    speaker_role="South Korean president",
+                )
+            ],
+        )
+        result = check(
+            f'{described} said the North would "pay a heavy price for any attack"', store
+        )
+    assert result.verdict == verdict, result.explanation
+    assert ("speaker role differs" in result.flags) is (verdict == "misattributed")
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
