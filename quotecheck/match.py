@@ -323,6 +323,26 @@ def _us_spelling(word: str) -> str:
     return f"{found.group(1)}iz{found.group(2)}" if found else word
 
 
+_US_TO_UK = {us: uk for uk, us in _UK_STEMS.items()}
+_IZE = re.compile(r"^(\w{4,})iz(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def _british_spellings(word: str) -> list[str]:
+    """The British forms of an American spelling, to search for ("neutralize" ->
+    "neutralise"); none for other words."""
+    out = []
+    if word in _US_TO_UK:
+        out.append(_US_TO_UK[word])
+    for ending in _UK_ENDINGS:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and base in _US_TO_UK:
+            out.append(_US_TO_UK[base] + ending)
+    found = _IZE.match(word) if len(word) >= 7 else None
+    if found:
+        out.append(f"{found.group(1)}is{found.group(2)}")
+    return [w for w in out if w != word and _us_spelling(w) == _us_spelling(word)]
+
+
 def _expand(token: str) -> tuple[str, ...]:
     """A word as compared: contractions split so "don't" and "do not" align, British
     spellings made American."""
@@ -1652,6 +1672,8 @@ class Matcher:
         # "dialogue"): the words as written are searched too
         written = [w for w in search_terms(parsed.words) if w not in rank_keys]
         respelt = [w for w in written if _us_spelling(w) != w]
+        # ... and an American spelling in its British form, which the record may have
+        respelt += [b for w in search_terms(parsed.words) for b in _british_spellings(w)]
         ids, weights = self._retrieve(rank_keys + respelt, speaker_ids)
         if not ids and written:
             ids, more = self._retrieve(written, speaker_ids)

@@ -1068,6 +1068,17 @@ def test_a_description_of_another_country_is_someone_else(described: str, verdic
     assert ("speaker role differs" in result.flags) is (verdict == "misattributed")
 
 
+def test_an_american_spelling_finds_a_british_record() -> None:
+    # no word the two share as written: the record is found by the British forms
+    record = {
+        "text": "Centre cancelled organisation programmes, neutralising colour.",
+        "speaker": "Ann Ray",
+    }
+    claim = '"center canceled organization programs, neutralizing color"'
+    result = _one_check([record], claim)
+    assert result.verdict == "verified", result.explanation
+
+
 NUMBER_FORM_QUOTES = [
     {"text": "Six million people lost their insurance.", "speaker": "Ann Lee"},
     {"text": "Some states have over a hundred percent increase.", "speaker": "Tom Brown"},
