@@ -1740,10 +1740,14 @@ class Matcher:
                 "record (no recorded name or role fits): the speaker is not compared."
             )
         if result.verdict != "not found" and result.matches:
-            # the verdict rests on a quote no one has checked, or one a reviewer doubts
-            status = result.matches[0].status
-            if status in ("unreviewed", "disputed"):
-                result.flags.append(f"record {status}")
+            # the verdict rests on a quote a reviewer doubts, or on one the extractor found
+            # in an article and no one has checked (a collection's quotes, such as a
+            # transcript's, were not extracted: unreviewed is their normal state)
+            best = result.matches[0]
+            if best.status == "disputed" or (
+                best.status == "unreviewed" and best.article_id is not None
+            ):
+                result.flags.append(f"record {best.status}")
         if only_name is None and result.verdict != "not found":
             # "Kim Jong Un": a name alone claims nothing, even if the words are on record
             result.verdict, result.diff = "not found", []

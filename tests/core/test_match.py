@@ -512,12 +512,25 @@ def test_contractions_of_function_words_rank_as_function_words() -> None:
 
 
 def test_review_status_of_the_evidence() -> None:
-    """A rejected quote is no evidence; the verdict says when it rests on a quote nobody
-    reviewed or one a reviewer disputed, and each match carries its status."""
+    """A rejected quote is no evidence; the verdict says when it rests on an extracted quote
+    nobody reviewed or one a reviewer disputed, and each match carries its status."""
     with Store(":memory:") as store:
+        text = 'Ann Lee said "We will build the bridge before the winter."'
+        start = text.index("We will")
+        store.add_article(
+            text,
+            attributions=[
+                Attribution(
+                    start=start,
+                    end=len(text) - 1,
+                    text=text[start:-1],
+                    kind="direct",
+                    speaker="Ann Lee",
+                )
+            ],
+        )
         store.add_quote_records(
             [
-                {"text": "We will build the bridge before the winter.", "speaker": "Ann Lee"},
                 {"text": "Taxes will fall for every family next year.", "speaker": "Tom Brown"},
                 {"text": "The harbour will reopen in the spring.", "speaker": "Sam Oak"},
             ]
@@ -525,6 +538,8 @@ def test_review_status_of_the_evidence() -> None:
         ids = {q["speaker"]: q["id"] for q in store.quotes()}
         claim = 'Ann Lee said "We will build the bridge before the winter."'
         unreviewed = check(claim, store)
+        # a collection's quote (a transcript's) was not extracted: no flag while unreviewed
+        collection = check('Sam Oak said "The harbour will reopen in the spring."', store)
         store.set_status([ids["Ann Lee"]], "verified")
         reviewed = check(claim, store)
         store.set_status([ids["Ann Lee"]], "rejected")
@@ -534,6 +549,7 @@ def test_review_status_of_the_evidence() -> None:
         listing = check("Ann Lee", store)
     assert unreviewed.verdict == "verified" and "record unreviewed" in unreviewed.flags
     assert unreviewed.matches[0].status == "unreviewed"
+    assert collection.verdict == "verified" and "record unreviewed" not in collection.flags
     assert reviewed.verdict == "verified" and not {"record unreviewed", "record disputed"} & set(
         reviewed.flags
     )
