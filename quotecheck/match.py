@@ -1837,9 +1837,12 @@ class Matcher:
                     flags=["excerpt"],
                     explanation=f"The words are in what {holder.speaker} said.",
                 )
-        if not all(
+        verified = all(
             p.verdict == "verified" and p.matches and p.speaker_match is not False for p in parts
-        ):
+        )
+        # every quotation on record, but said by someone else than the claim names
+        misattributed = all(p.verdict == "misattributed" and p.matches for p in parts)
+        if not (verified or misattributed):
             return result
         combined = replace(parts[0], claim=result.claim, claimed_words=result.claimed_words)
         combined.matches = []
@@ -1852,7 +1855,13 @@ class Matcher:
             f"\u201c{seg}\u201d: {p.explanation.rstrip('.')}"
             for seg, p in zip(parsed.segments, parts, strict=True)
         )
-        combined.explanation = f"Each quotation is on record. {found}."
+        if misattributed:
+            combined.flags = sorted({f for p in parts for f in p.flags})
+            combined.explanation = (
+                f"Each quotation is on record, but not as said by the claim's speaker. {found}."
+            )
+        else:
+            combined.explanation = f"Each quotation is on record. {found}."
         return combined
 
     def _only_a_name(self, parsed: ParsedClaim, result: CheckResult) -> bool | None:

@@ -1030,6 +1030,25 @@ def test_initials_capitals_and_hyphenated_names(claim: str, verdict: str) -> Non
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+def test_several_quotations_all_someone_elses_are_misattributed() -> None:
+    records = [
+        {
+            "text": "Seoul will pay a dear price for its reckless provocation.",
+            "speaker": "Kim Yo Jong",
+        },
+        {
+            "text": "The puppets in Seoul are playing with fire on the border.",
+            "speaker": "Kim Yo Jong",
+        },
+        {"text": "We seek peace on the peninsula.", "speaker": "Choe Son Hui"},
+    ]
+    for speaker in ("Choe Son Hui", "Ri Ryong Nam"):  # on record, and not
+        claim = f'{speaker} said Seoul would "pay a dear price" and was "playing with fire"'
+        result = _one_check(records, claim)
+        assert result.verdict == "misattributed", (speaker, result.explanation)
+        assert "said by Kim Yo Jong" in result.explanation
+
+
 def test_a_denial_of_several_quotations_is_never_verified() -> None:
     records = [
         {
