@@ -1906,7 +1906,8 @@ class Matcher:
     def _check_numbers_around(self, result: CheckResult, parsed: ParsedClaim) -> None:
         """'... had "nothing to show" after three years' against a record sentence that says
         two years: the quoted words are the record's, the number beside them is not."""
-        claimed = _counted([t.key for t in _tokens(parsed.context)])
+        context = _tokens(parsed.context)
+        claimed = _counted([t.key for t in context])
         best = result.matches[0] if result.matches else None
         if not claimed or best is None or len(best.quote_ids) > 1:
             return
@@ -1916,7 +1917,9 @@ class Matcher:
         around = self._sentence_context(_Unit([rows[best.quote_id]], rows[best.quote_id].words))
         if around is None:
             return
-        record = _counted(around[0] + rows[best.quote_id].words + around[1])
+        row = rows[best.quote_id]
+        record_words = around[0] + row.words + around[1]
+        record = _counted(record_words)
         # only a count of the same thing ("three years" against "two years"); a year, a date
         # or a count of something else beside the quotation is no change
         differ = [n for what, values in claimed.items() for n in values if what in record]
@@ -1927,10 +1930,13 @@ class Matcher:
             result.verdict = "altered"
             if "number changed" not in result.flags:
                 result.flags.append("number changed")
-            said = ", ".join(f"{n:g}" for n in differ)
+            # as written: "three years", not "3"
+            said = _count_phrases([t.key for t in context], [t.show for t in context], differ)
+            written = around[4] + row.shown + around[5]
+            had = _count_phrases(record_words, written, recorded)
             result.explanation += (
                 f" But beside the quotation the claim says {said}, which the record's "
-                f"sentence does not ({', '.join(f'{n:g}' for n in recorded)})."
+                f"sentence does not ({had})."
             )
 
     def _sentence_context(
@@ -2527,6 +2533,25 @@ def _counted(words: Sequence[str]) -> dict[str, list[float]]:
             out.setdefault(stem(words[end]), []).extend(number_values(words[n:end]))
         n = end + 1
     return out
+
+
+def _count_phrases(words: Sequence[str], shown: Sequence[str], values: Sequence[float]) -> str:
+    """The written phrases ("three years") of `words` whose numbers are among `values`."""
+    out: list[str] = []
+    n = 0
+    while n < len(words):
+        if not _numeric_at(words, n) or words[n] in _NUMBER_FILLERS:
+            n += 1
+            continue
+        end = n
+        while end < len(words) and _numeric_at(words, end):
+            end += 1
+        if set(number_values(words[n:end])) & set(values):
+            phrase = " ".join(w for w in shown[n : end + 1] if w)
+            if phrase not in out:
+                out.append(phrase)
+        n = end + 1
+    return ", ".join(f"\u201c{p}\u201d" for p in out) or ", ".join(f"{v:g}" for v in values)
 
 
 def _holds(words: Sequence[str], wanted: Sequence[str]) -> bool:

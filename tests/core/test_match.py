@@ -747,7 +747,8 @@ def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() 
         wrong = check('Izumi said the PM had "nothing to show" after three years', store)
         right = check('Izumi said the PM had "nothing to show" after two years', store)
     assert wrong.verdict == "altered" and "number changed" in wrong.flags
-    assert "beside the quotation the claim says 3" in wrong.explanation
+    assert "beside the quotation the claim says “three years”" in wrong.explanation
+    assert "(“two years”)" in wrong.explanation
     assert right.verdict == "verified" and "number changed" not in right.flags
 
 
