@@ -253,6 +253,12 @@ _NUMBER_WORDS = frozenset(
 
 
 _SHORT_FORMS = frozenset(_BARE_APOSTROPHE.values()) | {"let's"}  # "it's" is "it is"
+# A unit and its abbreviation are one word: "600 km" is "600 kilometres".
+_UNIT_WORDS = {
+    **dict.fromkeys("km kms kilometer kilometers kilometre kilometres".split(), "km"),
+    **dict.fromkeys("kg kgs kilogram kilograms kilogramme kilogrammes".split(), "kg"),
+    **dict.fromkeys("cm centimeter centimeters centimetre centimetres".split(), "cm"),
+}
 # British and American spellings compare as one word: a KCNA translation and a US paper
 # quote the same "neutralise"/"neutralize", "defences"/"defenses".
 _UK_STEMS = {
@@ -353,6 +359,8 @@ def _expand(token: str) -> tuple[str, ...]:
     if token in _BARE_NT:
         return (_BARE_NT[token], "not")
     token = _BARE_APOSTROPHE.get(token, token)
+    if token in _UNIT_WORDS:
+        return (_UNIT_WORDS[token],)
     if token.endswith(("'s", "s'")) and token not in _SHORT_FORMS:
         # a possessive typed with or without its apostrophe: "China's", "Chinas"
         token = token.replace("'", "")

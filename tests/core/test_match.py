@@ -1104,6 +1104,21 @@ def test_a_description_of_another_country_is_someone_else(described: str, verdic
     assert ("speaker role differs" in result.flags) is (verdict == "misattributed")
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ('JCS said "The missile flew about 600 km before falling into the sea"', "verified"),
+        ('JCS said "The missile flew about 600 miles before falling into the sea"', "altered"),
+    ],
+)
+def test_a_unit_and_its_abbreviation_are_one_word(claim: str, verdict: str) -> None:
+    record = {
+        "text": "The missile flew about 600 kilometres before falling into the sea.",
+        "speaker": "JCS",
+    }
+    assert _one_check([record], claim).verdict == verdict
+
+
 def test_an_american_spelling_finds_a_british_record() -> None:
     # no word the two share as written: the record is found by the British forms
     record = {
