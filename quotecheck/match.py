@@ -1809,12 +1809,30 @@ class Matcher:
         )
         result.speaker_match = False
 
+    def _speakers_of_quotations(self, parsed: ParsedClaim) -> list[str | None]:
+        """Who says each quotation: the claim's speaker, unless a recorded speaker's name
+        stands right before it ('Stahl "Is it a hoax?" Trump "I think something's
+        happening"': an interview's question and answer)."""
+        text = parsed.claim.translate(_FOLD)
+        spans = [m.span() for m in re.finditer(r'"[^"]*"', text)]
+        out: list[str | None] = [parsed.speaker]
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            between = text[end:start].strip(" ,:;-\u2013\u2014")
+            name = _plausible_name(between, strict=True) if between else None
+            out.append(name if name and self.speaker_ids(name) else parsed.speaker)
+        if len(out) != len(parsed.segments):
+            return [parsed.speaker] * len(parsed.segments)
+        return out
+
     def _quotations_one_by_one(self, parsed: ParsedClaim, result: CheckResult) -> CheckResult:
         """'She warned Seoul would "pay a dear price" and that they are "playing with fire"':
         two quotations of two statements are no one wording on record; each is checked on its
         own, and when every one is verified, so is the claim."""
-        who = f"{parsed.speaker} said " if parsed.speaker else ""
-        parts = [self.check(f'{who}"{segment}"') for segment in parsed.segments]
+        speakers = self._speakers_of_quotations(parsed)
+        parts = [
+            self.check(f'{speaker} said "{segment}"' if speaker else f'"{segment}"')
+            for speaker, segment in zip(speakers, parsed.segments, strict=True)
+        ]
         # a quotation too short to look up alone ("never accept") counts when a statement
         # of the claimed speaker among the matches holds it word for word
         speaker_ids = self.speaker_ids(parsed.speaker)

@@ -1050,6 +1050,22 @@ def test_several_quotations_all_someone_elses_are_misattributed() -> None:
         assert "said by Kim Yo Jong" in result.explanation
 
 
+def test_an_interviews_question_and_answer_each_have_their_speaker() -> None:
+    records = [
+        {"text": "Do you still think that climate change is a hoax?", "speaker": "Lesley Stahl"},
+        {
+            "text": "I think something is happening and it will change back.",
+            "speaker": "Donald Trump",
+        },
+    ]
+    exchange = 'Stahl "Do you still think that climate change is a hoax?" Trump "I think something is happening and it will change back."'
+    result = _one_check(records, exchange)
+    assert result.verdict == "verified", result.explanation
+    assert {m.speaker for m in result.matches} == {"Lesley Stahl", "Donald Trump"}
+    swapped = exchange.replace("Stahl", "Pence", 1)  # the question is not Pence's
+    assert _one_check(records, swapped).verdict != "verified"
+
+
 def test_a_denial_of_several_quotations_is_never_verified() -> None:
     records = [
         {
