@@ -222,6 +222,8 @@ def report_text(report: ImportReport) -> tuple[str, str]:
         line = f"{outcome.status}: {outcome.path}"
         if outcome.status == "added":
             line += f" ({outcome.quotes} quote(s))"
+        if outcome.status == "duplicate" and outcome.article_id is not None:
+            line += f" (already stored as article {outcome.article_id})"
         if outcome.reason:
             line += f"\n    {outcome.reason}"
         for note in outcome.notes:

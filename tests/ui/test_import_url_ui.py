@@ -246,3 +246,11 @@ def test_cancel_stops_a_slow_fetch_at_once(window, qtbot, server) -> None:  # ty
     (outcome,) = blocker.args[0].outcomes
     assert (outcome.status, outcome.reason) == ("cancelled", f"{server}/slow: fetch cancelled")
     assert not window.importing and not window.progress.isVisible()
+
+
+def test_the_import_details_name_the_article_a_duplicate_is() -> None:
+    from quotecheck.importing import FileOutcome, ImportReport
+    from quotecheck_ui.dialogs import report_text
+
+    report = ImportReport([FileOutcome("again.txt", "duplicate", article_id=3)])
+    assert "duplicate: again.txt (already stored as article 3)" in report_text(report)[1]
