@@ -25,6 +25,8 @@ from quotecheck.match import (
 from quotecheck.model import Attribution
 from quotecheck.store import Store
 
+from .conftest import attribution
+
 # The seed article's seven statements, written down by hand:
 # (statement, speaker, speaker role, source, kind)
 SEED_STATEMENTS = [
@@ -515,20 +517,9 @@ def test_review_status_of_the_evidence() -> None:
     """A rejected quote is no evidence; the verdict says when it rests on an extracted quote
     nobody reviewed or one a reviewer disputed, and each match carries its status."""
     with Store(":memory:") as store:
-        text = 'Ann Lee said "We will build the bridge before the winter."'
-        start = text.index("We will")
-        store.add_article(
-            text,
-            attributions=[
-                Attribution(
-                    start=start,
-                    end=len(text) - 1,
-                    text=text[start:-1],
-                    kind="direct",
-                    speaker="Ann Lee",
-                )
-            ],
-        )
+        words = "We will build the bridge before the winter."
+        text = f'Ann Lee said "{words}"'
+        store.add_article(text, attributions=[attribution(text, words, "Ann Lee")])
         store.add_quote_records(
             [
                 {"text": "Taxes will fall for every family next year.", "speaker": "Tom Brown"},
@@ -730,20 +721,9 @@ def test_reported_words_may_drop_articles_and_shift_tense(
 
 def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
     text = 'Kenta Izumi said the prime minister had "nothing to show" after two years in office.'
-    start = text.index("nothing")
+    quoted = attribution(text, "nothing to show", "Kenta Izumi", kind="mixed")
     with Store(":memory:") as store:
-        store.add_article(
-            text,
-            attributions=[
-                Attribution(
-                    start=start,
-                    end=start + len("nothing to show"),
-                    text="nothing to show",
-                    kind="mixed",
-                    speaker="Kenta Izumi",
-                )
-            ],
-        )
+        store.add_article(text, attributions=[quoted])
         wrong = check('Izumi said the PM had "nothing to show" after three years', store)
         right = check('Izumi said the PM had "nothing to show" after two years', store)
     assert wrong.verdict == "altered" and "number changed" in wrong.flags
@@ -756,20 +736,9 @@ def test_a_year_or_a_count_of_something_else_beside_the_quotation_is_no_change()
     text = (
         'Kishida said the 2019 summit had yielded "no results at all" for Japan. It took 3 hours.'
     )
-    start = text.index("no results")
+    quoted = attribution(text, "no results at all", "Fumio Kishida", kind="mixed")
     with Store(":memory:") as store:
-        store.add_article(
-            text,
-            attributions=[
-                Attribution(
-                    start=start,
-                    end=start + len("no results at all"),
-                    text="no results at all",
-                    kind="mixed",
-                    speaker="Fumio Kishida",
-                )
-            ],
-        )
+        store.add_article(text, attributions=[quoted])
         when = check('Kishida said in 2024 that the summit had yielded "no results at all"', store)
         ago = check('Kishida said five years ago the summit yielded "no results at all"', store)
         which = check('Kishida said the 2018 summit had yielded "no results at all"', store)
@@ -782,20 +751,8 @@ def test_a_year_or_a_count_of_something_else_beside_the_quotation_is_no_change()
 def test_a_deleted_article_is_no_evidence() -> None:
     def article(sentences: list[str]) -> tuple[str, list[Attribution]]:
         """A text of statements by Ana Ruiz and their attributions."""
-        text, attributions = "", []
-        for sentence in sentences:
-            text += 'Ana Ruiz said "'
-            attributions.append(
-                Attribution(
-                    start=len(text),
-                    end=len(text) + len(sentence),
-                    text=sentence,
-                    kind="direct",
-                    speaker="Ana Ruiz",
-                )
-            )
-            text += sentence + '" '
-        return text, attributions
+        text = " ".join(f'Ana Ruiz said "{sentence}"' for sentence in sentences)
+        return text, [attribution(text, sentence, "Ana Ruiz") for sentence in sentences]
 
     kept = "Our schools will get new roofs this summer."
     with Store(":memory:") as store:
@@ -861,20 +818,9 @@ def test_a_short_quotation_among_several_is_found_in_the_speakers_statement() ->
 
 def test_a_loose_paraphrase_says_what_differs() -> None:
     text = "Sakie Yokota said she was running out of time."
-    start = text.index("she")
+    reported = attribution(text, "she was running out of time", "Sakie Yokota", kind="indirect")
     with Store(":memory:") as store:
-        store.add_article(
-            text,
-            attributions=[
-                Attribution(
-                    start=start,
-                    end=len(text) - 1,
-                    text=text[start:-1],
-                    kind="indirect",
-                    speaker="Sakie Yokota",
-                )
-            ],
-        )
+        store.add_article(text, attributions=[reported])
         result = check("Yokota said she had plenty of time", store)
     assert result.verdict == "paraphrase"
     assert "Compare the meaning: 'was running out' became 'had plenty'" in result.explanation
@@ -923,28 +869,12 @@ def test_the_record_is_quoted_as_written_in_explanations_and_diffs() -> None:
 
 
 def test_roles_written_as_descriptions() -> None:
-    def attributed(text: str, quote: str, speaker: str, role: str) -> tuple[str, list[Attribution]]:
-        start = text.index(quote)
-        return text, [
-            Attribution(
-                start=start,
-                end=start + len(quote),
-                text=quote,
-                kind="direct",
-                speaker=speaker,
-                speaker_role=role,
-            )
-        ]
-
     words = "Humanitarian access must be restored without delay."
     with Store(":memory:") as store:
-        text, attributions = attributed(
-            f'Elizabeth Salmon, the United Nations special rapporteur on human rights, said: "{words}"',
-            words,
-            "Elizabeth Salmon",
-            "United Nations special rapporteur on human rights",
-        )
-        store.add_article(text, attributions=attributions)
+        text = f'Elizabeth Salmon, the United Nations special rapporteur on human rights, said: "{words}"'
+        role = "United Nations special rapporteur on human rights"
+        quoted = attribution(text, words, "Elizabeth Salmon", speaker_role=role)
+        store.add_article(text, attributions=[quoted])
         claims = {
             c: check(f'{c} said "{words}"', store)
             for c in ("The UN rapporteur", "The special rapporteur", "The UN secretary-general")
@@ -1097,22 +1027,14 @@ def test_a_denial_of_several_quotations_is_never_verified() -> None:
 )
 def test_a_description_of_another_country_is_someone_else(described: str, verdict: str) -> None:
     text = 'South Korean President Yoon Suk Yeol said the North would "pay a heavy price for any attack."'
-    quote = "pay a heavy price for any attack."
-    start = text.index(quote)
+    quoted = attribution(
+        text,
+        "pay a heavy price for any attack.",
+        "Yoon Suk Yeol",
+        speaker_role="South Korean president",
+    )
     with Store(":memory:") as store:
-        store.add_article(
-            text,
-            attributions=[
-                Attribution(
-                    start=start,
-                    end=start + len(quote),
-                    text=quote,
-                    kind="direct",
-                    speaker="Yoon Suk Yeol",
-                    speaker_role="South Korean president",
-                )
-            ],
-        )
+        store.add_article(text, attributions=[quoted])
         result = check(
             f'{described} said the North would "pay a heavy price for any attack"', store
         )
