@@ -33,7 +33,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
@@ -2543,10 +2543,8 @@ for _left, _right in _OPPOSITES:
             _OPPOSITE_OF[_w] = _OPPOSITE_OF.get(_w, frozenset()) | frozenset(_b.split())
 
 
-def _counted(words: Sequence[str]) -> dict[str, list[float]]:
-    """The numbers of a text by what they count: "after three years in office" -> {"year":
-    [3]} (the stem of the word after the number)."""
-    out: dict[str, list[float]] = {}
+def _number_runs(words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of number words ("a hundred and fifty"), fillers aside."""
     n = 0
     while n < len(words):
         if not _numeric_at(words, n) or words[n] in _NUMBER_FILLERS:
@@ -2555,28 +2553,28 @@ def _counted(words: Sequence[str]) -> dict[str, list[float]]:
         end = n
         while end < len(words) and _numeric_at(words, end):
             end += 1
-        if end < len(words):
-            out.setdefault(stem(words[end]), []).extend(number_values(words[n:end]))
+        yield n, end
         n = end + 1
+
+
+def _counted(words: Sequence[str]) -> dict[str, list[float]]:
+    """The numbers of a text by what they count: "after three years in office" -> {"year":
+    [3]} (the stem of the word after the number)."""
+    out: dict[str, list[float]] = {}
+    for start, end in _number_runs(words):
+        if end < len(words):
+            out.setdefault(stem(words[end]), []).extend(number_values(words[start:end]))
     return out
 
 
 def _count_phrases(words: Sequence[str], shown: Sequence[str], values: Sequence[float]) -> str:
     """The written phrases ("three years") of `words` whose numbers are among `values`."""
     out: list[str] = []
-    n = 0
-    while n < len(words):
-        if not _numeric_at(words, n) or words[n] in _NUMBER_FILLERS:
-            n += 1
-            continue
-        end = n
-        while end < len(words) and _numeric_at(words, end):
-            end += 1
-        if set(number_values(words[n:end])) & set(values):
-            phrase = " ".join(w for w in shown[n : end + 1] if w)
+    for start, end in _number_runs(words):
+        if set(number_values(words[start:end])) & set(values):
+            phrase = " ".join(w for w in shown[start : end + 1] if w)
             if phrase not in out:
                 out.append(phrase)
-        n = end + 1
     return ", ".join(f"\u201c{p}\u201d" for p in out) or ", ".join(f"{v:g}" for v in values)
 
 
