@@ -1240,8 +1240,10 @@ def test_a_deleted_article_keeps_a_new_default_database_from_being_seeded_again(
     assert not store.is_empty  # so the sample article does not come back on the next start
 
 
-def _as_schema_4(path: Path) -> None:
-    """Turn a current database back into one written before articles could be deleted."""
+def _schema_4_database(path: Path) -> Path:
+    """A database with one quote, as written before articles could be deleted."""
+    with Store(path) as store:
+        store.add_quote_records([{"text": "We will win the vote.", "speaker": "Ann Lee"}])
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX idx_articles_deleted")
     conn.execute("ALTER TABLE articles DROP COLUMN deleted_at")
@@ -1249,13 +1251,11 @@ def _as_schema_4(path: Path) -> None:
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
+    return path
 
 
 def test_an_older_database_opened_for_reading_is_upgraded_first(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    with Store(path) as store:
-        store.add_quote_records([{"text": "We will win the vote.", "speaker": "Ann Lee"}])
-    _as_schema_4(path)
+    path = _schema_4_database(tmp_path / "old.db")
     with Store(path, read_only=True) as store:
         assert store.read_only and store.quotes_by_ids([1])[1]["speaker"] == "Ann Lee"
     assert list(tmp_path.glob("old.db.before-m005_deleted_articles*.bak"))
@@ -1264,10 +1264,7 @@ def test_an_older_database_opened_for_reading_is_upgraded_first(tmp_path: Path) 
 def test_an_older_read_only_database_is_refused_with_a_way_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "old.db"
-    with Store(path) as store:
-        store.add_quote_records([{"text": "We will win the vote.", "speaker": "Ann Lee"}])
-    _as_schema_4(path)
+    path = _schema_4_database(tmp_path / "old.db")
     # a file this user cannot write (tests may run as root, who can write any file)
     monkeypatch.setattr("quotecheck.store._writable", lambda _path: False)
     with pytest.raises(QuoteCheckError, match="older QuoteCheck.*copy it"):
