@@ -13,7 +13,6 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -182,73 +181,6 @@ def html_to_text(html: str, *, url: str | None = None) -> tuple[str, ArticleMeta
     return (text or "").strip(), meta
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def resolve_said_on(when: str | None, published: str | None) -> str | None:
-    """The ISO date a statement was made, from the day the text names next to its cue and
-    the article's publication date: "on Friday" is the latest Friday on or before it (the
-    day before for an article of a Saturday), "last Friday" the one before that day,
-    "yesterday"/"last night" the day before, "today"/"tonight"/"this morning" that day.
-    None when either is missing or not understood."""
-    if not when or not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    words = when.lower().split()
-    if words[0] == "yesterday" or words[:2] == ["last", "night"]:
-        return (day - timedelta(days=1)).isoformat()
-    if words[0] in ("today", "tonight", "this") and words[-1] in (
-        "today",
-        "tonight",
-        "morning",
-        "afternoon",
-        "evening",
-    ):
-        return day.isoformat()
-    weekday = next((w for w in words if w in _WEEKDAYS), None)
-    if weekday is None:
-        return None
-    back = (day.weekday() - _WEEKDAYS.index(weekday)) % 7
-    if back == 0 and words[0] in ("last", "this") and words[1] in ("past", weekday):
-        back = 7  # "last Friday" in a Friday's article is a week before
-    return (day - timedelta(days=back)).isoformat()
-
-
-def add_dated_article(
-    store: Store,
-    text: str,
-    meta: ArticleMeta,
-    *,
-    path: str | None = None,
-    reextract: bool = False,
-) -> ImportResult:
-    """``store.add_article``, then each new quote whose text names the day it was said
-    ("said on Friday") is dated to that day instead of the publication date."""
-    from quotecheck.extract import extract
-    from quotecheck.extract.split import split_interrupted
-
-    attributions = split_interrupted(text, extract(text))
-    result = store.add_article(text, meta, attributions, path=path, reextract=reextract)
-    if not (result.added or reextract) or not meta.published:
-        return result
-    rows = []
-    for a in attributions:
-        said_on = resolve_said_on(a.said_when, meta.published)
-        if said_on is not None and said_on != meta.published:
-            rows.append([said_on, result.article_id, a.start, a.end])
-    if rows:
-        with store.db.conn:  # commits; a quote a person touched keeps its date
-            store.db.conn.executemany(
-                'UPDATE quotes SET said_on = ? WHERE article_id = ? AND start = ? AND "end" = ?'
-                " AND status = 'unreviewed' AND note IS NULL AND edited = 0",
-                rows,
-            )
-    return result
-
-
 def read_sidecar(path: Path) -> ArticleMeta:
     """Metadata from `<name>.json` beside the article, if present."""
     sidecar = path.with_suffix(".json")
@@ -415,7 +347,7 @@ def import_file(store: Store, path: Path, *, reextract: bool = False) -> FileOut
             if getattr(sidecar, key):
                 setattr(meta, key, getattr(sidecar, key))
         meta.origin = "file"
-        result = add_dated_article(store, text, meta, path=str(path.resolve()), reextract=reextract)
+        result = store.add_article(text, meta, path=str(path.resolve()), reextract=reextract)
     except Exception as exc:  # one file's surprise never stops the batch
         return _refused(name, exc)
     return _outcome(name, result, notes, reextract=reextract)
@@ -472,7 +404,7 @@ def import_url(
                     setattr(found, key, getattr(meta, key))
         found.url = fetched.final_url
         found.origin = "url"
-        result = add_dated_article(store, text, found, reextract=reextract)
+        result = store.add_article(text, found, reextract=reextract)
     except FetchCancelled as exc:
         return FileOutcome(url, "cancelled", reason=str(exc))
     except Exception as exc:  # one link's surprise never stops the batch
@@ -521,7 +453,7 @@ def import_bytes(
                 if getattr(meta, key):
                     setattr(found, key, getattr(meta, key))
             found.origin = meta.origin
-        result = add_dated_article(store, text_clean, found)
+        result = store.add_article(text_clean, found)
     except QuoteCheckError as exc:
         return FileOutcome(name, "refused", reason=str(exc))
     status = "added" if result.added else "duplicate"

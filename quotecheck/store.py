@@ -62,6 +62,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from quotecheck import QuoteCheckError
+from quotecheck.dates import resolve_said_on
 from quotecheck.extract.gazetteer import default_gazetteer
 from quotecheck.model import STATUSES, ArticleMeta, Attribution
 from quotecheck.text import name_key, normalize, search_terms
@@ -939,7 +940,8 @@ class Store:
                     "cue_end": a.cue_span[1] if a.cue_span else None,
                     "source_id": source_id,
                     "source_mention": cut(a.source_span),
-                    "said_on": said_on,
+                    # "said on Friday": that Friday, not the day the article came out
+                    "said_on": resolve_said_on(a.said_when, said_on) or said_on,
                     "status": "unreviewed",
                     "confidence": a.confidence,
                     "edited": 0,

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.importing import import_files, resolve_said_on
+from quotecheck.dates import resolve_said_on
+from quotecheck.importing import import_files
+from quotecheck.model import ArticleMeta
 from quotecheck.store import Store
 
 
@@ -47,5 +49,37 @@ def test_a_quote_said_on_a_named_day_is_dated_to_it(tmp_path: Path) -> None:
             "that the port would reopen": "2024-06-07",
             "the crews were ready": "2024-06-08",
         }
+    finally:
+        store.close()
+
+
+def test_the_store_dates_a_quote_in_the_same_write_as_the_article() -> None:
+    # one transaction: there is no moment when the quote carries the publication date
+    store = Store(":memory:")
+    try:
+        store.add_article(
+            "Mayor Ann Lee said on Friday that the port would reopen.\n",
+            ArticleMeta(title="Port", published="2024-06-08"),
+        )
+        assert [q["said_on"] for q in store.quotes()] == ["2024-06-07"]
+    finally:
+        store.close()
+
+
+def test_reextracting_leaves_a_dated_quote_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "port.txt"
+    article.write_text("Mayor Ann Lee said on Friday that the port would reopen.\n", "utf-8")
+    (tmp_path / "port.json").write_text('{"published": "2024-06-08"}', encoding="utf-8")
+    store = Store(":memory:")
+    try:
+        import_files(store, [article])
+        before = [(q["id"], q["said_on"], q["updated_at"]) for q in store.quotes()]
+        monkeypatch.setattr("quotecheck.store.now", lambda: "2030-01-01T00:00:00+00:00")
+        outcome = import_files(store, [article], reextract=True).outcomes[0]
+        assert outcome.status == "re-extracted", outcome.reason
+        assert [(q["id"], q["said_on"], q["updated_at"]) for q in store.quotes()] == before
+        assert before[0][1] == "2024-06-07"
     finally:
         store.close()
