@@ -252,6 +252,7 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+_SPELT_OUT = (("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"))
 _SHORT_FORMS = frozenset(_BARE_APOSTROPHE.values()) | {"let's"}  # "it's" is "it is"
 # A unit and its abbreviation are one word: "600 km" is "600 kilometres".
 _UNIT_WORDS = {
@@ -359,6 +360,10 @@ def _expand(token: str) -> tuple[str, ...]:
     if token in _BARE_NT:
         return (_BARE_NT[token], "not")
     token = _BARE_APOSTROPHE.get(token, token)
+    for ending, verb in _SPELT_OUT:
+        if token.endswith(ending) and len(token) > len(ending):
+            # "we're" is "we are" ("'s" and "'d" stay: "is" or "has", "would" or "had")
+            return (token[: -len(ending)], verb)
     if token in _UNIT_WORDS:
         return (_UNIT_WORDS[token],)
     if token.endswith(("'s", "s'")) and token not in _SHORT_FORMS:
@@ -2428,6 +2433,17 @@ class Matcher:
                 result.flags.append("reported speech")
             extra = " (an excerpt of a longer statement)" if analysis.excerpt else ""
             result.explanation = f"The words match what {who} said{extra}."
+            contraction = (
+                _written_contraction_change(toks, quote_shown, best_ops) if parsed.quoted else None
+            )
+            if contraction is not None:
+                # a quotation is the speaker's words as said: "won't" is not "will not"
+                result.flags.append("contraction differs")
+                said, recorded = contraction
+                result.explanation += (
+                    f" But the quotation writes \u201c{said}\u201d where the record has "
+                    f"\u201c{recorded}\u201d."
+                )
             if analysis.reworded:
                 # reported words: not the record's wording, but no word of content differs
                 result.flags.append("reworded")
@@ -2582,6 +2598,46 @@ def _holds(words: Sequence[str], wanted: Sequence[str]) -> bool:
     """Does `words` hold `wanted` as a run of consecutive words?"""
     size = len(wanted)
     return any(list(words[n : n + size]) == list(wanted) for n in range(len(words) - size + 1))
+
+
+def _written_contraction_change(
+    toks: Sequence[_Tok], quote_shown: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
+) -> tuple[str, str] | None:
+    """The first word a quotation writes contracted where the record does not, or the other
+    way round ("won't" for "will not"): the same words, but not as said. As (claimed, record).
+    A contraction typed without its apostrophe ("dont") is the contraction; "cannot" and
+    "can not" are one spelling."""
+
+    def continues(shown: str) -> bool:  # the second word of a split contraction
+        return shown == "" or shown.casefold() in ("n't", "nt")
+
+    def written(shows: Sequence[str], first: int, last: int) -> str:
+        joined = " ".join(w for w in shows[max(first, 0) : last] if w)
+        return joined.replace(" n't", "n't").replace(" nt", "nt")
+
+    claim_shows = [t.show for t in toks]
+    for tag, i1, i2, j1, _ in ops:
+        if tag != "equal":
+            continue
+        for k in range(i2 - i1):
+            i, j = i1 + k, j1 + k
+            if j >= len(quote_shown) or continues(claim_shows[i]) == continues(quote_shown[j]):
+                continue
+            # the contracted side's word: from its first part to its last
+            shows, at = (claim_shows, i) if continues(claim_shows[i]) else (quote_shown, j)
+            first, last = at - 1, at + 1
+            while first > 0 and continues(shows[first]):
+                first -= 1
+            while last < len(shows) and continues(shows[last]):
+                last += 1
+            shift = j - i if shows is claim_shows else i - j
+            other = quote_shown if shows is claim_shows else claim_shows
+            contracted = written(shows, first, last)
+            spelt_out = written(other, first + shift, last + shift)
+            if "cannot" in (contracted.casefold(), spelt_out.casefold()):
+                continue
+            return (contracted, spelt_out) if shows is claim_shows else (spelt_out, contracted)
+    return None
 
 
 def _split_edge_replacements(

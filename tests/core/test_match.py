@@ -719,6 +719,36 @@ def test_reported_words_may_drop_articles_and_shift_tense(
     assert ("reworded" in result.flags) is reworded, result.flags
 
 
+@pytest.mark.parametrize(
+    ("claim", "record", "written"),
+    [
+        # a quotation is the words as said: a contraction made or undone is pointed out
+        ('Ann Lee said: "I won\'t step down."', "I will not step down.", ("won't", "will not")),
+        ('Ann Lee said: "I will not step down."', "I won't step down.", ("will not", "won't")),
+        ('Ann Lee said "we\'re not leaving"', "We are not leaving.", ("we're", "we are")),
+        ('Ann Lee said: "It didn\'t work."', "It did not work.", ("didn't", "did not")),
+        # ... but the same contraction is no change, typed without its apostrophe or not,
+        ('Ann Lee said: "I wont step down."', "I won't step down.", None),
+        ('Ann Lee said: "I won\'t step down."', "I won't step down.", None),
+        # "cannot" and "can not" are one spelling
+        ('Ann Lee said: "We can not wait."', "We cannot wait.", None),
+        # and reported words may be written either way
+        ("Ann Lee said she will not step down", "I won't step down.", None),
+    ],
+)
+def test_a_quotation_that_contracts_the_record_is_flagged(
+    claim: str, record: str, written: tuple[str, str] | None
+) -> None:
+    result = _one_check([{"text": record, "speaker": "Ann Lee"}], claim)
+    assert result.verdict == "verified", (claim, result.explanation)
+    assert ("contraction differs" in result.flags) is (written is not None), result.flags
+    if written is not None:
+        said, recorded = written
+        assert f"writes \u201c{said}\u201d where the record has \u201c{recorded}\u201d" in (
+            result.explanation
+        )
+
+
 def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
     text = 'Kenta Izumi said the prime minister had "nothing to show" after two years in office.'
     quoted = attribution(text, "nothing to show", "Kenta Izumi", kind="mixed")
