@@ -547,7 +547,7 @@ _SOURCE = (
     rf"|(?i:{_VENUE})(?:\s+(?i:at|in|of|to|on|before|with)\s+(?:(?i:the)\s+)?(?P<src_b>{_NAME}))?"
     rf"|(?P<src_c>{_NAME}))"
 )
-_SPEAKER = r"(?P<speaker>[^\s,:;!?\"][^,:;!?\"]{0,70}?)"
+_SPEAKER = r"(?P<speaker>[^\s,:;!?\"\x01][^,:;!?\"\x01]{0,70}?)"  # never across a quotation
 _SPEAKER_WORDS_MAX = 7
 _MIN_QUOTED_WORDS = 3  # fewer words between quotation marks are scare quotes
 _SHORT_QUOTE_WORDS = 5  # ... and so are fewer than this when no one is said to say them
@@ -611,12 +611,21 @@ _TOPIC_DATE = re.compile(
     r"(?!'s|\s+(?-i:[A-Z]))\b|\d[\d/.-]*(?:\s+\w+)?(?:\s+\d{4})?\s*(?:,|$))",
     re.I,
 )
+# Whom it was said to, or when, after '"...", X told': no speaker ("reporters") and no source.
+_AUDIENCE = (
+    r"(?:(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|legislators|supporters|"
+    r"voters|crowd|audience|students|delegates|workers|members|nation|country)"
+    r"|yesterday|today|tonight|earlier|later)"
+)
 # Verbs that name what the speaker called something: cues only before a quotation ("Yoon
 # called the launch "a direct provocation""; "Obama called Putin" is a phone call).
 _NAMING_CUE = r"(?:called|calls|dubbed|dubs|branded|brands|labelled|labeled|labels)"
 _CUE_FORM = re.compile(
     rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()}|{_CUE_TITLE}|(?P<naming>{_NAMING_CUE}))\b"
     rf"(?:\s+(?P<src>{_SOURCE}))?"
+    # whom it was told: "told reporters", "told a news conference that"
+    rf"(?:(?:(?<=told)|(?<=tells)|(?<=TOLD))\s+(?:{_AUDIENCE}(?=[\s,:])"
+    r"|[^\x01\",]{1,40}?(?=\s+(?:that|THAT)\s)))?"
     rf"(?:\s+(?:that|THAT)(?=\s)(?!\s+{_THAT_PRONOUN}))?[\s,:]*(?P<rest>.*)$",
     re.S,
 )
@@ -629,12 +638,6 @@ _AFTER_CUE = (
     + "|".join(_MORE_CUES)
     + ")"
 )
-# Whom it was said to, or when, after '"...", X told': no speaker ("reporters") and no source.
-_AUDIENCE = (
-    r"(?:(?:the\s+)?(?:reporters|journalists|press|media|lawmakers|legislators|supporters|"
-    r"voters|crowd|audience|students|delegates|workers|members|nation|country)"
-    r"|yesterday|today|tonight|earlier|later)"
-)
 # The inverted order ("..., said Kishida") follows a comma or the quotation: "he predicted
 # Sweden riots" is no "Sweden riots" predicting "he".
 _TRAILING_CUE = re.compile(
@@ -643,7 +646,10 @@ _TRAILING_CUE = re.compile(
     # '"...," said Fumio Kishida, the prime minister': the role after the name (up to a
     # comma, so "the ambassador to China" is no source "China")
     r"(?:\s*,\s*(?P<role>(?i:the|a|an|his|her|its|their)\s[^,\x01\"]{1,60}))?)"
-    rf"(?:[\s,]+(?P<src>{_SOURCE}))?[\s.]*$",
+    rf"(?:[\s,]+(?P<src>{_SOURCE}))?"
+    # ... and whom it was told, where or when: '"...," Polyanskiy told the council on Tuesday'
+    r"(?:[\s,]+(?i:to|in|at|on|during|before|after|while|last|this|yesterday|today|earlier)\b"
+    r"[^\x01\"]{0,60}?|(?:(?<=told)|(?<=tells)|(?<=Told)|(?<=Tells))\s+[^\x01\"]{1,60}?)?[\s.]*$",
     re.S,
 )
 # "In an interview, Kishida said ...", "Speaking at the UNGA, Kishida said ...": a clause
@@ -927,6 +933,14 @@ def parse_claim(
         rest = m.group("rest")
         if m.groupdict().get("src"):
             found = _is_source(m, known_sources, strict=False)
+            if found and known_sources and name_key(found) not in known_sources:
+                # "told the Diet North Korea would ...": the known source, then the words
+                words_of = found.split()
+                for size in range(len(words_of) - 1, 0, -1):
+                    if name_key(" ".join(words_of[:size])) in known_sources:
+                        rest = " ".join([*words_of[size:], rest]).strip()
+                        found = " ".join(words_of[:size])
+                        break
             if found:
                 source = source or found
         break

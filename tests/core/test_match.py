@@ -209,6 +209,9 @@ def test_parse_claim_forms() -> None:
         "Diet",
         "Japan should not waste any moment",
     )
+    # without "that", the known source ends where the words begin
+    p = parse_claim("Trump told the Diet North Korea would pay", known_sources={"diet"})
+    assert (p.speaker, p.source, p.words) == ("Trump", "Diet", "North Korea would pay")
 
 
 # -- the seven seed statements, five ways each -------------------------------------------
@@ -1370,6 +1373,23 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
         ("We will win, said Kishida", "Kishida", "We will win", False),
         # ... and may give the speaker's role after the name
         ('"We will win," said Fumio Kishida, the prime minister', "Fumio Kishida", None, True),
+        # whom the words were told, and when, after the speaker
+        ('"Not about it alone," Polyanskiy told the council on Tuesday.', "Polyanskiy", None, True),
+        ('"Not about it alone," Polyanskiy told a news conference.', "Polyanskiy", None, True),
+        ('"Not about it alone," Polyanskiy told parliament.', "Polyanskiy", None, True),
+        ('"Not about it alone," Polyanskiy said on Tuesday.', "Polyanskiy", None, True),
+        # a subject before the quotation, the speaker after it
+        ('The US is "prepared to meet," Kritenbrink said.', "Kritenbrink", None, True),
+        ('Japan will "never accept it," Hayashi said.', "Hayashi", None, True),
+        # the audience is no part of the words
+        (
+            "Kishida told reporters that Japan would not talk",
+            "Kishida",
+            "Japan would not talk",
+            False,
+        ),
+        ("Kishida told reporters Japan would not talk", "Kishida", "Japan would not talk", False),
+        ("Kishida told a news conference that it was over", "Kishida", "it was over", False),
     ],
 )
 def test_parse_claim_attribution(
