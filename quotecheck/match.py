@@ -1759,6 +1759,8 @@ class Matcher:
         self._verdict(result, parsed, toks, chosen, speaker_ids, source_ids, word_weights)
         if result.verdict in ("verified", "altered") and parsed.quoted and parsed.context:
             self._check_numbers_around(result, parsed)
+        if result.verdict == "verified" and parsed.quoted and parsed.sentence:
+            self._check_words_around(result, parsed)
         if result.verdict != "not found" and "speaker unresolved" in result.flags:
             self._described_elsewhere(result)
         if result.verdict != "not found" and "speaker unresolved" in result.flags:
@@ -1983,6 +1985,115 @@ class Matcher:
                 f" But beside the quotation the claim says {said}, which the record's "
                 f"sentence does not ({had})."
             )
+
+    def _check_words_around(self, result: CheckResult, parsed: ParsedClaim) -> None:
+        """'Kishida said he was not prepared to meet Kim Jong Un "at any time"', 'Thomas-
+        Greenfield said China was "trying to cover up ..."': the quoted words are the
+        record's, but the claim's own words beside them turn a negation or swap a name of the
+        record's sentence. Compared within the stretch where the two sentences align, so
+        what the claim leaves out or adds at its ends is no change."""
+        best = result.matches[0] if result.matches else None
+        if best is None or len(best.quote_ids) > 1 or len(parsed.segments) > 1:
+            return
+        rows = self._rows([best.quote_id])
+        row = rows.get(best.quote_id)
+        around = self._sentence_context(_Unit([row], row.words)) if row else None
+        if around is None:
+            return
+        claim = _tokens(parsed.sentence)
+        claim_keys = [t.key for t in claim]
+        quoted = [t.key for t in _tokens(parsed.words, editorial=True)]
+        start = next(
+            (
+                i
+                for i in range(len(claim_keys) - len(quoted) + 1)
+                if claim_keys[i : i + len(quoted)] == quoted
+            ),
+            None,
+        )
+        if start is None or not quoted or len(quoted) == len(claim_keys):
+            return
+        inside = range(start, start + len(quoted))
+        own_names = {
+            w.casefold()
+            for name in (best.speaker, best.source, parsed.speaker)
+            if name
+            for w in words(name)
+        }
+        said = _tokens(best.text)
+        record_keys = around[0] + [t.key for t in said] + around[1]
+        record_shown = around[4] + [t.show for t in said] + around[5]
+        record_stems = {stem(w) for w in record_keys}
+        ops = difflib.SequenceMatcher(None, claim_keys, record_keys, autojunk=False).get_opcodes()
+        equal = [n for n, op in enumerate(ops) if op[0] == "equal"]
+        if not equal:
+            return
+        for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+            if tag == "equal" or any(i in inside for i in range(i1, i2)):
+                continue
+            if not equal[0] < n < equal[-1] and not (
+                tag == "replace" and (i1 == 0 or i2 == len(claim_keys))
+            ):
+                continue  # words the claim adds or leaves out at its ends
+            # the claim's words beside the quotation stand for the record's words beside it:
+            # "China was" for "Russia was", not for all of "Thomas-Greenfield said Russia
+            # was"; a name is taken whole
+            k1, k2 = j1, j2
+            between = equal[0] < n < equal[-1]
+            if tag != "replace" or (between and j2 - j1 <= _LOCAL_EDIT):
+                pass  # the record's words that stand for the claim's are all of them
+            elif i2 <= start:
+                k1 = max(j1, j2 - (i2 - i1))
+                while k1 > j1 and record_shown[k1 - 1][:1].isupper():
+                    k1 -= 1
+            else:
+                k2 = min(j2, j1 + (i2 - i1))
+                while k2 < j2 and record_shown[k2][:1].isupper():
+                    k2 += 1
+            claimed, recorded = claim_keys[i1:i2], record_keys[k1:k2]
+            if len(claimed) > _LOCAL_EDIT or len(recorded) > _LOCAL_EDIT:
+                continue
+            if j2 - j1 > 8 or not between:
+                j1, j2 = k1, k2  # shown: the record's words that stand for the claim's
+            # shown with a word of the aligned text on each side: "was not prepared"
+            shown_claim = " ".join(t.show for t in claim[max(i1 - 1, 0) : i2 + 1] if t.show)
+            shown_record = " ".join(w for w in record_shown[max(j1 - 1, 0) : j2 + 1] if w)
+            where = (
+                f"The quoted words are on record ({_who(best)}), but outside the quotation "
+                f"marks the claim says \u201c{shown_claim}\u201d where the record's sentence "
+                f"says \u201c{shown_record}\u201d"
+            )
+            flipped = {w for w in claimed if w in NEGATORS} ^ {w for w in recorded if w in NEGATORS}
+            if flipped:
+                result.verdict = "contradicted"
+                result.flags.append("negation differs")
+                added = "added" if set(claimed) & flipped else "removed"
+                result.explanation = (
+                    f"{where}: a negation ({', '.join(sorted(flipped))}) was {added}."
+                )
+                return
+            # a content word of the claim's that the record's sentence lacks, for one of its
+            # own, a name on one side at least: "the economy" for "North Korea"; not when
+            # ("five years ago"), not the speaker's own name, not an acronym ("PM")
+            content = [w for w in claimed if _content_word(w) and stem(w) not in record_stems]
+            replaced = [w for w in recorded if _content_word(w) and w not in own_names]
+            if all(w in _REFERRING_NOUNS for w in replaced):
+                continue  # "North Korea" for "his country": who the record means
+            named = any(t.show[:1].isupper() for t in claim[i1:i2] if t.key in content) or any(
+                w[:1].isupper() and w.casefold() not in own_names for w in record_shown[k1:k2]
+            )
+            acronym = "".join(w[:1] for w in replaced if w not in STOPWORDS)
+            if len(content) == 1 and content[0] == acronym:
+                continue
+            same_person = self.speaker_ids(
+                " ".join(t.show for t in claim[i1:i2])
+            ) & self.speaker_ids(" ".join(w for w in record_shown[k1:k2] if w))
+            if tag == "replace" and content and replaced and named and not same_person:
+                # "with the North Korean leader" for "with Kim Jong Un" is no change
+                result.verdict = "altered"
+                result.flags.append("wording differs")
+                result.explanation = f"{where}."
+                return
 
     def _sentence_context(
         self, unit: _Unit
@@ -2772,6 +2883,27 @@ def _is_topic(text: str) -> bool:
             if following.lower() in _TOPIC_OBJECTS or following[:1].isupper():
                 return False  # "blamed Republicans", "called the judge a disgrace"
     return True
+
+
+_TIME_WORDS = frozenset(
+    """ago year years month months week weeks day days today yesterday tomorrow tonight
+    morning evening night last earlier later recently monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september
+    october november december""".split()
+)
+
+
+# Nouns a speaker uses for their own side ("his country", "our government"): whom they
+# stand for is the claim's to name
+_REFERRING_NOUNS = frozenset(
+    """country countries nation government administration party state regime side leader
+    leaders people ministry company side""".split()
+)
+
+
+def _content_word(word: str) -> bool:
+    """A word that says what, not when: "economy", not "the", "2019" or "years"."""
+    return word not in STOPWORDS and not is_number(word) and word not in _TIME_WORDS
 
 
 def _who(match: Match | None) -> str:

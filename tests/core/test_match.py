@@ -765,6 +765,81 @@ def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() 
     assert right.verdict == "verified" and "number changed" not in right.flags
 
 
+_AROUND = (
+    'Kishida said he was prepared to meet Kim Jong Un "at any time." '
+    'Thomas-Greenfield said Russia was "trying to cover up its own violations." '
+    'Kritenbrink said talks were offered "at any place" and that Pyongyang had not responded. '
+    'Kim Song said his country "will never be bound" by such resolutions.'
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "said", "recorded"),
+    [
+        # the claim's own words beside the quotation turn a negation of the record's sentence
+        (
+            'Kishida said he was not prepared to meet Kim Jong Un "at any time"',
+            "contradicted",
+            "was not prepared",
+            "was prepared",
+        ),
+        (
+            'Kritenbrink said talks were offered "at any place" and that Pyongyang had responded',
+            "contradicted",
+            "had responded",
+            "had not responded",
+        ),
+        # ... or swap a name for the record's
+        (
+            'Thomas-Greenfield said China was "trying to cover up its own violations"',
+            "altered",
+            "China was",
+            "said Russia was",
+        ),
+        ('Kishida said he was prepared to meet Xi Jinping "at any time"', "altered", None, None),
+        # the record's own words, a pronoun named, a word left out: no change
+        ('Kishida said he was prepared to meet Kim Jong Un "at any time"', "verified", None, None),
+        ('Kishida said he was ready to meet Kim "at any time"', "verified", None, None),
+        (
+            'Thomas-Greenfield said Moscow was "trying to cover up its own violations"',
+            "altered",
+            None,
+            None,
+        ),
+        (
+            'Kim Song said North Korea "will never be bound" by such resolutions',
+            "verified",
+            None,
+            None,
+        ),
+        ('Kritenbrink said talks were offered "at any place"', "verified", None, None),
+    ],
+)
+def test_the_words_beside_a_quotation_are_compared_with_the_record_sentence(
+    claim: str, verdict: str, said: str | None, recorded: str | None
+) -> None:
+    quotes = [
+        "at any time.",
+        "trying to cover up its own violations.",
+        "at any place",
+        "will never be bound",
+    ]
+    speakers = ["Fumio Kishida", "Linda Thomas-Greenfield", "Daniel Kritenbrink", "Kim Song"]
+    attributions = [
+        attribution(_AROUND, words, speaker, kind="mixed")
+        for words, speaker in zip(quotes, speakers, strict=True)
+    ]
+    with Store(":memory:") as store:
+        store.add_article(_AROUND, attributions=attributions)
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+    if said is not None:
+        assert f"the claim says \u201c{said}\u201d where the record's sentence says " in (
+            result.explanation
+        )
+        assert f"\u201c{recorded}\u201d" in result.explanation
+
+
 def test_a_year_or_a_count_of_something_else_beside_the_quotation_is_no_change() -> None:
     text = (
         'Kishida said the 2019 summit had yielded "no results at all" for Japan. It took 3 hours.'
