@@ -2513,12 +2513,23 @@ class Matcher:
             not analysis.exact and best_sim < s.altered_min and analysis.loose_negation_flip
         )
         if (analysis.negation_flip and best_sim >= s.contradicted_min) or loose_flip:
-            result.verdict = "contradicted"
-            result.explanation = (
-                f"The record ({who}) says the opposite: a negation "
-                f"({', '.join(analysis.negation_words)}) was "
-                f"{'added' if analysis.negation_added else 'removed'}."
+            flipped = (
+                f"a negation ({', '.join(analysis.negation_words)}) was "
+                f"{'added' if analysis.negation_added else 'removed'}"
             )
+            if parsed.denial and not loose_flip:
+                # "Kritenbrink denied that the US would recognise ...": he said it would not,
+                # which is what the claim says
+                result.verdict = "verified"
+                result.flags.append("denial")
+                result.explanation = (
+                    f"The claim says {result.claimed_speaker or 'the speaker'} denied or did "
+                    f"not say these words, and the record ({who}) says the opposite of them "
+                    f"({flipped})."
+                )
+                return
+            result.verdict = "contradicted"
+            result.explanation = f"The record ({who}) says the opposite: {flipped}."
             if parsed.denial:
                 result.flags.append("denial")
                 result.explanation += (
@@ -2530,9 +2541,19 @@ class Matcher:
         if opposite and best_sim >= s.contradicted_min and not analysis.numbers_changed:
             # "her country would accept any talks" against "... reject any talks": one word
             # swapped for its opposite flips the meaning as a negation does
-            result.verdict = "contradicted"
             result.flags.append("opposite word")
             said, recorded = opposite
+            if parsed.denial:
+                # "never said her country would accept ...": she said it would reject
+                result.verdict = "verified"
+                result.flags.append("denial")
+                result.explanation = (
+                    f"The claim says {result.claimed_speaker or 'the speaker'} denied or did "
+                    f"not say these words, and the record ({who}) says the opposite of them "
+                    f"('{recorded}', not '{said}')."
+                )
+                return
+            result.verdict = "contradicted"
             result.explanation = (
                 f"The record ({who}) says the opposite: '{recorded}' became '{said}'."
             )
@@ -2588,6 +2609,16 @@ class Matcher:
             return
         if parsed.denial:
             result.flags.append("denial")
+        if parsed.denial and best_sim >= s.altered_min and not analysis.numbers_changed:
+            # "Trump denied that he got along with Kim Jong Un": he said nearly that
+            changed = ", ".join(analysis.changes[:3])
+            result.verdict = "contradicted"
+            result.explanation = (
+                f"The claim says {result.claimed_speaker or 'the speaker'} denied or did not "
+                f"say these words, but the record has {who} saying nearly them"
+                + (f" ({changed})." if changed else ".")
+            )
+            return
         if best_sim >= s.altered_min:
             result.verdict = "altered"
             changed = ", ".join(analysis.changes[:3])

@@ -1844,6 +1844,32 @@ REVIEW_CASES: list[tuple[str, str, str, str, set[str], set[str]]] = [
         set(),
         set(),
     ),
+    # ... the opposite of what was said: the denial is true
+    (
+        "8e",
+        "seed",
+        "Kishida denied that Japan should waste any moment",
+        "verified",
+        {"denial"},
+        set(),
+    ),
+    (
+        "8f",
+        "seed",
+        "Ri Ryong Nam never said her country would accept any talks at any level with Japan",
+        "verified",
+        {"denial"},
+        set(),
+    ),
+    # ... nearly what was said: the denial is false
+    (
+        "8g",
+        "seed",
+        "Kishida denied that he wanted to hold talks with Kim Jong Un without preconditions",
+        "contradicted",
+        {"denial"},
+        set(),
+    ),
 ]
 
 
