@@ -84,6 +84,9 @@ class MatchSettings:
     window: int = 3  # largest window of adjacent quotes of one speaker (1: no windows)
     window_seeds: int = 20  # best single quotes whose neighbours form windows
     speaker_boost: float = 10.0  # added to the rank score when the claimed speaker matches
+    # share of the best adjacent statement's claim coverage (same transcript, any speaker)
+    # added to a unit's rank score: a sentence in a passage about the claim's topic gains
+    neighbour_share: float = 0.1
     # Rank score = 100 * (w_coverage * claim words found + w_precision * unit words that are
     # claim words + w_ratio * RapidFuzz ratio), then blended with the aligned similarity
     w_coverage: float = 0.55
@@ -350,6 +353,7 @@ def _british_spellings(word: str) -> list[str]:
     return [w for w in out if w != word and _us_spelling(w) == _us_spelling(word)]
 
 
+@functools.lru_cache(maxsize=200_000)  # called for every word of every candidate
 def _expand(token: str) -> tuple[str, ...]:
     """A word as compared: contractions split so "don't" and "do not" align, British
     spellings made American."""
@@ -1269,6 +1273,13 @@ class _Row:
     shown: list[str] = field(default_factory=list)  # each word as written (see shown_words)
 
 
+@dataclass(frozen=True, slots=True)
+class _Near:  # a statement beside a candidate, for passage context
+    source_id: int | None
+    article_id: int | None
+    stems: frozenset[str]
+
+
 @dataclass(slots=True)
 class _Unit:
     rows: list[_Row]
@@ -1614,6 +1625,54 @@ class Matcher:
         unit.speaker_ok = bool(speaker_ids) and all(r.speaker_id in speaker_ids for r in unit.rows)
         unit.rank = score + (boost if unit.speaker_ok else 0.0)
 
+    def _near(self, ids: Iterable[int], rows: dict[int, _Row]) -> dict[int, _Near]:
+        """The compared word stems of statements (no display forms: context only), from
+        `rows` where they are there."""
+        out: dict[int, _Near] = {}
+        wanted = []
+        for i in dict.fromkeys(ids):
+            row = rows.get(i)
+            if row is None:
+                wanted.append(i)
+            else:
+                out[i] = _Near(row.source_id, row.article_id, row.stems)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for qid, norm, source_id, article_id in self._conn.execute(
+                "SELECT id, norm_text, source_id, article_id FROM quotes "
+                f"WHERE id IN ({marks}) AND {_EVIDENCE}",
+                chunk,
+            ):
+                stems = frozenset(stem(w) for w in compare_words(norm or ""))
+                out[qid] = _Near(source_id, article_id, stems)
+        return out
+
+    def _neighbours(
+        self,
+        unit: _Unit,
+        around: dict[int, _Near],
+        claim_set: dict[str, float],
+        claim_weight: float,
+    ) -> None:
+        """Passage context: the unit gains `neighbour_share` of the claim coverage of the
+        statement just before or just after it (the better of the two; same transcript, any
+        speaker, so a question or an answer counts). Fact-checkers' wordings often sum up a
+        passage, and of several statements that hold the claim's words, the one in a
+        passage about them is the likelier one. `around` holds the neighbours."""
+        share = self.settings.neighbour_share
+        if not share or not claim_weight:
+            return
+        best = 0.0
+        for i, edge in ((unit.rows[0].id - 1, unit.rows[0]), (unit.rows[-1].id + 1, unit.rows[-1])):
+            near = around.get(i)
+            if near is None or near.source_id != edge.source_id:
+                continue
+            if near.article_id != edge.article_id:
+                continue
+            best = max(best, sum(w for t, w in claim_set.items() if t in near.stems))
+        unit.rank += share * 100.0 * best / claim_weight
+
     def _windows(self, seeds: list[_Unit], rows: dict[int, _Row]) -> list[_Unit]:
         size = self.settings.window
         if size < 2 or not seeds:
@@ -1723,10 +1782,24 @@ class Matcher:
         units = [_Unit([rows[i]], rows[i].words) for i in ids if i in rows]
         for unit in units:
             self._score(unit, claim_set, claim_weight, claim_text, speaker_ids, boost)
+        around: dict[int, _Near] = {}  # statements beside the units (passage context)
+        if s.neighbour_share and units:
+            # the context adds at most `neighbour_share` * 100: a unit further below the
+            # last window seed (or re-ranked unit) cannot reach it, and is left as it is
+            ranks = sorted((u.rank for u in units), reverse=True)
+            last = ranks[min(len(ranks), max(s.window_seeds, s.max_matches * 3, 10)) - 1]
+            within = [u for u in units if u.rank + 100.0 * s.neighbour_share >= last]
+            around = self._near((u.rows[0].id + d for u in within for d in (-1, 1)), rows)
+            for unit in within:
+                self._neighbours(unit, around, claim_set, claim_weight)
         units.sort(key=lambda u: -u.rank)
         windows = self._windows(units[: s.window_seeds], rows)
+        if windows and s.neighbour_share:
+            edges = {i for u in windows for i in (u.rows[0].id - 1, u.rows[-1].id + 1)}
+            around.update(self._near((i for i in edges if i not in around), rows))
         for unit in windows:
             self._score(unit, claim_set, claim_weight, claim_text, speaker_ids, boost)
+            self._neighbours(unit, around, claim_set, claim_weight)
         units += windows
         # Fine score: word similarity on the aligned part, for the best few by rank.
         units.sort(key=lambda u: -u.rank)

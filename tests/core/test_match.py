@@ -2614,3 +2614,26 @@ def test_batch_line_without_a_claim_says_so(tmp_path, capsys) -> None:  # type: 
     Store(tmp_path / "q.db").close()
     assert main(["--db", str(tmp_path / "q.db"), "check", "--jsonl", str(batch)]) == 1
     assert 'line 1: expected {"id", "claim"}: the object has no "claim"' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("share", "first"), [(0.0, "Ohio rally"), (0.1, "Interview")])
+def test_the_passage_around_a_statement_settles_a_tie(share: float, first: str) -> None:
+    # the same line said twice: the one answering a question about premiums is the one a
+    # claim about premiums means (with no passage context, the first recorded wins the tie)
+    records = [
+        {"text": "Thank you all for coming to the rally tonight.", "source": "Ohio rally"},
+        {"text": "Obamacare is a disaster.", "source": "Ohio rally"},
+        {"text": "Have health insurance premiums doubled in your state?", "source": "Interview"},
+        {"text": "Obamacare is a disaster.", "source": "Interview"},
+    ]
+    speakers = ["Ann Lee", "Ann Lee", "Tom Host", "Ann Lee"]
+    with Store(":memory:") as store:
+        store.add_quote_records(
+            [{**r, "speaker": who} for r, who in zip(records, speakers, strict=True)]
+        )
+        matcher = Matcher(store, MatchSettings(neighbour_share=share))
+        result = matcher.check("Ann Lee says premiums doubled and Obamacare is a disaster")
+    assert [m.source for m in result.matches[:2]] == [
+        first,
+        ({"Ohio rally", "Interview"} - {first}).pop(),
+    ]
