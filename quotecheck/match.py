@@ -1211,6 +1211,36 @@ class _SpeakerInfo:
     acronyms: set[str] = field(default_factory=set)  # "jcs" for "Joint Chiefs of Staff"
 
 
+# Given names and their common short forms: "Jim Risch" is James Risch.
+_GIVEN_NAME_FORMS = [
+    set(group.split())
+    for group in """james jim jimmy jamie|joseph joe joey|william bill billy will willy|robert bob
+    bobby rob robbie bert|michael mike mick mikey|thomas tom tommy|richard dick rick ricky rich
+    richie|bernard bernie|edward ed eddie ted ned|theodore ted teddy theo|charles chuck charlie
+    chas|elizabeth liz lizzie beth betty eliza|katherine catherine kathryn kate katie kathy cathy
+    kat|margaret maggie meg peggy|christopher chris|daniel dan danny|david dave davey|steven
+    stephen steve|anthony tony|andrew andy drew|benjamin ben benny|nicholas nick nicky|samuel
+    sam sammy|alexander alex sasha|alexandra alex sandra|jonathan jon jonny|john jack johnny
+    jon|patrick pat paddy|patricia pat patty trish|gregory greg|jeffrey jeff|kenneth ken
+    kenny|lawrence laurence larry|matthew matt|nathaniel nathan nate|peter pete|philip phil
+    |ronald ron ronnie|timothy tim timmy|victoria vicky tori|susan sue susie|jennifer jen jenny
+    |rebecca becky|deborah debbie deb|donald don donnie|gerald jerry gerry|frederick fred
+    freddie|henry hank harry|harold harry hal|albert al bert|alfred al alfie|vladimir
+    vova|mitchell mitch|zachary zach|joshua josh|jacob jake|douglas doug|raymond ray|eugene
+    gene|leonard leo len lenny|abraham abe""".split("|")
+]
+
+
+def _same_given_name(claimed: str, recorded: str) -> bool:
+    """The same first name, an initial of it ("J."), or a short form ("Jim" for James)."""
+    claimed, recorded = claimed.strip("."), recorded.strip(".")
+    if claimed == recorded or (len(claimed) == 1 and recorded.startswith(claimed)):
+        return True
+    if len(recorded) == 1 and claimed.startswith(recorded):
+        return True
+    return any(claimed in group and recorded in group for group in _GIVEN_NAME_FORMS)
+
+
 def _tokens_match(
     key: str,
     claimed_tokens: tuple[str, ...],
@@ -1238,6 +1268,18 @@ def _tokens_match(
     if not claimed_tokens:
         return weak
     size = len(claimed_tokens)
+    if (
+        size >= 2
+        and not compound
+        and any(
+            len(tokens) >= 2
+            and tokens[-1] == claimed_tokens[-1]
+            and tokens[:-1] != claimed_tokens[:-1]
+            and not _same_given_name(claimed_tokens[0], tokens[0])
+            for tokens in info.tokens
+        )
+    ):
+        return 0  # "Ben Risch" is not James Risch, nor "Megumi Yokota" Sakie Yokota
     for tokens in info.tokens:
         if not tokens:
             continue
@@ -1253,6 +1295,15 @@ def _tokens_match(
             return 2  # "Bernie Sanders" ~ "Bernie Sanders Vermont"; "Kishida Fumio"
         elif compound and tokens[-size:] == claimed_tokens:
             return 2  # a hyphenated surname: "Ocasio-Cortez" ~ "Alexandria Ocasio-Cortez"
+        elif (
+            size >= 2
+            and len(tokens) >= 2
+            and tokens[0] not in _FAMILY_NAME_FIRST  # "Kim Jong" is not Kim Yo Jong
+            and tokens[-1] == claimed_tokens[-1]
+            and _same_given_name(claimed_tokens[0], tokens[0])
+            and all(len(t.strip(".")) == 1 for t in claimed_tokens[1:-1])
+        ):
+            return 2  # "Jim Risch", "J. Risch", "James E. Risch" ~ "James Risch"
         if len(tokens) == 1 and size > 1 and tokens[0] == claimed_tokens[-1]:
             weak = 1  # recorded "TRUMP" ~ claimed "Donald Trump"
     return weak

@@ -1069,6 +1069,38 @@ def test_initials_capitals_and_hyphenated_names(claim: str, verdict: str) -> Non
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claimed", "verdict"),
+    [
+        # another first name with the recorded surname is another person
+        ("Ben Risch", "misattributed"),
+        ("Bill Clinton", "misattributed"),
+        # ... but not a short form, an initial, a middle initial or the surname alone
+        ("Jim Risch", "verified"),
+        ("J. Risch", "verified"),
+        ("James E. Risch", "verified"),
+        ("Risch", "verified"),
+        ("Senator Risch", "verified"),
+    ],
+)
+def test_a_different_first_name_is_another_person(claimed: str, verdict: str) -> None:
+    records = [
+        {
+            "text": "We have had three years of patience and nothing to show for it.",
+            "speaker": "James Risch",
+        },
+        {"text": "Our allies deserve better than this from us.", "speaker": "Hillary Clinton"},
+    ]
+    words = records[1 if "Clinton" in claimed else 0]["text"]
+    with Store(":memory:") as store:
+        store.add_quote_records(records)
+        # the surnames as articles leave them: aliases of the full names
+        for name in ("James Risch", "Hillary Clinton"):
+            store.add_speaker_alias(store.speaker_id(name), name.split()[-1])
+        result = check(f'{claimed} said "{words}"', store)
+    assert result.verdict == verdict, (claimed, result.explanation)
+
+
 def test_several_quotations_all_someone_elses_are_misattributed() -> None:
     records = [
         {
