@@ -54,16 +54,17 @@ def test_ranking_floor(knownlie: tuple[Store, list[dict[str, Any]]]) -> None:
     top1, top5, gold1, gold5, covered, _ = quality.evaluate_ranking(
         items, quality.matcher_search(store, Matcher(store).settings)
     )
-    # measured 29.4 / 43.1 (statement_id), 44.1 / 62.2 (sentence), 52.3 (sentence in the first
-    # result's window); FTS5 bm25: 29 / 41, 39.7 / 55.9, 39.7
-    assert gold1 >= 41.0 and gold5 >= 60.0 and covered >= 49.0, (top1, top5, gold1, gold5, covered)
-    # the pairs whose sentence is in the statements file: measured 48.6 / 68.7
+    # the targets, top-1 >= 45 and top-5 >= 60, by sentence; measured 31.1 / 43.9
+    # (statement_id), 45.6 / 62.6 (sentence), 53.6 (sentence in the first result's window);
+    # FTS5 bm25: 29 / 41, 39.7 / 55.9, 39.7
+    assert gold1 >= 45.0 and gold5 >= 60.0 and covered >= 52.0, (top1, top5, gold1, gold5, covered)
+    # the pairs whose sentence is in the statements file: measured 50.3 / 69.1
     in_file = [item for item in items if item["in_file"]]
     assert len(in_file) == 473
     _, _, in1, in5, _, _ = quality.evaluate_ranking(
         in_file, quality.matcher_search(store, Matcher(store).settings)
     )
-    assert in1 >= 45.0 and in5 >= 66.0, (in1, in5)
+    assert in1 >= 48.0 and in5 >= 66.0, (in1, in5)
 
 
 def test_clef_ids_name_the_sentence(knownlie: tuple[Store, list[dict[str, Any]]]) -> None:
