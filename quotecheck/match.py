@@ -255,6 +255,9 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+# "$3bn", "2.5tn": a number and its scale in one word ("3m" may be metres: not that one)
+_SCALE_SUFFIXES = {"mn": "million", "bn": "billion", "tn": "trillion", "trn": "trillion"}
+_SCALED_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(mn|bn|tn|trn)$")
 _SPELT_OUT = (("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"))
 _SHORT_FORMS = frozenset(_BARE_APOSTROPHE.values()) | {"let's"}  # "it's" is "it is"
 # A unit and its abbreviation are one word: "600 km" is "600 kilometres".
@@ -359,6 +362,9 @@ def _expand(token: str) -> tuple[str, ...]:
     spellings made American."""
     if token in _CONTRACTIONS:
         return _CONTRACTIONS[token]
+    if (scaled := _SCALED_NUMBER.match(token)) is not None:
+        # "3bn" is "3 billion", "1.5m" "1.5 million"
+        return (scaled.group(1), _SCALE_SUFFIXES[scaled.group(2)])
     if token.endswith("n't") and len(token) > 3:
         return (token[:-3], "not")
     if token in _BARE_NT:
@@ -1211,6 +1217,21 @@ class _SpeakerInfo:
     acronyms: set[str] = field(default_factory=set)  # "jcs" for "Joint Chiefs of Staff"
 
 
+def _other_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two recorded full names are two people: both have a given name and they differ
+    ("Kim Yo Jong", "Kim Jong Un"; not "TRUMP" and "Donald Trump", nor "Jim Risch" and
+    "James E. Risch")."""
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    if a[0] in _FAMILY_NAME_FIRST or b[0] in _FAMILY_NAME_FIRST:
+        return a[0] != b[0] or a[1:] != b[1:]
+    return a[-1] != b[-1] or not _same_given_name(a[0], b[0])
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 # Given names and their common short forms: "Jim Risch" is James Risch.
 _GIVEN_NAME_FORMS = [
     set(group.split())
@@ -1759,6 +1780,25 @@ class Matcher:
 
     def check(self, claim: str) -> CheckResult:
         """Check one claim; never raises on odd input (an unusable claim is 'not found')."""
+        result = self._check(claim)
+        best = result.matches[0] if result.matches else None
+        if "speaker ambiguous" in result.flags:
+            said = {best.speaker_id} if best is not None and best.speaker_id else set()
+            others = self._namesakes(self.speaker_ids(result.claimed_speaker), said)
+            if others:
+                result.explanation += (
+                    f" \u201c{result.claimed_speaker}\u201d may also be {_listed(others)}, on "
+                    "record too: the claim does not say which."
+                )
+            else:
+                result.flags.remove("speaker ambiguous")
+        if result.verdict == "not found" and "ambiguous" in result.flags:
+            # "ambiguous" is about which of several close matches the claim means: with
+            # nothing close, there is no choice to flag
+            result.flags.remove("ambiguous")
+        return result
+
+    def _check(self, claim: str) -> CheckResult:
         s = self.settings
         self._refresh()
         parsed = parse_claim(claim, known_sources=self._source_keys, max_chars=s.max_claim_chars)
@@ -1931,6 +1971,20 @@ class Matcher:
         ):
             return self._quotations_one_by_one(parsed, result)
         return result
+
+    def _namesakes(self, speaker_ids: set[int], said: set[int]) -> list[str]:
+        """Other people the claimed name fits as well as the speakers `said`: recorded
+        names with another given name ("Kim Jong Un" and "Sung Kim" beside "Kim Yo Jong"),
+        not the same person recorded twice ("TRUMP", "Donald J. Trump")."""
+        mine = [self._speakers[i] for i in said if i in self._speakers]
+        out: list[str] = []
+        for other_id in sorted(speaker_ids - said):
+            other = self._speakers.get(other_id)
+            if other is None or other.name in out:
+                continue
+            if all(_other_person(other.tokens[0], m.tokens[0]) for m in mine if m.tokens):
+                out.append(other.name)
+        return out[:3]
 
     @staticmethod
     def _described_elsewhere(result: CheckResult) -> None:
@@ -2517,6 +2571,11 @@ class Matcher:
 
         if parsed.speaker and result.claimed_speaker and "speaker unresolved" not in result.flags:
             result.speaker_match = best_unit.speaker_ok
+            recorded_speakers = {r.speaker_id for r in best_unit.rows if r.speaker_id is not None}
+            if best_unit.speaker_ok and self._namesakes(speaker_ids, recorded_speakers):
+                # "Kim said ...": Kim Yo Jong said it, but Kim Jong Un and Sung Kim are on
+                # record too; the claim does not tell them apart (named in `check`)
+                result.flags.append("speaker ambiguous")
         if result.claimed_source:
             ids = {r.source_id for r in best_unit.rows} - {None}
             if not ids:
@@ -2831,6 +2890,19 @@ _OPPOSITES = [
     ("strong stronger", "weak weaker"),
     ("best", "worst"),
     ("friend friends", "enemy enemies"),
+    ("open opens opened opening", "close closes closed closing shut shuts"),
+    ("increase increases increased increasing", "reduce reduces reduced reducing"),
+    ("increase increases increased increasing raise raises raised raising", "cut cuts cutting"),
+    ("inside", "outside"),
+    ("meaningful", "meaningless"),
+    ("welcome welcomes welcomed welcoming", "reject rejects rejected rejecting"),
+    ("for", "against"),
+    ("above", "below"),
+    ("expand expands expanded expanding", "shrink shrinks shrank shrinking"),
+    ("improve improves improved improving", "worsen worsens worsened worsening"),
+    ("gain gains gained gaining", "lose loses lost losing"),
+    ("victory", "defeat"),
+    ("peace", "war"),
 ]
 _OPPOSITE_OF: dict[str, frozenset[str]] = {}
 for _left, _right in _OPPOSITES:

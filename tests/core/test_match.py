@@ -1388,6 +1388,7 @@ def test_check_any_text(text: str) -> None:
     result = check(text, _SHARED_STORE)
     assert result.verdict in VERDICTS
     assert result.explanation
+    assert not (result.verdict == "not found" and "ambiguous" in result.flags)
     assert all(0.0 <= m.score <= 100.0 for m in result.matches)
     json.dumps(result.to_record())
 
@@ -2357,6 +2358,8 @@ def test_check_any_word_salad(parts: list[str]) -> None:
     result = check(" ".join(parts), _SHARED_STORE)
     assert result.verdict in VERDICTS
     assert all(0.0 <= m.score <= 100.0 for m in result.matches)
+    # "ambiguous" is a choice between close matches: never with nothing found
+    assert not (result.verdict == "not found" and "ambiguous" in result.flags)
 
 
 def test_a_word_indexed_in_another_form_is_still_found() -> None:
@@ -2617,6 +2620,11 @@ def test_a_claim_is_judged_against_the_sentence_it_fits() -> None:
         ),
         (
             "Ri Ryong Nam said her country would welcome any talks at any level with Japan",
+            "contradicted",
+        ),
+        # a word that is no opposite of the record's: a change, not a reversal
+        (
+            "Ri Ryong Nam said her country would consider any talks at any level with Japan",
             "altered",
         ),
     ],
@@ -2627,6 +2635,69 @@ def test_a_word_swapped_for_its_opposite_contradicts(
     result = check(claim, seed_module_store)
     assert result.verdict == verdict, result.explanation
     assert ("opposite word" in result.flags) is (verdict == "contradicted")
+
+
+@pytest.mark.parametrize(
+    ("claim", "recorded"),
+    [
+        ('Ann Lee said "The border will stay closed this year."', "open"),
+        ('Ann Lee said "We will cut the budget for schools."', "increase"),
+        ('Ann Lee said "The rules are meaningful for our farmers."', "meaningless"),
+        ('Ann Lee said "We voted against the new treaty."', "for"),
+    ],
+)
+def test_more_words_swapped_for_their_opposites_contradict(claim: str, recorded: str) -> None:
+    records = [
+        {"text": "The border will stay open this year.", "speaker": "Ann Lee"},
+        {"text": "We will increase the budget for schools.", "speaker": "Ann Lee"},
+        {"text": "The rules are meaningless for our farmers.", "speaker": "Ann Lee"},
+        {"text": "We voted for the new treaty.", "speaker": "Ann Lee"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == "contradicted" and "opposite word" in result.flags, result.explanation
+    assert f"'{recorded}' became" in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("claimed", "ambiguous", "also"),
+    [
+        ("Kim", True, ["Kim Jong Un", "Sung Kim"]),
+        ("Kim Yo Jong", False, []),
+        # one person recorded under two labels is one person
+        ("Trump", False, []),
+    ],
+)
+def test_a_name_that_fits_several_people_is_flagged(
+    claimed: str, ambiguous: bool, also: list[str]
+) -> None:
+    words = "The allies are playing with fire on the border."
+    if claimed == "Trump":
+        records = [
+            {"text": words, "speaker": "TRUMP"},
+            {"text": "We will win.", "speaker": "Donald J. Trump"},
+        ]
+    else:
+        records = [
+            {"text": words, "speaker": "Kim Yo Jong"},
+            {"text": "Our nuclear force is ready.", "speaker": "Kim Jong Un"},
+            {"text": "We have no hostile intent.", "speaker": "Sung Kim"},
+        ]
+    result = _one_check(records, f'{claimed} said "{words}"')
+    assert result.verdict == "verified", result.explanation
+    assert ("speaker ambiguous" in result.flags) is ambiguous, result.flags
+    assert all(name in result.explanation for name in also), result.explanation
+
+
+def test_a_scale_written_into_the_number_is_the_same_number() -> None:
+    records = [
+        {"text": "The regime earned about $3 billion from cybercrime.", "speaker": "Ann Lee"}
+    ]
+    assert (
+        _one_check(records, 'Ann Lee said "The regime earned about $3bn from cybercrime"').verdict
+        == "verified"
+    )
+    changed = _one_check(records, 'Ann Lee said "The regime earned about $4bn from cybercrime"')
+    assert changed.verdict == "altered" and "number changed" in changed.flags
 
 
 def test_a_speaker_that_is_its_own_channel_is_named_once() -> None:
