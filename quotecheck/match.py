@@ -650,6 +650,12 @@ _AFTER_CUE = (
 )
 # The inverted order ("..., said Kishida") follows a comma or the quotation: "he predicted
 # Sweden riots" is no "Sweden riots" predicting "he".
+# The attribution between two quotations: '"...," Cardin said, and Risch said "..."'
+_BETWEEN_QUOTATIONS = re.compile(
+    rf"^(?:.*?\b(?i:and|but|while|whereas|then|as|adding)\s+|.*?[,;.]\s*)?"
+    rf"(?P<name>[A-Z][^,;:\"]{{1,60}}?)\s+{_AFTER_CUE}(?:\s+(?:that|THAT))?$",
+    re.S,
+)
 _TRAILING_CUE = re.compile(
     rf"^(?P<rest>.+?)(?:[\s,]+{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
     rf"(?:\s+{_AUDIENCE})?|(?:\s*,|(?<=\x01)[\s.;:\-\u2013\u2014]*)\s*{_AFTER_CUE}\s+{_SPEAKER}"
@@ -1226,6 +1232,10 @@ def _other_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if a[0] in _FAMILY_NAME_FIRST or b[0] in _FAMILY_NAME_FIRST:
         return a[0] != b[0] or a[1:] != b[1:]
     return a[-1] != b[-1] or not _same_given_name(a[0], b[0])
+
+
+# Which verdict of a claim's parts is the claim's: the one that is most wrong about it.
+_SEVERITY = ("contradicted", "misattributed", "altered", "not found", "paraphrase", "verified")
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -1964,7 +1974,11 @@ class Matcher:
                 return whole
         if (
             parsed.segments
-            and result.verdict in ("altered", "paraphrase", "not found")
+            and (
+                result.verdict in ("altered", "paraphrase", "not found")
+                # 'Cardin said "..." and Risch said "..."': two speakers, checked each
+                or len(set(self._speakers_of_quotations(parsed))) > 1
+            )
             and not parsed.denial  # "X never said "a" or "b"": judged as a whole
             and not parsed.source  # the parts would not compare it
             and "number changed" not in result.flags
@@ -2016,7 +2030,9 @@ class Matcher:
         spans = [m.span() for m in re.finditer(r'"[^"]*"', text)]
         out: list[str | None] = [parsed.speaker]
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
-            between = text[end:start].strip(" ,:;-\u2013\u2014")
+            between = text[end:start].strip(" ,:;-\u2013\u2014.")
+            # '... and Risch said "..."': a conjunction, the name, the cue
+            between = _BETWEEN_QUOTATIONS.sub(r"\g<name>", between)
             name = _plausible_name(between, strict=True) if between else None
             out.append(name if name and self.speaker_ids(name) else parsed.speaker)
         if len(out) != len(parsed.segments):
@@ -2067,13 +2083,28 @@ class Matcher:
         )
         # every quotation on record, but said by someone else than the claim names
         misattributed = all(p.verdict == "misattributed" and p.matches for p in parts)
-        if not (verified or misattributed):
+        several_speakers = len(set(speakers)) > 1
+        if not (verified or misattributed or several_speakers):
             return result
-        combined = replace(parts[0], claim=result.claim, claimed_words=result.claimed_words)
+        worst = min(
+            (p for p in parts if p.verdict != "verified"),
+            key=lambda p: _SEVERITY.index(p.verdict),
+            default=parts[0],
+        )
+        combined = replace(
+            parts[0] if verified or misattributed else worst,
+            claim=result.claim,
+            claimed_words=result.claimed_words,
+        )
         combined.matches = []
-        for part in parts:
-            if part.matches[0].quote_id not in {m.quote_id for m in combined.matches}:
-                combined.matches.append(part.matches[0])
+        firsts = [p.matches[0] for p in parts if p.matches]
+        ordered = firsts + result.matches if verified or misattributed else result.matches + firsts
+        for match in ordered:
+            # each quotation's statement, then the claim's own best matches (the other way
+            # round when the parts disagree: the claim's best match is still the best)
+            if match.quote_id not in {m.quote_id for m in combined.matches}:
+                combined.matches.append(match)
+        del combined.matches[self.settings.max_matches :]
         combined.flags = sorted({f for p in parts for f in p.flags} | {"excerpt"})
         combined.diff = [d for p in parts for d in p.diff]
         found = "; ".join(
@@ -2085,8 +2116,12 @@ class Matcher:
             combined.explanation = (
                 f"Each quotation is on record, but not as said by the claim's speaker. {found}."
             )
-        else:
+        elif verified:
             combined.explanation = f"Each quotation is on record. {found}."
+        else:
+            # each speaker's quotation checked against that speaker: the worst one decides
+            combined.flags = sorted({f for p in parts for f in p.flags})
+            combined.explanation = f"Each quotation checked against its own speaker. {found}."
         return combined
 
     def _only_a_name(self, parsed: ParsedClaim, result: CheckResult) -> bool | None:

@@ -1101,6 +1101,34 @@ def test_a_different_first_name_is_another_person(claimed: str, verdict: str) ->
     assert result.verdict == verdict, (claimed, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        (
+            'Cardin said "The sanctions are working" and Risch said "Patience has failed"',
+            "verified",
+        ),
+        ('Cardin said "The sanctions are working." Risch said "Patience has failed."', "verified"),
+        # each quotation against its own speaker: the most wrong one decides
+        (
+            'Cardin said "The sanctions are working" and Risch said "The sanctions are working"',
+            "misattributed",
+        ),
+        ('Cardin said "The sanctions are working" and Risch said "Patience has won"', "altered"),
+    ],
+)
+def test_quotations_of_two_named_speakers_are_checked_each(claim: str, verdict: str) -> None:
+    records = [
+        {
+            "text": "The sanctions are working, but they are not working fast enough.",
+            "speaker": "Ben Cardin",
+        },
+        {"text": "Patience has failed.", "speaker": "James Risch"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 def test_several_quotations_all_someone_elses_are_misattributed() -> None:
     records = [
         {
