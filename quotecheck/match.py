@@ -1540,8 +1540,10 @@ class Matcher:
                 if alone and not alone & found:
                     found = set()
             acronym = _acronym_of(claimed)
-            if not found and acronym:  # "the JCS" for South Korea's Joint Chiefs of Staff
-                found = {sid for sid, info in self._speakers.items() if acronym in info.acronyms}
+            if acronym:
+                # "the JCS" for South Korea's Joint Chiefs of Staff; "KCNA" for a speaker
+                # recorded so and for one recorded as "Korean Central News Agency"
+                found |= {sid for sid, info in self._speakers.items() if acronym in info.acronyms}
             if not found:
                 found = self._spelling_variants(key, tokens)
                 if found:

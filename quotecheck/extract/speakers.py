@@ -530,7 +530,17 @@ def _name_in_part(part: str) -> tuple[str | None, str | None]:
     role = " ".join(words[:role_end]).strip() or None
     if role is not None and role.lower() in ("the", "a", "an"):
         role = None
+    if role is not None and _NO_ROLE.match(role):
+        role = None  # "the official Korean Central News Agency": what it is, no role
     return " ".join(name_words), role
+
+
+# Adjectives of an agency's name that are no role of a speaker
+_NO_ROLE = re.compile(
+    r"^(?:(?:the|an?)\s+)?(?:official|semi-?official|state-(?:run|owned|controlled)"
+    r"|government-(?:run|owned|controlled)|state|national)$",
+    re.I,
+)
 
 
 @dataclass

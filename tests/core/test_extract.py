@@ -1525,6 +1525,20 @@ CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
         "OSLO/BERGEN, May 2 (Reuters) - The port will reopen on Monday, Mayor Ann Lang said.",
         [{"text": "The port will reopen on Monday", "speaker": "Ann Lang"}],
     ),
+    (
+        # "official" and "state-run" say what an agency is: no role
+        "agency-adjectives-no-role",
+        "The official Korean Central News Agency (KCNA) said the test was a success. "
+        "The state-run Yonhap News Agency said the launch failed.",
+        [
+            {
+                "text": "the test was a success",
+                "speaker": "Korean Central News Agency",
+                "role": None,
+            },
+            {"text": "the launch failed", "speaker": "Yonhap News Agency", "role": None},
+        ],
+    ),
 ]
 
 

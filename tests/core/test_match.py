@@ -2728,6 +2728,17 @@ def test_a_scale_written_into_the_number_is_the_same_number() -> None:
     assert changed.verdict == "altered" and "number changed" in changed.flags
 
 
+def test_an_acronym_names_both_speakers_it_stands_for() -> None:
+    # one article's "KCNA", another's "Korean Central News Agency": one agency
+    records = [
+        {"text": "The launch was a complete success.", "speaker": "Korean Central News Agency"},
+        {"text": "The drills are a rehearsal for invasion.", "speaker": "KCNA"},
+    ]
+    for words in ("The launch was a complete success.", "The drills are a rehearsal for invasion."):
+        result = _one_check(records, f'KCNA said "{words}"')
+        assert result.verdict == "verified", (words, result.explanation)
+
+
 def test_a_speaker_that_is_its_own_channel_is_named_once() -> None:
     with Store(":memory:") as store:
         store.add_quote_records(
