@@ -3363,8 +3363,34 @@ _BACKSHIFT = frozenset(
 _PERSON_SHIFT = frozenset(
     tuple(pair.split("/"))
     for pair in """i/he i/she me/him me/her my/his my/her mine/his mine/hers we/they us/them
-    our/their ours/theirs i'm/he's i'm/she's we're/they're""".split()
+    our/their ours/theirs i'm/he's i'm/she's we're/they're myself/himself myself/herself
+    ourselves/themselves this/that these/those here/there now/then""".split()
 )
+# Past forms that are no stem + "ed": "I think" is told "she thought".
+_IRREGULAR_PAST = dict(
+    pair.split("/")
+    for pair in """say/said go/went think/thought know/knew come/came take/took make/made
+    give/gave see/saw get/got tell/told feel/felt keep/kept hold/held stand/stood mean/meant
+    seek/sought bring/brought leave/left begin/began run/ran become/became find/found
+    lose/lost win/won buy/bought pay/paid build/built send/sent spend/spent meet/met
+    fight/fought teach/taught understand/understood speak/spoke write/wrote choose/chose
+    break/broke forget/forgot""".split()
+)
+
+
+def _told_as_past(recorded: str, said: str) -> bool:
+    """`said` is the past (or the third person) of the present verb `recorded`: "want" told
+    as "wanted" or "wants", "die" as "died", "try" as "tried", "think" as "thought"."""
+    if not recorded.isalpha() or len(recorded) < 2 or recorded in STOPWORDS:
+        return False
+    if _IRREGULAR_PAST.get(recorded) == said:
+        return True
+    forms = {recorded + "ed", recorded + "d", recorded + "s", recorded + "es"}
+    if recorded.endswith("y"):
+        forms |= {recorded[:-1] + "ied", recorded[:-1] + "ies"}
+    if len(recorded) >= 3 and recorded[-1] not in "aeiouwxy" and recorded[-2] in "aeiou":
+        forms.add(recorded + recorded[-1] + "ed")  # "stop" told as "stopped"
+    return said in forms
 
 
 def _only_rewording(
@@ -3376,6 +3402,8 @@ def _only_rewording(
     for "few"; a tense shifted forward only against reported speech, which shifted it back."""
     said = [w for w in added if w not in _ARTICLES]
     recorded = [w for w in dropped if w not in _ARTICLES]
+    if said[:2] == ["and", "that"] and recorded:
+        said = said[2:]  # "... running out and that they could not": two sentences joined
     articles_said, articles_recorded = len(added) - len(said), len(dropped) - len(recorded)
     if articles_said and articles_recorded:
         return False  # "a threat" for "the threat"
@@ -3387,7 +3415,9 @@ def _only_rewording(
     def shifted(rec: str, new: str) -> bool:
         if rec == new or (rec, new) in _BACKSHIFT or (rec, new) in _PERSON_SHIFT:
             return True
-        return record_kind == "indirect" and (new, rec) in _BACKSHIFT
+        if _told_as_past(rec, new):
+            return True
+        return record_kind == "indirect" and ((new, rec) in _BACKSHIFT or _told_as_past(new, rec))
 
     return len(said) == len(recorded) and all(
         shifted(rec, new) for new, rec in zip(said, recorded, strict=True)

@@ -752,6 +752,40 @@ def test_a_quotation_that_contracts_the_record_is_flagged(
         )
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a main verb told in the past, a possessive's person shifted
+        ("Sakie Yokota said she wanted to hug her daughter once more before she died", "verified"),
+        ("Sakie Yokota said she wants to hug her daughter once more before she dies", "verified"),
+        ("Sakie Yokota said she thought of her daughter every day", "verified"),
+        # two sentences told as one: "and that"
+        (
+            "Sakie Yokota said time was running out and that they could not wait any longer",
+            "verified",
+        ),
+        # ... but a word of content is still a change
+        ("Sakie Yokota said she wanted to hug her son once more before she died", "paraphrase"),
+        (
+            "Sakie Yokota said she wanted to see her daughter once more before she died",
+            "paraphrase",
+        ),
+    ],
+)
+def test_reported_speech_tells_verbs_in_the_past(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "I want to hug my daughter once more before I die.", "speaker": "Sakie Yokota"},
+        {"text": "I think of my daughter every day.", "speaker": "Sakie Yokota"},
+        {
+            "text": "Time is running out. We cannot wait any longer.",
+            "speaker": "Sakie Yokota",
+        },
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert ("reworded" in result.flags) is (verdict == "verified")
+
+
 def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
     text = 'Kenta Izumi said the prime minister had "nothing to show" after two years in office.'
     quoted = attribution(text, "nothing to show", "Kenta Izumi", kind="mixed")
