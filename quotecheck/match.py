@@ -3686,6 +3686,20 @@ def _analyse(
         if t.key not in STOPWORDS
     )
     words_flipped = [w for f in kept for w in f[2]]
+    if flipped:
+        # a loose match says the opposite only where what the negation governs is shared:
+        # "without any preconditions" against "at any time" shares only "any"
+        def governs_shared(k: int) -> bool:
+            tag, i1, i2, j1, j2 = ops[k]
+            said = {stem(w) for w in keys[i1:i2] if w not in STOPWORDS}
+            if said & {stem(w) for w in quote_words[j1:j2] if w not in STOPWORDS}:
+                return True  # "did not want" for "wanted"
+            if k + 1 < len(ops) and ops[k + 1][0] == "equal":
+                _, e1, e2, _, _ = ops[k + 1]
+                return any(w not in STOPWORDS for w in keys[e1 : min(e2, e1 + 3)])
+            return False
+
+        loose = any(governs_shared(f[0]) for f in kept)
     return _Analysis(
         diff=[d for d in diff if d.text],
         exact=exact and any(op[0] == "equal" for op in ops),

@@ -2655,6 +2655,20 @@ def test_a_loose_match_that_may_say_the_opposite_is_flagged(seed_module_store: S
     assert result.verdict == "paraphrase" and "negation differs" not in result.flags
 
 
+def test_a_loose_match_is_no_contradiction_where_the_negated_words_differ() -> None:
+    # "without any preconditions" against "at any time": only "any" is shared after the
+    # negation, so nothing the claim says is negated by the record
+    records = [
+        {
+            "text": "He wanted to hold talks with North Korean leader Kim Jong Un without any "
+            "preconditions.",
+            "speaker": "Fumio Kishida",
+        }
+    ]
+    result = _one_check(records, "Kishida wants to meet Kim Jong Un at any time")
+    assert result.verdict != "contradicted", result.explanation
+
+
 def test_a_claim_is_judged_against_the_sentence_it_fits() -> None:
     """A statement of two sentences: the claim drops the first one's "not"; aligned with the
     whole, it would follow the second sentence and the flip would go unseen."""
