@@ -3567,6 +3567,15 @@ def _analyse(
             bool(added)
             and all(t.bracket for t in added)
             and not any(t.key in NEGATORS or is_number(t.key) for t in added)
+            # ... nor a name in place of the record's words ("[China's]" for "North Korea's";
+            # "[Kishida]" for "I" and "[Japan]" for "our country" tell who is meant)
+            and not (
+                any(t.show[:1].isupper() for t in added)
+                and any(
+                    w not in STOPWORDS and w not in _REFERRING_NOUNS
+                    for w in quote_words[j1:j2]
+                )
+            )
         )
         at_gap = at_gap_early
         if not at_gap and dropped and not added and not edge:

@@ -2669,6 +2669,23 @@ def test_a_loose_match_is_no_contradiction_where_the_negated_words_differ() -> N
     assert result.verdict != "contradicted", result.explanation
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # an editor's bracket may say who is meant ...
+        ('Ken Ono said "[Japan] will never accept North Korea\'s provocations"', "verified"),
+        # ... but a name in place of the record's name changes the words
+        ('Ken Ono said "We will never accept [China\'s] provocations"', "altered"),
+        # (a capital for its country is a name too: shown, for a reader to judge)
+        ('Ken Ono said "We will never accept [Pyongyang\'s] provocations"', "altered"),
+    ],
+)
+def test_a_bracketed_name_in_place_of_the_record_words(claim: str, verdict: str) -> None:
+    records = [{"text": "We will never accept North Korea's provocations.", "speaker": "Ken Ono"}]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 def test_a_claim_is_judged_against_the_sentence_it_fits() -> None:
     """A statement of two sentences: the claim drops the first one's "not"; aligned with the
     whole, it would follow the second sentence and the flip would go unseen."""
