@@ -3572,8 +3572,7 @@ def _analyse(
             and not (
                 any(t.show[:1].isupper() for t in added)
                 and any(
-                    w not in STOPWORDS and w not in _REFERRING_NOUNS
-                    for w in quote_words[j1:j2]
+                    w not in STOPWORDS and w not in _REFERRING_NOUNS for w in quote_words[j1:j2]
                 )
             )
         )
