@@ -545,7 +545,8 @@ _CUE_TITLE = (
 )
 _VENUE = (
     r"(?:speech|session|report|interview|statement|address|press\s+conference|briefing|"
-    r"meeting|rally|debate|broadcast|hearing|op-ed|post|tweet|video)"
+    r"meeting|rally|debate|broadcast|hearing|op-ed|post|tweet|video|summit|forum|conference|"
+    r"convention)"
 )
 _NAME = r"[A-Z0-9][\w.&'-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z0-9][\w.&'-]*){0,5}"
 # A source phrase: "at the UNGA", "in the Japanese Parliament", "in a KCNA report",
@@ -831,7 +832,10 @@ def _is_source(
 ) -> str | None:
     """The source named by a source phrase, if it really looks like one."""
     source = _source_from(match)
-    phrase = match.groupdict().get("src") or match.group(0)
+    phrase = match.groupdict().get("src") or (
+        # the source phrase only, not the words before it ("Japan will talk at a briefing")
+        match.string[match.end("rest") :] if "rest" in match.groupdict() else match.group(0)
+    ).strip(" ,.")
     venue = bool(re.search(_VENUE, phrase, re.I))
     if source is None and not venue and _DATE.match(phrase.split(None, 1)[-1]):
         return None
@@ -981,7 +985,13 @@ def parse_claim(
             sentence = _SPACES.sub(" ", sentence).strip(" ,;:-.")
         around = _TRAILING_SOURCE.match(body.replace(_QUOTE_MARK, " "))
         if source is None and around:
-            source = _is_source(around, known_sources, strict=True)
+            # right after the quotation, "at the G7" is where it was said even if no quote
+            # of the store's is from there (the check then says the source does not match)
+            tail = body[around.end("rest") :].lstrip(" ,.")
+            after_quote = tail.startswith(_QUOTE_MARK) and bool(
+                re.match(r"[\s,.]*(?i:at)\s", tail[1:])
+            )
+            source = _is_source(around, known_sources, strict=not after_quote)
         if speaker is None:
             # 'Mitt Romney "..."': a name right before the quote
             before_quote = body.split(_QUOTE_MARK, 1)[0].strip(" ,:-")

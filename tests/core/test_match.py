@@ -209,6 +209,14 @@ def test_parse_claim_forms() -> None:
         "Diet",
         "Japan should not waste any moment",
     )
+    # right after the quotation, "at the G7" is where it was said, known or not; a venue
+    # alone is named by its own words, not the sentence's
+    p = parse_claim('Kishida said "we will talk" at the G7 summit', known_sources={"diet"})
+    assert (p.speaker, p.source, p.words) == ("Kishida", "G7", "we will talk")
+    p = parse_claim('Kishida said "we will talk" at a press conference', known_sources=set())
+    assert (p.speaker, p.source) == ("Kishida", "a press conference")
+    p = parse_claim("Kishida said Japan would talk at the G7", known_sources={"diet"})
+    assert (p.source, p.words) == (None, "Japan would talk at the G7")
     # without "that", the known source ends where the words begin
     p = parse_claim("Trump told the Diet North Korea would pay", known_sources={"diet"})
     assert (p.speaker, p.source, p.words) == ("Trump", "Diet", "North Korea would pay")
