@@ -2291,6 +2291,7 @@ class Matcher:
             flipped = {w for w in claimed if w in NEGATORS} ^ {w for w in recorded if w in NEGATORS}
             if flipped:
                 result.verdict = "contradicted"
+                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
                 result.flags.append("negation differs")
                 added = "added" if set(claimed) & flipped else "removed"
                 result.explanation = (
@@ -2316,6 +2317,7 @@ class Matcher:
             if tag == "replace" and content and replaced and named and not same_person:
                 # "with the North Korean leader" for "with Kim Jong Un" is no change
                 result.verdict = "altered"
+                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
                 result.flags.append("wording differs")
                 result.explanation = f"{where}."
                 return
@@ -3178,6 +3180,34 @@ _REFERRING_NOUNS = frozenset(
 def _content_word(word: str) -> bool:
     """A word that says what, not when: "economy", not "the", "2019" or "years"."""
     return word not in STOPWORDS and not is_number(word) and word not in _TIME_WORDS
+
+
+def _sentence_diff(
+    claim: Sequence[_Tok],
+    record_shown: Sequence[str],
+    ops: Sequence[tuple[str, int, int, int, int]],
+    changed: int,
+    stands_for: tuple[int, int],
+) -> list[DiffSegment]:
+    """The word diff of a claim's sentence with the record's, over the stretch where they
+    align and the edit `changed`, whose record side is cut to the words `stands_for` (not
+    all of the record's sentence before the claim's first word)."""
+    equal = [n for n, op in enumerate(ops) if op[0] == "equal"]
+    first, last = min(equal[0], changed), max(equal[-1], changed)
+    out: list[DiffSegment] = []
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops[first : last + 1], first):
+        if n == changed:
+            j1, j2 = stands_for
+        said = " ".join(t.show for t in claim[i1:i2] if t.show)
+        recorded = " ".join(w for w in record_shown[j1:j2] if w)
+        if tag == "equal":
+            out.append(DiffSegment("equal", said))
+            continue
+        if recorded:
+            out.append(DiffSegment("dropped", recorded))
+        if said:
+            out.append(DiffSegment("added", said))
+    return out
 
 
 def _who(match: Match | None) -> str:

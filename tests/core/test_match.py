@@ -875,6 +875,16 @@ def test_the_words_beside_a_quotation_are_compared_with_the_record_sentence(
         store.add_article(_AROUND, attributions=attributions)
         result = check(claim, store)
     assert result.verdict == verdict, (claim, result.explanation)
+    if verdict != "verified":
+        # the diff shows the claim's words against the record sentence's, not the rest
+        # of the article's sentence
+        ops = [(d.op, d.text) for d in result.diff]
+        assert ops[0][0] != "dropped" or len(ops[0][1].split()) <= 2, ops
+    if claim.startswith("Thomas-Greenfield said China"):
+        assert [(d.op, d.text) for d in result.diff][:2] == [
+            ("dropped", "Russia"),
+            ("added", "China"),
+        ]
     if said is not None:
         assert f"the claim says \u201c{said}\u201d where the record's sentence says " in (
             result.explanation
