@@ -1110,10 +1110,22 @@ def _unaccented(text: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
+_ORG_WORDS = frozenset(
+    """joint chiefs staff department ministry bank committee council office board union league
+    association party house chamber court agency bureau institute university school college
+    federation commission corporation company group federal national central""".split()
+)
+
+
 def _name_tokens(name: str) -> tuple[str, ...]:
     """A name's words without titles, initials, diacritics, or what follows a comma or
     parenthesis ("SEN. BERNIE SANDERS (I), VERMONT" -> bernie sanders)."""
     head = re.split(r"[(,]", name, maxsplit=1)[0]
+    # "Analyst Rachel Moss of Brightline Capital": the name ends before its employer
+    employer = re.match(r"^(\S+(?:\s+\S+)+?)\s+of\s+[A-Z]", head)
+    if employer is not None and not _ORG_WORDS & set(employer.group(1).lower().split()):
+        # (not "Secretary of State X", one word before "of"; nor "Joint Chiefs of Staff")
+        head = employer.group(1)
     tokens = [t for t in _unaccented(name_key(head or name)).split() if t not in _TITLES]
     return tuple(t for t in tokens if len(t) > 1) or tuple(tokens)
 
@@ -1241,7 +1253,8 @@ def _other_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if a[0] in _FAMILY_NAME_FIRST or b[0] in _FAMILY_NAME_FIRST:
         return a[0] != b[0] or a[1:] != b[1:]
-    return a[-1] != b[-1] or not _same_given_name(a[0], b[0])
+    # the given name is the word before the surname ("Councilmember David Ortiz")
+    return a[-1] != b[-1] or not _same_given_name(a[-2], b[-2])
 
 
 # Which verdict of a claim's parts is the claim's: the one that is most wrong about it.
@@ -1252,6 +1265,17 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+# Words of a role or a title before a name ("Police Chief Bell", "Lakeside coach Ron Pike")
+_ROLE_WORDS = (
+    _TITLES
+    | _ROLE_NOUNS
+    | frozenset(
+        """coach ceo cfo coo cto captain manager guard forward analyst councilmember
+        councilman councilwoman councillor councilor police deputy foreign defense defence
+        finance interior attorney lawyer professor reporter host founder owner executive
+        commander superintendent inspector sheriff detective sergeant trustee""".split()
+    )
+)
 # Given names and their common short forms: "Jim Risch" is James Risch.
 _GIVEN_NAME_FORMS = [
     set(group.split())
@@ -1306,6 +1330,8 @@ def _tokens_match(
         role_words = set(role_key(info.role)[5:].split())
         if set(claimed_role[5:].split()) <= role_words:
             weak = 1
+    if len(claimed_tokens) >= 2 and claimed_tokens[-2] in _ROLE_WORDS:
+        claimed_tokens = claimed_tokens[-1:]  # "Police Chief Bell": the surname, with a role
     if not claimed_tokens:
         return weak
     size = len(claimed_tokens)
@@ -1314,9 +1340,9 @@ def _tokens_match(
         and not compound
         and any(
             len(tokens) >= 2
+            and tokens[0] not in _FAMILY_NAME_FIRST
             and tokens[-1] == claimed_tokens[-1]
-            and tokens[:-1] != claimed_tokens[:-1]
-            and not _same_given_name(claimed_tokens[0], tokens[0])
+            and not _same_given_name(claimed_tokens[-2], tokens[-2])
             for tokens in info.tokens
         )
     ):
@@ -1337,14 +1363,14 @@ def _tokens_match(
         elif compound and tokens[-size:] == claimed_tokens:
             return 2  # a hyphenated surname: "Ocasio-Cortez" ~ "Alexandria Ocasio-Cortez"
         elif (
-            size >= 2
-            and len(tokens) >= 2
+            len(tokens) >= 2
             and tokens[0] not in _FAMILY_NAME_FIRST  # "Kim Jong" is not Kim Yo Jong
             and tokens[-1] == claimed_tokens[-1]
-            and _same_given_name(claimed_tokens[0], tokens[0])
-            and all(len(t.strip(".")) == 1 for t in claimed_tokens[1:-1])
+            and _same_given_name(claimed_tokens[-2], tokens[-2])
         ):
-            return 2  # "Jim Risch", "J. Risch", "James E. Risch" ~ "James Risch"
+            # "Jim Risch", "James E. Risch" ~ "James Risch"; a role before either name:
+            # "Police Chief Sandra Bell" ~ "Sandra Bell", "Marcus Reed" ~ "Guard Marcus Reed"
+            return 2
         if len(tokens) == 1 and size > 1 and tokens[0] == claimed_tokens[-1]:
             weak = 1  # recorded "TRUMP" ~ claimed "Donald Trump"
     return weak
@@ -1538,6 +1564,16 @@ class Matcher:
                 for sid, info in self._speakers.items()
             }
             found = {sid for sid, fit in fits.items() if fit}
+            if found and len(tokens) > 2 and tokens[0] not in _ROLE_WORDS:
+                # "Pence Donald Trump": a speaker's surname, then another's full name
+                first = tokens[0]
+                alone = {
+                    sid
+                    for sid, info in self._speakers.items()
+                    if _tokens_match(first, (first,), info) == 2
+                }
+                if alone and not alone & found:
+                    found = set()
             if found and len(tokens) > 1 and max(fits.values()) < 2:
                 # only a surname agrees: "Kaine Trump" is two people (Kaine on Trump) when
                 # "Kaine" is a speaker too, not a Trump with a first name

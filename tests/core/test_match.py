@@ -1181,6 +1181,36 @@ def test_quotations_of_two_named_speakers_are_checked_each(claim: str, verdict: 
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claimed", "verdict"),
+    [
+        # a role or title before the recorded name is no part of it ...
+        ("Police Chief Sandra Bell", "verified"),
+        ("Deputy Foreign Minister Sandra Bell", "verified"),
+        ("Riverton police chief Sandra Bell", "verified"),
+        ("Police Chief Bell", "verified"),
+        # ... nor before a name recorded with its own title or employer
+        ("Marcus Reed", "verified"),
+        ("Rachel Moss", "verified"),
+        # another person with the surname is still another person
+        ("Tyler Reed", "misattributed"),
+        ("Police Chief Tom Bell", "misattributed"),
+    ],
+)
+def test_titles_and_roles_around_a_name(claimed: str, verdict: str) -> None:
+    records = [
+        {"text": "There is still work to do on the east side.", "speaker": "Sandra Bell"},
+        {"text": "I was not thinking about the score at all.", "speaker": "Guard Marcus Reed"},
+        {
+            "text": "The guidance was better than anyone expected.",
+            "speaker": "Analyst Rachel Moss of Brightline Capital",
+        },
+    ]
+    words = {"Reed": 1, "Moss": 2}.get(claimed.split()[-1], 0)
+    result = _one_check(records, f'{claimed} said "{records[words]["text"]}"')
+    assert result.verdict == verdict, (claimed, result.explanation)
+
+
 def test_several_quotations_all_someone_elses_are_misattributed() -> None:
     records = [
         {
