@@ -258,6 +258,7 @@ _NUMBER_WORDS = frozenset(
 # "$3bn", "2.5tn": a number and its scale in one word ("3m" may be metres: not that one)
 _SCALE_SUFFIXES = {"mn": "million", "bn": "billion", "tn": "trillion", "trn": "trillion"}
 _SCALED_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(mn|bn|tn|trn)$")
+_CURRENCY_MILLIONS = re.compile(r"([$\u00a3\u20ac\u00a5])\s?(\d+(?:[.,]\d+)?)m\b")
 _SPELT_OUT = (("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"))
 _SHORT_FORMS = frozenset(_BARE_APOSTROPHE.values()) | {"let's"}  # "it's" is "it is"
 # A unit and its abbreviation are one word: "600 km" is "600 kilometres".
@@ -486,6 +487,8 @@ def _tokens(text: str, *, editorial: bool = False) -> list[_Tok]:
         else:
             bracket = False
         plain = unicodedata.normalize("NFKC", piece).translate(_FOLD)
+        # "$85m": after a currency sign "m" is million, not metres
+        plain = _CURRENCY_MILLIONS.sub(r"\1\2 million", plain)
         prev = 0
         for m in _DISPLAY_WORD.finditer(plain):
             show = m.group()
@@ -2862,8 +2865,8 @@ class Matcher:
                 # reported words: not the record's wording, but no word of content differs
                 result.flags.append("reworded")
                 result.explanation += (
-                    " Only articles, the tense of a verb or the person of a pronoun differ, "
-                    "as in reported speech."
+                    " Only what reported speech changes differs: articles, the tense of a "
+                    "verb, a pronoun's person or whom it names."
                 )
             if result.speaker_match is None and parsed.speaker is None:
                 result.explanation += " The claim names no speaker."
@@ -3434,7 +3437,9 @@ _ARTICLES = frozenset(("a", "an", "the"))
 # Reported speech tells "I will" as "he would": (the record's word, the claim's word).
 _BACKSHIFT = frozenset(
     tuple(pair.split("/"))
-    for pair in "is/was are/were am/was has/had have/had will/would can/could do/did does/did".split()
+    for pair in (
+        "is/was are/were am/was has/had have/had will/would can/could do/did does/did did/had"
+    ).split()
 )
 _PERSON_SHIFT = frozenset(
     tuple(pair.split("/"))
@@ -3442,6 +3447,9 @@ _PERSON_SHIFT = frozenset(
     our/their ours/theirs i'm/he's i'm/she's we're/they're myself/himself myself/herself
     ourselves/themselves this/that these/those here/there now/then""".split()
 )
+# "we" may be told as whom it stands for ("the city", "Northwind"); "I" only as he or she:
+# the name would have to be the speaker's
+_FIRST_PERSON = frozenset("we us our".split())
 # Past forms that are no stem + "ed": "I think" is told "she thought".
 _IRREGULAR_PAST = dict(
     pair.split("/")
@@ -3478,9 +3486,21 @@ def _only_rewording(
     for "few"; a tense shifted forward only against reported speech, which shifted it back."""
     said = [w for w in added if w not in _ARTICLES]
     recorded = [w for w in dropped if w not in _ARTICLES]
+    articles_said, articles_recorded = len(added) - len(said), len(dropped) - len(recorded)
     if said[:2] == ["and", "that"] and recorded:
         said = said[2:]  # "... running out and that they could not": two sentences joined
-    articles_said, articles_recorded = len(added) - len(said), len(dropped) - len(recorded)
+    if "had" in said and "had" not in recorded and len(said) > len(recorded):
+        said.remove("had")  # "they had never stopped" for "we never stopped"
+    if articles_said and recorded[:1] in (["this"], ["these"], ["that"], ["those"]):
+        recorded, articles_said = recorded[1:], 0  # "the corridor" for "this corridor"
+    if len(recorded) == 1 and 0 < len(said) <= 3 and not articles_recorded:
+        named = all(w not in STOPWORDS and not is_number(w) for w in said)
+        if named and recorded[0] in _FIRST_PERSON:
+            return True  # "Northwind won't" for "we won't": who "we" is, named
+        if named and recorded[0] in _TITLES and len(said) == 1:
+            return True  # "Thomas Grant" for "Mr. Grant"
+    if len(said) == 1 and len(recorded) >= 2 and said[0] == "".join(w[0] for w in recorded):
+        return True  # "the US" for "the United States"
     if articles_said and articles_recorded:
         return False  # "a threat" for "the threat"
     if (articles_said or articles_recorded) and following in ("few", "little"):
@@ -3491,6 +3511,8 @@ def _only_rewording(
     def shifted(rec: str, new: str) -> bool:
         if rec == new or (rec, new) in _BACKSHIFT or (rec, new) in _PERSON_SHIFT:
             return True
+        if rec in _FIRST_PERSON and new not in STOPWORDS and not is_number(new):
+            return True  # "the city had not" for "we did not"
         if _told_as_past(rec, new):
             return True
         return record_kind == "indirect" and ((new, rec) in _BACKSHIFT or _told_as_past(new, rec))

@@ -794,6 +794,43 @@ def test_reported_speech_tells_verbs_in_the_past(claim: str, verdict: str) -> No
     assert ("reworded" in result.flags) is (verdict == "verified")
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # whom "we" stands for, named
+        ("Kevin Chen said Northwind will not exit the hardware business", "verified"),
+        ("Kevin Chen said the city had not cut a single library branch", "verified"),
+        # a tense shifted back to the past perfect, "this" told as "the"
+        ("Kevin Chen said they had never stopped believing", "verified"),
+        ("Kevin Chen said the corridor needs the line", "verified"),
+        # an acronym for the words it stands for
+        ("Kevin Chen said the US would not recognise the regime", "verified"),
+        # ... but not "I" told as someone else, nor a negation dropped
+        ("Kevin Chen said Laura Chen wants a smaller hardware business", "altered"),
+        ("Kevin Chen said the city had cut a single library branch", "contradicted"),
+    ],
+)
+def test_reported_speech_names_whom_we_means(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "We will not exit the hardware business.", "speaker": "Kevin Chen"},
+        {"text": "We did not cut a single library branch.", "speaker": "Kevin Chen"},
+        {"text": "We never stopped believing.", "speaker": "Kevin Chen"},
+        {"text": "This corridor needs the line.", "speaker": "Kevin Chen"},
+        {"text": "The United States would not recognise the regime.", "speaker": "Kevin Chen"},
+        {"text": "I want a smaller hardware business.", "speaker": "Kevin Chen"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert ("reworded" in result.flags) is (verdict == "verified")
+
+
+def test_a_currency_amount_in_millions_written_short() -> None:
+    records = [{"text": "The division lost $85 million in the quarter.", "speaker": "Kevin Chen"}]
+    assert _one_check(records, "Kevin Chen said the division lost $85m in the quarter").verdict == (
+        "verified"
+    )
+
+
 def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
     text = 'Kenta Izumi said the prime minister had "nothing to show" after two years in office.'
     quoted = attribution(text, "nothing to show", "Kenta Izumi", kind="mixed")
