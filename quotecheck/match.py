@@ -1260,6 +1260,7 @@ def _other_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return a[-1] != b[-1] or not _same_given_name(a[-2], b[-2])
 
 
+_DENIAL_CUE = re.compile(r"(?i)^(?:denied|denies|deny|denying)$")
 # Which verdict of a claim's parts is the claim's: the one that is most wrong about it.
 _SEVERITY = ("contradicted", "misattributed", "altered", "not found", "paraphrase", "verified")
 
@@ -2037,6 +2038,11 @@ class Matcher:
             return self._quotations_one_by_one(parsed, result)
         return result
 
+    def _denied_in_record(self, quote_id: int) -> bool:
+        """Is the quote what its speaker denied ("denied that ...", cue "denied")?"""
+        row = self._conn.execute("SELECT cue FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        return bool(row and row[0] and _DENIAL_CUE.match(row[0].strip()))
+
     def _namesakes(self, speaker_ids: set[int], said: set[int]) -> list[str]:
         """Other people the claimed name fits as well as the speakers `said`: recorded
         names with another given name ("Kim Jong Un" and "Sung Kim" beside "Kim Yo Jong"),
@@ -2780,6 +2786,26 @@ class Matcher:
                     "claimed words."
                 )
             return
+        if len(best_unit.rows) == 1 and self._denied_in_record(best_unit.rows[0].id):
+            # "Grant denied that he had ever discussed the contracts": the record holds what
+            # he denied, not what he said
+            near = best_sim >= s.altered_min and not analysis.numbers_changed
+            if analysis.exact or analysis.negation_flip or near:
+                same = not analysis.negation_flip  # the denied words, or their opposite
+                agrees = parsed.denial == same  # denied as denied, or said the opposite
+                result.verdict = "verified" if agrees else "contradicted"
+                result.flags.append("denial")
+                what = "these words" if analysis.exact else "nearly these words"
+                result.explanation = (
+                    f"The record has {who} denying "
+                    + (what if same else "the opposite of these words")
+                    + (
+                        (", as the claim says." if same else ", which is what the claim says.")
+                        if agrees
+                        else ", not saying them."
+                    )
+                )
+                return
         loose_flip = (
             not analysis.exact and best_sim < s.altered_min and analysis.loose_negation_flip
         )

@@ -22,7 +22,7 @@ from quotecheck.match import (
     parse_claim,
     stem,
 )
-from quotecheck.model import Attribution
+from quotecheck.model import ArticleMeta, Attribution
 from quotecheck.store import Store
 
 from .conftest import attribution
@@ -829,6 +829,26 @@ def test_a_currency_amount_in_millions_written_short() -> None:
     assert _one_check(records, "Kevin Chen said the division lost $85m in the quarter").verdict == (
         "verified"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Thomas Grant denied that he had ever discussed the contracts with Ray", "verified"),
+        ("Thomas Grant said he had never discussed the contracts with Ray", "verified"),
+        ("Thomas Grant said he had ever discussed the contracts with Ray", "contradicted"),
+        ("Thomas Grant said he had discussed the contracts with Ray", "contradicted"),
+    ],
+)
+def test_a_recorded_denial_holds_what_was_denied(claim: str, verdict: str) -> None:
+    text = "Thomas Grant denied that he had ever discussed the contracts with Ray."
+    with Store(":memory:") as store:
+        store.add_article(text, ArticleMeta(title="Court"))
+        [quote] = store.quotes()
+        assert quote["cue"] == "denied"
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert "denial" in result.flags
 
 
 def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
