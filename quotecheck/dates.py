@@ -20,20 +20,27 @@ def resolve_said_on(when: str | None, published: str | None) -> str | None:
     except ValueError:
         return None
     words = when.lower().split()
+    if not words:
+        return None
+    weekday = next((w for w in words if w in _WEEKDAYS), None)
     if words[0] == "yesterday" or words[:2] == ["last", "night"]:
         return (day - timedelta(days=1)).isoformat()
-    if words[0] in ("today", "tonight", "this") and words[-1] in (
-        "today",
-        "tonight",
-        "morning",
-        "afternoon",
-        "evening",
+    if (
+        weekday is None
+        and words[0] in ("today", "tonight", "this")
+        and words[-1]
+        in (
+            "today",
+            "tonight",
+            "morning",
+            "afternoon",
+            "evening",
+        )
     ):
         return day.isoformat()
-    weekday = next((w for w in words if w in _WEEKDAYS), None)
     if weekday is None:
         return None
     back = (day.weekday() - _WEEKDAYS.index(weekday)) % 7
-    if back == 0 and words[0] in ("last", "this") and words[1] in ("past", weekday):
-        back = 7  # "last Friday" in a Friday's article is a week before
+    if back == 0 and (words[0] == "last" or words[:2] == ["this", "past"]):
+        back = 7  # "last Friday" in a Friday's article is a week before ("this Friday" not)
     return (day - timedelta(days=back)).isoformat()

@@ -364,7 +364,7 @@ def _expand(token: str) -> tuple[str, ...]:
     if token in _CONTRACTIONS:
         return _CONTRACTIONS[token]
     if (scaled := _SCALED_NUMBER.match(token)) is not None:
-        # "3bn" is "3 billion", "1.5m" "1.5 million"
+        # "3bn" is "3 billion", "1.5tn" "1.5 trillion"
         return (scaled.group(1), _SCALE_SUFFIXES[scaled.group(2)])
     if token.endswith("n't") and len(token) > 3:
         return (token[:-3], "not")
@@ -659,6 +659,9 @@ _BETWEEN_QUOTATIONS = re.compile(
     rf"^(?:.*?\b(?i:and|but|while|whereas|then|as|adding)\s+|.*?[,;.]\s*)?"
     rf"(?P<name>[A-Z][^,;:\"]{{1,60}}?)\s+{_AFTER_CUE}(?:\s+(?:that|THAT))?$",
     re.S,
+)
+_SAID_BY = re.compile(
+    rf"^(?P<name>[A-Z][^,;:\"]{{1,60}}?)\s+{_AFTER_CUE}\s*(?:[,;.]|\s(?i:and|but|while)\s)"
 )
 _TRAILING_CUE = re.compile(
     rf"^(?P<rest>.+?)(?:[\s,]+{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
@@ -956,7 +959,13 @@ def parse_claim(
         rest = m.group("rest")
         if m.groupdict().get("src"):
             found = _is_source(m, known_sources, strict=False)
-            if found and known_sources and name_key(found) not in known_sources:
+            that_follows = bool(re.match(r"\s+(?i:that)\s", body[m.end("src") :]))
+            if (
+                found
+                and known_sources
+                and name_key(found) not in known_sources
+                and not that_follows
+            ):
                 # "told the Diet North Korea would ...": the known source, then the words
                 words_of = found.split()
                 for size in range(len(words_of) - 1, 0, -1):
@@ -1464,6 +1473,7 @@ class Matcher:
         self._df: dict[str, int] = {}
         self._total = 0
         self._speakers: dict[int, _SpeakerInfo] = {}
+        self._key_index: dict[str, set[int]] | None = None  # name/alias/role key -> speakers
         self._speaker_cache: dict[str, set[int]] = {}
         self._misspelt: set[str] = set()  # claimed names resolved as a spelling variant
         self._sources: dict[int, set[str]] = {}
@@ -1508,6 +1518,7 @@ class Matcher:
                 info.tokens.append(_name_tokens(alias))
                 info.acronyms |= _acronyms(alias)
         self._speakers = speakers
+        self._key_index = None
         self._speaker_cache = {}
         self._misspelt = set()
         sources: dict[int, set[str]] = {}
@@ -1843,17 +1854,6 @@ class Matcher:
     def check(self, claim: str) -> CheckResult:
         """Check one claim; never raises on odd input (an unusable claim is 'not found')."""
         result = self._check(claim)
-        best = result.matches[0] if result.matches else None
-        if "speaker ambiguous" in result.flags:
-            said = {best.speaker_id} if best is not None and best.speaker_id else set()
-            others = self._namesakes(self.speaker_ids(result.claimed_speaker), said)
-            if others:
-                result.explanation += (
-                    f" \u201c{result.claimed_speaker}\u201d may also be {_listed(others)}, on "
-                    "record too: the claim does not say which."
-                )
-            else:
-                result.flags.remove("speaker ambiguous")
         if result.verdict == "not found" and "ambiguous" in result.flags:
             # "ambiguous" is about which of several close matches the claim means: with
             # nothing close, there is no choice to flag
@@ -2036,7 +2036,35 @@ class Matcher:
             and "number changed" not in result.flags
         ):
             return self._quotations_one_by_one(parsed, result)
+        if "speaker ambiguous" in result.flags:
+            self._name_namesakes(result)
         return result
+
+    def _name_namesakes(self, result: CheckResult) -> None:
+        """Say who else the claimed name may be ("Kim" may also be Kim Jong Un ...), or drop
+        the flag when the best match's speaker leaves no one else."""
+        best = result.matches[0] if result.matches else None
+        said = {best.speaker_id} if best is not None and best.speaker_id else set()
+        others = self._namesakes(self.speaker_ids(result.claimed_speaker), said)
+        if others:
+            result.explanation += (
+                f" \u201c{result.claimed_speaker}\u201d may also be {_listed(others)}, on "
+                "record too: the claim does not say which."
+            )
+        else:
+            result.flags.remove("speaker ambiguous")
+
+    def _exact_speaker_ids(self, text: str) -> set[int]:
+        """Speakers whose name, alias or role key is `text`'s exactly: a dictionary lookup,
+        none of `speaker_ids`' partial or fuzzy matching (cheap enough for every edit)."""
+        if self._key_index is None:
+            index: dict[str, set[int]] = {}
+            for sid, info in self._speakers.items():
+                for key in info.keys:
+                    index.setdefault(key, set()).add(sid)
+            self._key_index = index
+        key = _unaccented(name_key(text))
+        return set(self._key_index.get(key, ())) | set(self._key_index.get(role_key(text), ()))
 
     def _denied_in_record(self, quote_id: int) -> bool:
         """Is the quote what its speaker denied ("denied that ...", cue "denied")?"""
@@ -2088,6 +2116,11 @@ class Matcher:
         out: list[str | None] = [parsed.speaker]
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             between = text[end:start].strip(" ,:;-\u2013\u2014.")
+            # '"...," Cardin said, and Risch said "..."': the name and cue before the
+            # conjunction are the last quotation's speaker
+            before = _SAID_BY.match(between)
+            if before is not None and self.speaker_ids(before.group("name")):
+                out[-1] = before.group("name")
             # '... and Risch said "..."': a conjunction, the name, the cue
             between = _BETWEEN_QUOTATIONS.sub(r"\g<name>", between)
             name = _plausible_name(between, strict=True) if between else None
@@ -2334,6 +2367,12 @@ class Matcher:
                 f"says \u201c{shown_record}\u201d"
             )
             flipped = {w for w in claimed if w in NEGATORS} ^ {w for w in recorded if w in NEGATORS}
+            if tag != "replace" and not all(
+                w in NEGATORS or _is_auxiliary(w) for w in claimed + recorded
+            ):
+                # a clause the claim leaves out or adds ("would not wait but was ..."), not a
+                # negation turned ("had not responded" for "had responded")
+                flipped = set()
             if flipped:
                 result.verdict = "contradicted"
                 result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
@@ -2350,22 +2389,25 @@ class Matcher:
             replaced = [w for w in recorded if _content_word(w) and w not in own_names]
             if all(w in _REFERRING_NOUNS for w in replaced):
                 continue  # "North Korea" for "his country": who the record means
+            if _describes(claimed) or _describes(recorded):
+                continue  # "the North Korean leader" for "Kim Jong Un": a description
             named = any(t.show[:1].isupper() for t in claim[i1:i2] if t.key in content) or any(
                 w[:1].isupper() and w.casefold() not in own_names for w in record_shown[k1:k2]
             )
             acronym = "".join(w[:1] for w in replaced if w not in STOPWORDS)
             if len(content) == 1 and content[0] == acronym:
                 continue
-            same_person = self.speaker_ids(
+            if not (tag == "replace" and content and replaced and named):
+                continue
+            if self._exact_speaker_ids(
                 " ".join(t.show for t in claim[i1:i2])
-            ) & self.speaker_ids(" ".join(w for w in record_shown[k1:k2] if w))
-            if tag == "replace" and content and replaced and named and not same_person:
-                # "with the North Korean leader" for "with Kim Jong Un" is no change
-                result.verdict = "altered"
-                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
-                result.flags.append("wording differs")
-                result.explanation = f"{where}."
-                return
+            ) & self._exact_speaker_ids(" ".join(w for w in record_shown[k1:k2] if w)):
+                continue  # two names of one recorded speaker ("Kim" for "Kim Jong Un")
+            result.verdict = "altered"
+            result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
+            result.flags.append("wording differs")
+            result.explanation = f"{where}."
+            return
 
     def _sentence_context(
         self, unit: _Unit
@@ -2789,7 +2831,11 @@ class Matcher:
         if len(best_unit.rows) == 1 and self._denied_in_record(best_unit.rows[0].id):
             # "Grant denied that he had ever discussed the contracts": the record holds what
             # he denied, not what he said
-            near = best_sim >= s.altered_min and not analysis.numbers_changed
+            near = (
+                best_sim >= s.altered_min
+                and not analysis.numbers_changed
+                and not _content_replaced(keys, quote_words, best_ops)
+            )
             if analysis.exact or analysis.negation_flip or near:
                 same = not analysis.negation_flip  # the denied words, or their opposite
                 agrees = parsed.denial == same  # denied as denied, or said the opposite
@@ -2906,7 +2952,12 @@ class Matcher:
             return
         if parsed.denial:
             result.flags.append("denial")
-        if parsed.denial and best_sim >= s.altered_min and not analysis.numbers_changed:
+        if (
+            parsed.denial
+            and best_sim >= s.altered_min
+            and not analysis.numbers_changed
+            and not _content_replaced(keys, quote_words, best_ops)
+        ):
             # "Trump denied that he got along with Kim Jong Un": he said nearly that
             changed = ", ".join(analysis.changes[:3])
             result.verdict = "contradicted"
@@ -3004,7 +3055,8 @@ _OPPOSITES = [
     ("strong stronger", "weak weaker"),
     ("best", "worst"),
     ("friend friends", "enemy enemies"),
-    ("open opens opened opening", "close closes closed closing shut shuts"),
+    # (not "close": "close to a deal" is near one)
+    ("open opens opened opening", "closed shut shuts"),
     ("increase increases increased increasing", "reduce reduces reduced reducing"),
     ("increase increases increased increasing raise raises raised raising", "cut cuts cutting"),
     ("inside", "outside"),
@@ -3240,6 +3292,28 @@ _REFERRING_NOUNS = frozenset(
     """country countries nation government administration party state regime side leader
     leaders people ministry company side""".split()
 )
+
+
+def _content_replaced(
+    claim: Sequence[str], quote: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
+) -> bool:
+    """Does an edit put a word of content in place of another ("President Biden" for "Kim Jong
+    Un")? Words left out or added, and function words swapped, are no such edit."""
+    return any(
+        tag == "replace"
+        and any(w not in STOPWORDS for w in claim[i1:i2])
+        and any(w not in STOPWORDS for w in quote[j1:j2])
+        for tag, i1, i2, j1, j2 in ops
+    )
+
+
+def _describes(words_: Sequence[str]) -> bool:
+    """Words that describe someone rather than name them: a role or referring noun among
+    places and function words ("the North Korean leader", "the government")."""
+    nouns = _ROLE_NOUNS | _REFERRING_NOUNS
+    return any(w in nouns for w in words_) and all(
+        w in nouns or w in _PLACE_WORDS or w in STOPWORDS for w in words_
+    )
 
 
 def _content_word(word: str) -> bool:
@@ -3488,16 +3562,23 @@ _IRREGULAR_PAST = dict(
 )
 
 
-def _told_as_past(recorded: str, said: str) -> bool:
-    """`said` is the past (or the third person) of the present verb `recorded`: "want" told
-    as "wanted" or "wants", "die" as "died", "try" as "tried", "think" as "thought"."""
+def _told_as_past(recorded: str, said: str, third_person: bool = False) -> bool:
+    """`said` is the past of the present verb `recorded`: "want" told as "wanted", "die" as
+    "died", "try" as "tried", "think" as "thought"; with `third_person` (after "he", "she"
+    shifted from "I") also "wants". A noun made plural ("son", "sons") is no such change."""
     if not recorded.isalpha() or len(recorded) < 2 or recorded in STOPWORDS:
         return False
     if _IRREGULAR_PAST.get(recorded) == said:
         return True
-    forms = {recorded + "ed", recorded + "d", recorded + "s", recorded + "es"}
+    forms = {recorded + "ed"}
+    if recorded.endswith("e"):
+        forms.add(recorded + "d")
+    if third_person:
+        forms |= {recorded + "s", recorded + "es"}
     if recorded.endswith("y"):
-        forms |= {recorded[:-1] + "ied", recorded[:-1] + "ies"}
+        forms.add(recorded[:-1] + "ied")
+        if third_person:
+            forms.add(recorded[:-1] + "ies")
     if len(recorded) >= 3 and recorded[-1] not in "aeiouwxy" and recorded[-2] in "aeiou":
         forms.add(recorded + recorded[-1] + "ed")  # "stop" told as "stopped"
     return said in forms
@@ -3534,17 +3615,18 @@ def _only_rewording(
     if not said and not recorded:
         return bool(added or dropped)
 
-    def shifted(rec: str, new: str) -> bool:
+    def shifted(n: int, rec: str, new: str) -> bool:
         if rec == new or (rec, new) in _BACKSHIFT or (rec, new) in _PERSON_SHIFT:
             return True
         if rec in _FIRST_PERSON and new not in STOPWORDS and not is_number(new):
             return True  # "the city had not" for "we did not"
-        if _told_as_past(rec, new):
+        third = n > 0 and said[n - 1] in ("he", "she", "it") and recorded[n - 1] == "i"
+        if _told_as_past(rec, new, third):
             return True
         return record_kind == "indirect" and ((new, rec) in _BACKSHIFT or _told_as_past(new, rec))
 
     return len(said) == len(recorded) and all(
-        shifted(rec, new) for new, rec in zip(said, recorded, strict=True)
+        shifted(n, rec, new) for n, (new, rec) in enumerate(zip(said, recorded, strict=True))
     )
 
 
@@ -3694,7 +3776,11 @@ def _analyse(
             # ... nor a name in place of the record's words ("[China's]" for "North Korea's";
             # "[Kishida]" for "I" and "[Japan]" for "our country" tell who is meant)
             and not (
-                any(t.show[:1].isupper() for t in added)
+                # a capital that is no sentence's first letter ("[The sanctions] are": no)
+                any(
+                    t.show[:1].isupper() and t.key not in STOPWORDS and i1 + n > 0 and t.brk != 2
+                    for n, t in enumerate(added)
+                )
                 and any(
                     w not in STOPWORDS and w not in _REFERRING_NOUNS for w in quote_words[j1:j2]
                 )

@@ -26,6 +26,10 @@ from quotecheck.store import Store
         ("on Friday", None, None),
         (None, "2024-06-07", None),
         ("on Friday", "June 2024", None),
+        (" ", "2024-06-07", None),  # a blank day, from a caller of the store API
+        ("this Friday", "2024-01-05", "2024-01-05"),  # a Friday's article: that day
+        ("this past Friday", "2024-01-05", "2023-12-29"),
+        ("this Friday morning", "2024-06-08", "2024-06-07"),  # the weekday, not "this morning"
     ],
 )
 def test_resolve_said_on(when: str | None, published: str | None, expected: str | None) -> None:

@@ -851,6 +851,88 @@ def test_a_recorded_denial_holds_what_was_denied(claim: str, verdict: str) -> No
     assert "denial" in result.flags
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "claim", "verdict"),
+    [
+        # a clause with a negation that the claim leaves out is no negation turned
+        (
+            'Kishida said Japan would not wait but was "ready to talk at any time with Seoul."',
+            "ready to talk at any time with Seoul.",
+            'Kishida said Japan was "ready to talk at any time with Seoul"',
+            "verified",
+        ),
+        # a name for the record's description of that person
+        (
+            'Kishida said he would meet the North Korean leader "at any time and at any place."',
+            "at any time and at any place.",
+            'Kishida said he would meet Kim Jong Un "at any time and at any place"',
+            "verified",
+        ),
+    ],
+)
+def test_words_beside_a_quotation_that_are_no_change(
+    text: str, quoted: str, claim: str, verdict: str
+) -> None:
+    with Store(":memory:") as store:
+        store.add_article(text, attributions=[attribution(text, quoted, "Fumio Kishida")])
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a denial of words with a name changed is no contradiction of the record
+        (
+            "Kishida never said he wanted talks with President Biden without preconditions",
+            "paraphrase",
+        ),
+        # an editor's bracket opening the quotation is capitalised, not a name
+        (
+            'Cardin said "[The sanctions] are working, but they are not working fast enough"',
+            "verified",
+        ),
+        # "close to a deal" is near one, not shut
+        ('Cardin said "We are open to a deal with the union on wages"', "altered"),
+        # a plural for the record's singular is no reported-speech shift
+        ("Kishida said he wanted talks with North Korean leaders without preconditions", "altered"),
+    ],
+)
+def test_review_findings_of_session_four(claim: str, verdict: str) -> None:
+    records = [
+        {
+            "text": "I want talks with North Korean leader Kim Jong Un without preconditions.",
+            "speaker": "Fumio Kishida",
+        },
+        {
+            "text": "These measures are working, but they are not working fast enough.",
+            "speaker": "Ben Cardin",
+        },
+        {"text": "We are close to a deal with the union on wages.", "speaker": "Ben Cardin"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
+def test_the_speaker_named_after_the_first_quotation_is_its_speaker() -> None:
+    records = [
+        {"text": "Patience has failed.", "speaker": "James Risch"},
+        {"text": "We need a new approach to the peninsula now.", "speaker": "James Risch"},
+        {"text": "The sanctions are working.", "speaker": "Ben Cardin"},
+    ]
+    wrong = '"Patience has failed," Cardin said, and Risch said "We need a new approach to the peninsula now."'
+    right = '"The sanctions are working," Cardin said, and Risch said "We need a new approach to the peninsula now."'
+    assert _one_check(records, wrong).verdict == "misattributed"
+    assert _one_check(records, right).verdict == "verified"
+
+
+def test_a_source_followed_by_that_is_whole() -> None:
+    parsed = parse_claim(
+        "Trump told the UN Security Council that Iran was lying", known_sources={"un"}
+    )
+    assert (parsed.source, parsed.words) == ("UN Security Council", "Iran was lying")
+
+
 def test_a_number_beside_the_quotation_is_checked_against_the_record_sentence() -> None:
     text = 'Kenta Izumi said the prime minister had "nothing to show" after two years in office.'
     quoted = attribution(text, "nothing to show", "Kenta Izumi", kind="mixed")
