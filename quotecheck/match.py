@@ -2382,6 +2382,27 @@ class Matcher:
                     f"{where}: a negation ({', '.join(sorted(flipped))}) was {added}."
                 )
                 return
+            opposite = _opposite_words(
+                claimed, recorded, [("replace", 0, len(claimed), 0, len(recorded))]
+            )
+            if tag == "replace" and opposite is not None:
+                # "ready for war" for "ready for peace", beside the quotation
+                result.verdict = "contradicted"
+                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
+                result.flags.append("opposite word")
+                result.explanation = f"{where}: '{opposite[1]}' became '{opposite[0]}'."
+                return
+            ordinals = (
+                [w for w in claimed if w in _ORDINALS],
+                [w for w in recorded if w in _ORDINALS],
+            )
+            if tag == "replace" and all(ordinals) and ordinals[0] != ordinals[1]:
+                # "in the first quarter" for "in the fourth quarter"
+                result.verdict = "altered"
+                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
+                result.flags.append("number changed")
+                result.explanation = f"{where}."
+                return
             # a content word of the claim's that the record's sentence lacks, for one of its
             # own, a name on one side at least: "the economy" for "North Korea"; not when
             # ("five years ago"), not the speaker's own name, not an acronym ("PM")
@@ -3240,8 +3261,21 @@ def _loose_negations(
     equal = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag == "equal"]
     if not equal:
         return []
-    said = [claim[n] for n in range(equal[0][0], equal[-1][1]) if _negates(claim, n)]
-    recorded = [quote[j] for j in range(equal[0][2], equal[-1][3]) if _negates(quote, j)]
+    # a negation counts where what it governs is shared: a content word both have within
+    # the three words after it ("will not exit the hardware business" shares nothing with
+    # "expected demand to accelerate")
+    shared_claim = {n for i1, i2, _, _ in equal for n in range(i1, i2) if claim[n] not in STOPWORDS}
+    shared_quote = {j for _, _, j1, j2 in equal for j in range(j1, j2) if quote[j] not in STOPWORDS}
+    said = [
+        claim[n]
+        for n in range(equal[0][0], equal[-1][1])
+        if _negates(claim, n) and shared_claim & set(range(n + 1, n + 4))
+    ]
+    recorded = [
+        quote[j]
+        for j in range(equal[0][2], equal[-1][3])
+        if _negates(quote, j) and shared_quote & set(range(j + 1, j + 4))
+    ]
     if bool(said) == bool(recorded):
         return []
     return said or [f"record: {w}" for w in recorded]
@@ -3278,6 +3312,10 @@ def _is_topic(text: str) -> bool:
     return True
 
 
+_ORDINALS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    last final""".split()
+)
 _TIME_WORDS = frozenset(
     """ago year years month months week weeks day days today yesterday tomorrow tonight
     morning evening night last earlier later recently monday tuesday wednesday thursday

@@ -852,6 +852,41 @@ def test_a_recorded_denial_holds_what_was_denied(claim: str, verdict: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("claim", "verdict", "flag"),
+    [
+        (
+            'Dorn said Norland was ready for war "but not at any price"',
+            "contradicted",
+            "opposite word",
+        ),
+        ('Dorn said Norland was ready for peace "but not at any price"', "verified", None),
+        (
+            'Pike said his team "lost its composure" in the first quarter',
+            "altered",
+            "number changed",
+        ),
+        ('Pike said his team "lost its composure" in the fourth quarter', "verified", None),
+    ],
+)
+def test_an_opposite_or_an_ordinal_beside_a_quotation(
+    claim: str, verdict: str, flag: str | None
+) -> None:
+    text = (
+        'Pavel Dorn said Norland was ready for peace "but not at any price." '
+        'Ron Pike said his team "lost its composure" in the fourth quarter.'
+    )
+    attributions = [
+        attribution(text, "but not at any price.", "Pavel Dorn", kind="mixed"),
+        attribution(text, "lost its composure", "Ron Pike", kind="mixed"),
+    ]
+    with Store(":memory:") as store:
+        store.add_article(text, attributions=attributions)
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert flag is None or flag in result.flags
+
+
+@pytest.mark.parametrize(
     ("text", "quoted", "claim", "verdict"),
     [
         # a clause with a negation that the claim leaves out is no negation turned
@@ -912,6 +947,21 @@ def test_review_findings_of_session_four(claim: str, verdict: str) -> None:
     ]
     result = _one_check(records, claim)
     assert result.verdict == verdict, (claim, result.explanation)
+
+
+def test_a_negation_governing_nothing_shared_is_no_warning() -> None:
+    records = [
+        {
+            "text": "Demand is not slowing down, and we expect it to accelerate in the fourth quarter.",
+            "speaker": "Laura Chen",
+        }
+    ]
+    result = _one_check(
+        records, "Laura Chen said Northwind expected demand to accelerate in the fourth quarter"
+    )
+    assert "negation differs" not in result.flags, result.explanation
+    flipped = _one_check(records, "Laura Chen said demand is slowing down sharply")
+    assert flipped.verdict == "contradicted" or "negation differs" in flipped.flags
 
 
 def test_the_speaker_named_after_the_first_quotation_is_its_speaker() -> None:
