@@ -824,6 +824,44 @@ def test_reported_speech_names_whom_we_means(claim: str, verdict: str) -> None:
     assert ("reworded" in result.flags) is (verdict == "verified")
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Laura Chen said demand was strong and that Northwind expected it to grow", "verified"),
+        # (not "Northwind" for "the company": a noun may be swapped for any other)
+        ("Laura Chen said Northwind was cooperating fully", "paraphrase"),
+        ("Laura Chen said they would not exit but needed to be smaller", "verified"),
+        ("Laura Chen said she was confident that the accounting was correct", "verified"),
+        # a negation still counts
+        ("Laura Chen said Northwind was not cooperating fully", "contradicted"),
+    ],
+)
+def test_reported_speech_of_a_company(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "Demand is strong, and we expect it to grow.", "speaker": "Laura Chen"},
+        {"text": "The company is cooperating fully.", "speaker": "Laura Chen"},
+        {"text": "We will not exit, but we need to be smaller.", "speaker": "Laura Chen"},
+        {"text": "We are confident that the accounting is correct.", "speaker": "Laura Chen"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert ("reworded" in result.flags) is (verdict == "verified")
+
+
+def test_a_description_by_the_head_of_the_recorded_role() -> None:
+    records = [
+        {"text": "The motion to dismiss is denied.", "speaker": "Helen Marsh"},
+        {"text": "Public officials are not above the law.", "speaker": "Samuel Price"},
+    ]
+    with Store(":memory:") as store:
+        store.speaker_id("Helen Marsh", role="U.S. District Judge")
+        store.add_quote_records(records)
+        wrong = check('The judge said "Public officials are not above the law"', store)
+        right = check('The judge said "The motion to dismiss is denied"', store)
+    assert wrong.verdict == "misattributed", wrong.explanation
+    assert right.verdict == "verified", right.explanation
+
+
 def test_a_currency_amount_in_millions_written_short() -> None:
     records = [{"text": "The division lost $85 million in the quarter.", "speaker": "Kevin Chen"}]
     assert _one_check(records, "Kevin Chen said the division lost $85m in the quarter").verdict == (
