@@ -3343,6 +3343,23 @@ _REFERRING_NOUNS = frozenset(
 )
 
 
+def _names_its_acronym(words_: Sequence[str], j1: int, j2: int) -> bool:
+    """Are `words_[j1:j2]` a name whose acronym follows them ("riverton transit authority"
+    before "rta"), or an acronym of the words before them ("rta" after them)?"""
+    run = words_[j1:j2]
+    if len(run) >= 2 and j2 < len(words_):
+        initials = "".join(w[0] for w in run if w not in ("of", "and", "the", "for"))
+        if words_[j2] == initials:
+            return True
+    if len(run) == 1 and len(run[0]) >= 2 and j1 >= len(run[0]):
+        before = [w for w in words_[max(0, j1 - 2 * len(run[0])) : j1]]
+        for start in range(len(before)):
+            initials = "".join(w[0] for w in before[start:] if w not in ("of", "and", "the", "for"))
+            if initials == run[0]:
+                return True
+    return False
+
+
 def _content_replaced(
     claim: Sequence[str], quote: Sequence[str], ops: Sequence[tuple[str, int, int, int, int]]
 ) -> bool:
@@ -3850,17 +3867,25 @@ def _analyse(
             # to take the initiative to build" drops "take the initiative to" after "to";
             # shifted left over equal words, it is where the claim marks its gap
             at_gap = _shifts_to_gap(toks, quote_words, i1, j1, j2)
+        # an acronym the record adds after a name ("... Authority (RTA) has") is no word to
+        # reword
+        unnamed = (
+            dropped[1:] if dropped and _names_its_acronym(quote_words, j1, j1 + 1) else dropped
+        )
         rewording = reported and _only_rewording(
-            [t.key for t in added], dropped, keys[i2] if i2 < len(keys) else "", record_kind
+            [t.key for t in added], unnamed, keys[i2] if i2 < len(keys) else "", record_kind
         )
         reworded = reworded or rewording
+        # "the Riverton Transit Authority (RTA)": the record names a body and its acronym; a
+        # claim may leave out either
+        acronym_pair = bool(dropped) and not added and _names_its_acronym(quote_words, j1, j2)
         allowed = bracketed or number_format_only or rewording
         if added and not allowed:
             exact = False
         if dropped and not added:
             if edge or at_gap:
                 excerpt = True
-            elif not (number_format_only or rewording):
+            elif not (number_format_only or rewording or acronym_pair):
                 exact = False
         # Negations in this edit.
         neg_added: list[str] = []

@@ -862,6 +862,26 @@ def test_a_description_by_the_head_of_the_recorded_role() -> None:
     assert right.verdict == "verified", right.explanation
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Raman said the Riverton Transit Authority had secured a federal grant", "verified"),
+        ("Raman said the RTA had secured a federal grant", "verified"),
+        ('Raman said "The Riverton Transit Authority has secured a federal grant"', "verified"),
+        ("Raman said the Riverton Transit Authority had secured a state grant", "altered"),
+    ],
+)
+def test_a_name_and_its_acronym_in_the_record(claim: str, verdict: str) -> None:
+    records = [
+        {
+            "text": "The Riverton Transit Authority (RTA) has secured a federal grant.",
+            "speaker": "Priya Raman",
+        }
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 def test_a_currency_amount_in_millions_written_short() -> None:
     records = [{"text": "The division lost $85 million in the quarter.", "speaker": "Kevin Chen"}]
     assert _one_check(records, "Kevin Chen said the division lost $85m in the quarter").verdict == (
