@@ -1833,6 +1833,8 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
             True,
         ),
         ("Obama called Putin on Monday", None, "Obama called Putin on Monday", False),
+        # ... even in one or two words: what someone called a thing is their word for it
+        ('Marsh called the arguments "unpersuasive"', "Marsh", "unpersuasive", True),
         # ... but who was called something said nothing
         ('Ellsberg was called "the most dangerous man in America" by Nixon', None, None, True),
         ("We will win, said Kishida", "Kishida", "We will win", False),
