@@ -634,9 +634,7 @@ _AUDIENCE = (
 # Verbs that name what the speaker called something: cues only before a quotation ("Yoon
 # called the launch "a direct provocation""; "Obama called Putin" is a phone call).
 _NAMING_CUE = r"(?:called|calls|dubbed|dubs|branded|brands|labelled|labeled|labels)"
-_NAMED_AS = re.compile(
-    rf"^[A-Z][^\x01,;:]{{0,60}}?\s{_NAMING_CUE}\s[^\x01]{{1,80}}?\s\x01[\s.,]*$"
-)
+_NAMED_AS = re.compile(rf"^[A-Z][^\x01,;:]{{0,60}}?\s{_NAMING_CUE}\s[^\x01]{{1,80}}?\s\x01[\s.,]*$")
 _CUE_FORM = re.compile(
     rf"^{_SPEAKER}\s+(?:{_CUE}|{_CUE.upper()}|{_CUE_TITLE}|(?P<naming>{_NAMING_CUE}))\b"
     rf"(?:\s+(?P<src>{_SOURCE}))?"
