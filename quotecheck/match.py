@@ -519,7 +519,8 @@ _CUE = (
     r"announced|announces|added|adds|insisted|insists|argued|argues|wrote|writes|tweeted|"
     r"tweets|warned|warns|asserted|asserts|noted|notes|remarked|explained|explains|"
     r"suggested|suggests|promised|promises|vowed|vows|pledged|pledges|admitted|admits|"
-    r"denied|denies|replied|replies|responded|responds|stressed|stresses|repeated|repeats)"
+    r"denied|denies|replied|replies|responded|responds|stressed|stresses|repeated|repeats|"
+    r"accused|accuses)"
 )
 # More cue verbs, from the extractor's lexicon (quotecheck.extract.cues), in the past tense
 # only: their other forms are often nouns ("reports", "comment").
@@ -810,6 +811,8 @@ def _plausible_name(text: str | None, *, strict: bool = False) -> str | None:
     name = " ".join(tokens)
     if not tokens or len(tokens) > _SPEAKER_WORDS_MAX or _QUOTE_MARK in name:
         return None
+    if len(tokens) == 1 and tokens[0].lower() in ("the", "a", "an", "this", "that", "these"):
+        return None  # "The (accused said ...)"
     if not any(c.isalpha() for c in name):
         return None
     if strict and (
@@ -950,6 +953,15 @@ def parse_claim(
         )
         if form is _CUE_FORM and m.group("naming") and passive:
             continue  # 'Ellsberg was called "..." by Nixon': Nixon's words, not Ellsberg's
+        if (
+            form is _CUE_FORM
+            and passive
+            and re.search(
+                r"\b(?:is|was|were|are|been|being)\s+(?:\w+ed|told|said)\b",
+                m.group(0)[: m.start("rest")],
+            )
+        ):
+            continue  # "Grant is accused of ...", "Kishida was told ...": said to them
         if form is _TRAILING_CUE and m.group("role") and not quoted:
             continue  # "..., said Trump, the taxpayers will pay nothing": no role, words
         cue_word = re.search(_CUE, m.group(0), re.I) if form is _CUE_FORM else None

@@ -1835,6 +1835,11 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
         ("Obama called Putin on Monday", None, "Obama called Putin on Monday", False),
         # ... even in one or two words: what someone called a thing is their word for it
         ('Marsh called the arguments "unpersuasive"', "Marsh", "unpersuasive", True),
+        # an accusation is the accuser's; the accused and whoever was told said nothing
+        ("Dorn accused Estavia of shelling towns", "Dorn", "Estavia of shelling towns", False),
+        ("Grant is accused of steering contracts", None, None, False),
+        ("Kishida was told that Japan would pay", None, None, False),
+        ("The accused said he was innocent", None, None, False),
         # ... but who was called something said nothing
         ('Ellsberg was called "the most dangerous man in America" by Nixon', None, None, True),
         ("We will win, said Kishida", "Kishida", "We will win", False),
