@@ -2434,6 +2434,25 @@ class Matcher:
             # ("five years ago"), not the speaker's own name, not an acronym ("PM")
             content = [w for w in claimed if _content_word(w) and stem(w) not in record_stems]
             replaced = [w for w in recorded if _content_word(w) and w not in own_names]
+            names_said = [t.show for t in claim[i1:i2] if t.show[:1].isupper() and t.key in content]
+            owners = _role_owners(best.speaker_role)
+            if (
+                tag == "replace"
+                and names_said
+                and owners
+                and all(w in _REFERRING_NOUNS or w in _SPEAKERS_SIDE for w in recorded)
+                and not any(_same_place(n, o) for n in names_said for o in owners)
+            ):
+                # "Estavia was ready" for "his country was ready", said by Norland's
+                # foreign minister: the record's "his country" is Norland
+                result.verdict = "altered"
+                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
+                result.flags.append("wording differs")
+                result.explanation = (
+                    f"{where}, and {_who(best)} is {best.speaker_role}: "
+                    f"\u201c{shown_record}\u201d is not {' '.join(names_said)}."
+                )
+                return
             if all(w in _REFERRING_NOUNS for w in replaced):
                 continue  # "North Korea" for "his country": who the record means
             if _describes(claimed) or _describes(recorded):
@@ -3395,6 +3414,25 @@ def _describes(words_: Sequence[str]) -> bool:
     return any(w in nouns for w in words_) and all(
         w in nouns or w in _PLACE_WORDS or w in STOPWORDS for w in words_
     )
+
+
+# Words a speaker uses for their own side ("our forces", "his country")
+_SPEAKERS_SIDE = frozenset("we us our his her their its the".split())
+
+
+def _role_owners(role: str | None) -> list[str]:
+    """The proper names in a recorded role, whose side the speaker is on ("Norland's
+    foreign minister" -> Norland; "Estavian Foreign Minister" -> Estavian)."""
+    if not role:
+        return []
+    found = re.findall(r"\b[A-Z][\w-]+", role.replace("'s", "").replace("\u2019s", ""))
+    return [w for w in found if w.lower() not in _ROLE_WORDS and w.lower() not in STOPWORDS]
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two forms of one place name ("Estavia", "Estavian"; "Norland", "Norland's")."""
+    a, b = a.lower().replace("'s", ""), b.lower()
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b[:-1]) or b.startswith(a[:-1])))
 
 
 def _content_word(word: str) -> bool:

@@ -2957,6 +2957,27 @@ def test_a_loose_match_that_may_say_the_opposite_is_flagged(seed_module_store: S
     assert result.verdict == "paraphrase" and "negation differs" not in result.flags
 
 
+@pytest.mark.parametrize(
+    ("claimed_country", "verdict"), [("Norland", "verified"), ("Estavia", "altered")]
+)
+def test_his_country_is_the_country_of_the_speakers_role(
+    claimed_country: str, verdict: str
+) -> None:
+    text = (
+        'Foreign Minister Pavel Dorn said his country was ready for peace "but not at any price."'
+    )
+    with Store(":memory:") as store:
+        store.speaker_id("Pavel Dorn", role="Norland's foreign minister")
+        store.add_article(
+            text,
+            attributions=[attribution(text, "but not at any price.", "Pavel Dorn", kind="mixed")],
+        )
+        result = check(
+            f'Dorn said {claimed_country} was ready for peace "but not at any price"', store
+        )
+    assert result.verdict == verdict, result.explanation
+
+
 def test_a_loose_match_is_no_contradiction_where_the_negated_words_differ() -> None:
     # "without any preconditions" against "at any time": only "any" is shared after the
     # negation, so nothing the claim says is negated by the record
