@@ -3658,7 +3658,7 @@ _BACKSHIFT = frozenset(
     tuple(pair.split("/"))
     for pair in (
         "is/was are/were am/was are/was has/had have/had will/would can/could do/did does/did "
-        "did/had"
+        "did/had was/been were/been"
     ).split()
 )
 _PERSON_SHIFT = frozenset(
@@ -3689,6 +3689,8 @@ def _told_as_past(recorded: str, said: str, third_person: bool = False) -> bool:
     shifted from "I") also "wants". A noun made plural ("son", "sons") is no such change."""
     if not recorded.isalpha() or len(recorded) < 2 or recorded in STOPWORDS:
         return False
+    if recorded.endswith("s") and len(recorded) > 3 and said.endswith("ed"):
+        recorded = recorded[:-1]  # "needs" told as "needed"
     if _IRREGULAR_PAST.get(recorded) == said:
         return True
     forms = {recorded + "ed"}
@@ -3715,8 +3717,10 @@ def _only_rewording(
     said = [w for w in added if w not in _ARTICLES]
     recorded = [w for w in dropped if w not in _ARTICLES]
     articles_said, articles_recorded = len(added) - len(said), len(dropped) - len(recorded)
-    if said[:2] == ["and", "that"] and recorded:
+    if said[:2] == ["and", "that"]:
         said = said[2:]  # "... running out and that they could not": two sentences joined
+        if not said and not recorded:
+            return True
     elif said[:1] == ["that"] and recorded[:1] != ["that"] and len(said) > 1:
         said = said[1:]  # "and that Northwind expected" for ", and we expect"
     if (
@@ -3730,6 +3734,10 @@ def _only_rewording(
         said.remove("had")  # "they had never stopped" for "we never stopped"
     if articles_said and recorded[:1] in (["this"], ["these"], ["that"], ["those"]):
         recorded, articles_said = recorded[1:], 0  # "the corridor" for "this corridor"
+    if articles_said and recorded[:1] in (["our"], ["my"], ["their"], ["his"], ["her"]):
+        recorded, articles_said = recorded[1:], 0  # "the defense" for "our defense"
+    if not said and recorded in (["we"], ["i"], ["they"], ["he"], ["she"]):
+        return True  # "... and let it go" for "... and we let it go": a subject repeated
     if len(recorded) == 1 and 0 < len(said) <= 3 and not articles_recorded:
         named = all(w not in STOPWORDS and not is_number(w) for w in said)
         if named and recorded[0] in _FIRST_PERSON:

@@ -882,6 +882,31 @@ def test_a_name_and_its_acronym_in_the_record(claim: str, verdict: str) -> None:
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Ron Pike said they had the game in their hands and let it go", "verified"),
+        (
+            "Ron Pike said police were not declaring victory and that there was still work",
+            "verified",
+        ),
+        ("Ron Pike said the corridor needed the line", "verified"),
+        ("Ron Pike said the defense had been terrible in the first half", "verified"),
+        # a word of content is still a change
+        ("Ron Pike said the offense had been terrible in the first half", "altered"),
+    ],
+)
+def test_reported_speech_of_a_coach(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "We had the game in our hands and we let it go.", "speaker": "Ron Pike"},
+        {"text": "We are not declaring victory. There is still work.", "speaker": "Ron Pike"},
+        {"text": "The corridor needs the line.", "speaker": "Ron Pike"},
+        {"text": "Our defense was terrible in the first half.", "speaker": "Ron Pike"},
+    ]
+    result = _one_check(records, claim)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 def test_a_currency_amount_in_millions_written_short() -> None:
     records = [{"text": "The division lost $85 million in the quarter.", "speaker": "Kevin Chen"}]
     assert _one_check(records, "Kevin Chen said the division lost $85m in the quarter").verdict == (
