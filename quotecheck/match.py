@@ -1310,6 +1310,7 @@ _ROLE_WORDS = (
         commander superintendent inspector sheriff detective sergeant trustee""".split()
     )
 )
+_QUALIFIERS = frozenset("deputy vice assistant former acting associate".split())
 # Given names and their common short forms: "Jim Risch" is James Risch.
 _GIVEN_NAME_FORMS = [
     set(group.split())
@@ -1626,6 +1627,8 @@ class Matcher:
                 }
                 if alone and not alone & found:
                     found = set()
+            if found:
+                found = self._narrowed(claimed, found)
             acronym = _acronym_of(claimed)
             if acronym:
                 # "the JCS" for South Korea's Joint Chiefs of Staff; "KCNA" for a speaker
@@ -1640,6 +1643,34 @@ class Matcher:
                 self._misspelt.clear()
             self._speaker_cache[claimed] = found
         return set(found)
+
+    def _narrowed(self, claimed: str, found: set[int]) -> set[int]:
+        """Of the speakers a name fits, those its initial and its title fit: "T. Varga" is
+        Tomas, not Elena Varga; "Deputy Governor Solberg" is Henrik, "Governor Solberg"
+        Marta (no "deputy"), "Dr. Varga" the one whose name or role has "Dr."."""
+        raw = [w.strip(".,").lower() for w in claimed.split()]
+        if len(raw) >= 2 and len(raw[-2]) == 1 and raw[-2].isalpha():
+            initial = raw[-2]
+            found = {
+                sid
+                for sid in found
+                if any(
+                    len(t) >= 2 and t[-2].startswith(initial) for t in self._speakers[sid].tokens
+                )
+            }
+        titles = {w for w in raw[:-1] if w in _TITLES or w in _ROLE_WORDS}
+        if len(found) < 2 or not titles:
+            return found
+
+        def described(sid: int) -> set[str]:
+            info = self._speakers[sid]
+            text = f"{info.name} {info.role or ''}".lower().replace(".", " ")
+            return set(re.findall(r"[a-z]+", text)) | ({"dr"} if "doctor" in text else set())
+
+        fitting = {sid for sid in found if titles <= described(sid)}
+        # "Governor Solberg" is not the deputy governor when the governor is on record too
+        plain = {sid for sid in fitting if not (described(sid) - titles) & _QUALIFIERS}
+        return plain or fitting or found
 
     def _spelling_variants(self, key: str, tokens: tuple[str, ...]) -> set[int]:
         """Speakers whose name the claimed one nearly spells ("Kishda", "Choe Sonhui"): one
@@ -2197,6 +2228,18 @@ class Matcher:
         verified = all(
             p.verdict == "verified" and p.matches and p.speaker_match is not False for p in parts
         )
+        people = {p.matches[0].speaker_id for p in parts if p.matches}
+        if verified and len(set(speakers)) == 1 and len(people) > 1 and parsed.speaker:
+            # 'Lindqvist said "A," and "B."': one Lindqvist, but A is Peter's and B Anna's
+            said_by = list(dict.fromkeys(p.matches[0].speaker or "?" for p in parts if p.matches))
+            names = ", ".join(said_by[:-1]) + " and " + said_by[-1]
+            result.verdict = "misattributed"
+            result.flags = sorted(set(result.flags) | {"speaker ambiguous"})
+            result.explanation = (
+                f"Each quotation is on record, but not from one person: {names} said them "
+                f"between them, and the claim gives them all to {parsed.speaker}."
+            )
+            return result
         # every quotation on record, but said by someone else than the claim names
         misattributed = all(p.verdict == "misattributed" and p.matches for p in parts)
         several_speakers = len(set(speakers)) > 1

@@ -1483,6 +1483,37 @@ def test_titles_and_roles_around_a_name(claimed: str, verdict: str) -> None:
     assert result.verdict == verdict, (claimed, result.explanation)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # an initial or a title tells two people of one surname apart
+        ('T. Varga said "This is not a crisis yet."', "misattributed"),
+        ('E. Varga said "This is not a crisis yet."', "verified"),
+        ('Dr. Varga said "This is not a crisis yet."', "misattributed"),
+        ('Dr. Varga said "Cases could double by May."', "verified"),
+        ('Governor Solberg said "We are not considering a rate cut."', "misattributed"),
+        ('Deputy Governor Solberg said "We are not considering a rate cut."', "verified"),
+        # one surname, two people's quotations: no one person said both
+        ('Varga said "This is not a crisis yet" and "Cases could double by May"', "misattributed"),
+    ],
+)
+def test_people_sharing_a_surname(claim: str, verdict: str) -> None:
+    records = [
+        {"text": "This is not a crisis yet.", "speaker": "Elena Varga"},
+        {"text": "Cases could double by May.", "speaker": "Tomas Varga"},
+        {"text": "The job is not done.", "speaker": "Marta Solberg"},
+        {"text": "We are not considering a rate cut.", "speaker": "Henrik Solberg"},
+    ]
+    with Store(":memory:") as store:
+        store.speaker_id("Tomas Varga", role="Dr., chief epidemiologist")
+        store.speaker_id("Elena Varga", role="Health Minister")
+        store.speaker_id("Marta Solberg", role="Governor")
+        store.speaker_id("Henrik Solberg", role="Deputy Governor")
+        store.add_quote_records(records)
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
 def test_several_quotations_all_someone_elses_are_misattributed() -> None:
     records = [
         {
