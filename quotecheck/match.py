@@ -1149,7 +1149,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     parenthesis ("SEN. BERNIE SANDERS (I), VERMONT" -> bernie sanders)."""
     head = re.split(r"[(,]", name, maxsplit=1)[0]
     # "Analyst Rachel Moss of Brightline Capital": the name ends before its employer
-    employer = re.match(r"^(\S+(?:\s+\S+)+?)\s+of\s+[A-Z]", head)
+    employer = re.match(r"^(\S+(?:\s+\S+)+?)\s+of\s+(?:the\s+)?[A-Z]", head)
     if employer is not None and not _ORG_WORDS & set(employer.group(1).lower().split()):
         # (not "Secretary of State X", one word before "of"; nor "Joint Chiefs of Staff")
         head = employer.group(1)
@@ -1307,7 +1307,9 @@ _ROLE_WORDS = (
         """coach ceo cfo coo cto captain manager guard forward analyst councilmember
         councilman councilwoman councillor councilor police deputy foreign defense defence
         finance interior attorney lawyer professor reporter host founder owner executive
-        commander superintendent inspector sheriff detective sergeant trustee""".split()
+        commander superintendent inspector sheriff detective sergeant trustee epidemiologist
+        scientist researcher doctor economist physician nurse officer negotiator
+        governor president chairman chairwoman""".split()
     )
 )
 _QUALIFIERS = frozenset("deputy vice assistant former acting associate".split())
@@ -1366,9 +1368,11 @@ def _tokens_match(
         if set(claimed_role[5:].split()) <= role_words:
             weak = 1
     elif info.role and described and claimed_role.startswith("role:"):
-        # "the judge" for "U.S. District Judge": the word the recorded role ends with
-        head = name_key(info.role).split()[-1:]
-        if head and claimed_role[5:] == head[0]:
+        # "the judge" for "U.S. District Judge", "the epidemiologist" for "Dr., chief
+        # epidemiologist at the NIPH": the word a part of the recorded role ends with
+        parts = re.split(r",|\s(?:at|of|and|for|in)\s", info.role)
+        heads = {name_key(part).split()[-1] for part in parts if name_key(part).split()}
+        if claimed_role[5:] in heads:
             weak = 1
     if len(claimed_tokens) >= 2 and claimed_tokens[-2] in _ROLE_WORDS:
         claimed_tokens = claimed_tokens[-1:]  # "Police Chief Bell": the surname, with a role
@@ -1599,6 +1603,10 @@ class Matcher:
         found = self._speaker_cache.get(claimed)
         if found is None:
             key, tokens = _unaccented(name_key(claimed)), _name_tokens(claimed)
+            spoken_words = claimed.split()
+            if len(spoken_words) >= 2 and spoken_words[-2].strip(".,").lower() in _ROLE_WORDS:
+                # "CPSC Chairman Brooks": a surname after its title, whatever comes before
+                tokens = _name_tokens(spoken_words[-1])
             # a description is told from a name by its written case ("the special rapporteur")
             described, as_role = _role_like(claimed), role_key(claimed)
             fits = {
@@ -1606,7 +1614,8 @@ class Matcher:
                 for sid, info in self._speakers.items()
             }
             found = {sid for sid, fit in fits.items() if fit}
-            if found and len(tokens) > 2 and not set(tokens) & _ROLE_WORDS:
+            spoken = set(name_key(claimed).split())  # titles included ("CPSC Chairman X")
+            if found and len(tokens) > 2 and not spoken & _ROLE_WORDS:
                 # "Pence Donald Trump": a speaker's surname, then another's full name
                 first = tokens[0]
                 alone = {

@@ -1461,6 +1461,8 @@ def test_quotations_of_two_named_speakers_are_checked_each(claim: str, verdict: 
         ("Deputy Foreign Minister Sandra Bell", "verified"),
         ("Riverton police chief Sandra Bell", "verified"),
         ("Police Chief Bell", "verified"),
+        ("Riverton Police Chief Bell", "verified"),
+        ("Police Chief Sandra Bell of the Riverton Police", "verified"),
         # ... nor before a name recorded with its own title or employer
         ("Marcus Reed", "verified"),
         ("Rachel Moss", "verified"),
@@ -1493,6 +1495,9 @@ def test_titles_and_roles_around_a_name(claimed: str, verdict: str) -> None:
         ('Dr. Varga said "Cases could double by May."', "verified"),
         ('Governor Solberg said "We are not considering a rate cut."', "misattributed"),
         ('Deputy Governor Solberg said "We are not considering a rate cut."', "verified"),
+        # a role by the head of a part of the recorded one
+        ('The epidemiologist said "Cases could double by May."', "verified"),
+        ('The epidemiologist said "This is not a crisis yet."', "misattributed"),
         # one surname, two people's quotations: no one person said both
         ('Varga said "This is not a crisis yet" and "Cases could double by May"', "misattributed"),
     ],
@@ -1505,7 +1510,7 @@ def test_people_sharing_a_surname(claim: str, verdict: str) -> None:
         {"text": "We are not considering a rate cut.", "speaker": "Henrik Solberg"},
     ]
     with Store(":memory:") as store:
-        store.speaker_id("Tomas Varga", role="Dr., chief epidemiologist")
+        store.speaker_id("Tomas Varga", role="Dr., chief epidemiologist at the NIPH")
         store.speaker_id("Elena Varga", role="Health Minister")
         store.speaker_id("Marta Solberg", role="Governor")
         store.speaker_id("Henrik Solberg", role="Deputy Governor")
