@@ -555,11 +555,16 @@ _VENUE = (
 _NAME = r"[A-Z0-9][\w.&'-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z0-9][\w.&'-]*){0,5}"
 # A source phrase: "at the UNGA", "in the Japanese Parliament", "in a KCNA report",
 # "in a speech at the UNGA", "at a press conference".
+# Where something is said, in lower case ("told parliament", "a parliamentary committee")
+_INSTITUTION = r"(?:parliament|congress|senate|assembly|committee|summit)"
 _SOURCE = (
     rf"(?:(?i:in|at|on|to|before|during|via|through)\s+)"
     rf"(?:(?i:a|an|the|his|her|their|its)\s+)?"
     rf"(?:(?P<src_a>{_NAME})\s+(?i:{_VENUE})"
-    rf"|(?i:{_VENUE})(?:\s+(?i:at|in|of|to|on|before|with)\s+(?:(?i:the)\s+)?(?P<src_b>{_NAME}))?"
+    # "a parliamentary committee", "the climate summit": a venue after a word or two
+    rf"|(?:[a-z][\w-]*\s+)?{_INSTITUTION}\b"
+    rf"|(?i:{_VENUE})"
+    rf"(?:\s+(?i:at|in|of|to|on|before|with)\s+(?:(?i:the)\s+)?(?P<src_b>{_NAME}))?"
     rf"|(?P<src_c>{_NAME}))"
 )
 _SPEAKER = r"(?P<speaker>[^\s,:;!?\"\x01][^,:;!?\"\x01]{0,70}?)"  # never across a quotation
@@ -711,7 +716,10 @@ _DATE = re.compile(
     re.I,
 )
 _TRAILING_SOURCE = re.compile(rf"^(?P<rest>.+?)[\s,]+{_SOURCE}[\s.]*$", re.S)
-_TOLD = re.compile(r"\b((?i:told|tells))\s+(?=(?:the\s+)?[A-Z])")
+_TOLD = re.compile(
+    r"\b((?i:told|tells))\s+(?=(?:the\s+)?[A-Z]|(?:the\s+|a\s+)?(?:[a-z]+\s+)?"
+    rf"(?:{_INSTITUTION}|conference|hearing|briefing)\b)"
+)
 _QUOTE_MARK = "\x01"  # stands for the quoted words in the text around them
 
 
@@ -846,7 +854,7 @@ def _is_source(
         # the source phrase only, not the words before it ("Japan will talk at a briefing")
         match.string[match.end("rest") :] if "rest" in match.groupdict() else match.group(0)
     ).strip(" ,.")
-    venue = bool(re.search(_VENUE, phrase, re.I))
+    venue = bool(re.search(_VENUE, phrase, re.I) or re.search(rf"\b{_INSTITUTION}\b", phrase))
     if source is None and not venue and _DATE.match(phrase.split(None, 1)[-1]):
         return None
     if source is None:

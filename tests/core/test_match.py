@@ -1059,6 +1059,22 @@ def test_the_speaker_named_after_the_first_quotation_is_its_speaker() -> None:
     assert _one_check(records, right).verdict == "verified"
 
 
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        ('Elena Varga told parliament: "This is not a crisis yet."', "parliament"),
+        ('Elena Varga said in parliament: "This is not a crisis yet."', "parliament"),
+        ('Elena Varga told a parliamentary committee: "Not yet."', "a parliamentary committee"),
+        ('Marta Solberg said at the climate summit: "The job is not done."', "the climate summit"),
+        # a capitalised parliament is a name; "in any summit meeting with Japan" is no venue
+        ('Kishida told the Japanese Parliament that "we will talk"', "Japanese Parliament"),
+        ("Choe said there was no interest in any summit meeting with Japan", None),
+    ],
+)
+def test_a_venue_in_lower_case(claim: str, source: str | None) -> None:
+    assert parse_claim(claim, known_sources={"japanese parliament"}).source == source
+
+
 def test_a_source_followed_by_that_is_whole() -> None:
     parsed = parse_claim(
         "Trump told the UN Security Council that Iran was lying", known_sources={"un"}
