@@ -2482,11 +2482,17 @@ class Matcher:
                 [w for w in claimed if w in _ORDINALS],
                 [w for w in recorded if w in _ORDINALS],
             )
-            if tag == "replace" and all(ordinals) and ordinals[0] != ordinals[1]:
-                # "in the first quarter" for "in the fourth quarter"
+            times = [w for w in claimed if w in _WHEN], [w for w in recorded if w in _WHEN]
+            if tag == "replace" and (
+                (all(ordinals) and ordinals[0] != ordinals[1])
+                or (all(times) and times[0] != times[1])
+            ):
+                # "in the first quarter" for "in the fourth quarter", "four months" for "four
+                # years": a count or a time changed
                 result.verdict = "altered"
                 result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
-                result.flags.append("number changed")
+                changed = all(ordinals) and ordinals[0] != ordinals[1]
+                result.flags.append("number changed" if changed else "wording differs")
                 result.explanation = f"{where}."
                 return
             # a content word of the claim's that the record's sentence lacks, for one of its
@@ -3195,6 +3201,8 @@ _OPPOSITES = [
     ("gain gains gained gaining", "lose loses lost losing"),
     ("victory", "defeat"),
     ("peace", "war"),
+    ("eastern", "western"),
+    ("northern", "southern"),
 ]
 _OPPOSITE_OF: dict[str, frozenset[str]] = {}
 for _left, _right in _OPPOSITES:
@@ -3417,6 +3425,13 @@ def _is_topic(text: str) -> bool:
     return True
 
 
+# Months, weekdays and units of time: "in September" for "in July", "four months" for
+# "four years" change when
+_WHEN = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday day days week weeks month
+    months year years decade decades""".split()
+)
 _ORDINALS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
     last final""".split()

@@ -949,6 +949,21 @@ def test_a_recorded_denial_holds_what_was_denied(claim: str, verdict: str) -> No
             "number changed",
         ),
         ('Pike said his team "lost its composure" in the fourth quarter', "verified", None),
+        (
+            'Hallberg said she would "build 2,000 homes" in the western district within four years',
+            "contradicted",
+            "opposite word",
+        ),
+        (
+            'Hallberg said she would "build 2,000 homes" in the eastern district within four months',
+            "altered",
+            "wording differs",
+        ),
+        (
+            'Hallberg said she would "build 2,000 homes" in the eastern district within four years',
+            "verified",
+            None,
+        ),
     ],
 )
 def test_an_opposite_or_an_ordinal_beside_a_quotation(
@@ -956,11 +971,14 @@ def test_an_opposite_or_an_ordinal_beside_a_quotation(
 ) -> None:
     text = (
         'Pavel Dorn said Norland was ready for peace "but not at any price." '
-        'Ron Pike said his team "lost its composure" in the fourth quarter.'
+        'Ron Pike said his team "lost its composure" in the fourth quarter. '
+        'Karin Hallberg said she would "build 2,000 homes" in the eastern district within four '
+        "years."
     )
     attributions = [
         attribution(text, "but not at any price.", "Pavel Dorn", kind="mixed"),
         attribution(text, "lost its composure", "Ron Pike", kind="mixed"),
+        attribution(text, "build 2,000 homes", "Karin Hallberg", kind="mixed"),
     ]
     with Store(":memory:") as store:
         store.add_article(text, attributions=attributions)
