@@ -258,6 +258,7 @@ _NUMBER_WORDS = frozenset(
 # "$3bn", "2.5tn": a number and its scale in one word ("3m" may be metres: not that one)
 _SCALE_SUFFIXES = {"mn": "million", "bn": "billion", "tn": "trillion", "trn": "trillion"}
 _SCALED_NUMBER = re.compile(r"^(\d+(?:[.,]\d+)?)(mn|bn|tn|trn)$")
+_PER_CENT = re.compile(r"\b(?i:per)\s+(?i:cent)\b")
 _CURRENCY_MILLIONS = re.compile(r"([$\u00a3\u20ac\u00a5])\s?(\d+(?:[.,]\d+)?)m\b")
 _SPELT_OUT = (("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"))
 _SHORT_FORMS = frozenset(_BARE_APOSTROPHE.values()) | {"let's"}  # "it's" is "it is"
@@ -386,7 +387,7 @@ def _expand(token: str) -> tuple[str, ...]:
 def compare_words(norm_text: str) -> list[str]:
     """Words of a normalised text (quotes.norm_text) in their compared form."""
     out: list[str] = []
-    for token in norm_text.split():
+    for token in _PER_CENT.sub("percent", norm_text).split():
         out.extend(_expand(token))
     return out
 
@@ -396,7 +397,7 @@ def compare_words_shown(norm_text: str) -> tuple[list[str], list[str]]:
     "exercise" (compared as "exercize"), "do" + "n't" for "don't", "" for "not" of "cannot"."""
     words: list[str] = []
     shown: list[str] = []
-    for token in norm_text.split():
+    for token in _PER_CENT.sub("percent", norm_text).split():
         parts = _expand(token)
         words.extend(parts)
         if len(parts) == 1:
@@ -487,8 +488,8 @@ def _tokens(text: str, *, editorial: bool = False) -> list[_Tok]:
         else:
             bracket = False
         plain = unicodedata.normalize("NFKC", piece).translate(_FOLD)
-        # "$85m": after a currency sign "m" is million, not metres
-        plain = _CURRENCY_MILLIONS.sub(r"\1\2 million", plain)
+        # "$85m": after a currency sign "m" is million, not metres; "per cent" is "percent"
+        plain = _PER_CENT.sub("percent", _CURRENCY_MILLIONS.sub(r"\1\2 million", plain))
         prev = 0
         for m in _DISPLAY_WORD.finditer(plain):
             show = m.group()

@@ -907,6 +907,17 @@ def test_reported_speech_of_a_coach(claim: str, verdict: str) -> None:
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+def test_per_cent_is_percent() -> None:
+    records = [
+        {"text": "Coverage has fallen to 87 percent.", "speaker": "Elena Varga"},
+        {"text": "Turnout was 64 per cent.", "speaker": "Anna Lindqvist"},
+    ]
+    assert _one_check(records, 'Elena Varga said "Coverage has fallen to 87 per cent"').verdict == (
+        "verified"
+    )
+    assert _one_check(records, 'Anna Lindqvist said "Turnout was 64 percent"').verdict == "verified"
+
+
 def test_a_currency_amount_in_millions_written_short() -> None:
     records = [{"text": "The division lost $85 million in the quarter.", "speaker": "Kevin Chen"}]
     assert _one_check(records, "Kevin Chen said the division lost $85m in the quarter").verdict == (
