@@ -999,6 +999,40 @@ def test_an_opposite_or_an_ordinal_beside_a_quotation(
 
 
 @pytest.mark.parametrize(
+    ("claim", "verdict", "flag"),
+    [
+        # a clause after the quotation turns the record's negation
+        (
+            'Tomas Varga said cases could "double by May" even if coverage improved',
+            "contradicted",
+            "negation differs",
+        ),
+        (
+            'Tomas Varga said cases could "double by May" if coverage did not improve',
+            "verified",
+            None,
+        ),
+        # words the record's sentence does not hold are said to be unchecked
+        (
+            'Tomas Varga said cases could "double by May," adding that richer nations should pay',
+            "verified",
+            "context not on record",
+        ),
+    ],
+)
+def test_a_clause_beside_a_quotation(claim: str, verdict: str, flag: str | None) -> None:
+    text = 'Tomas Varga warned that cases could "double by May" if coverage did not improve.'
+    with Store(":memory:") as store:
+        store.add_article(
+            text, attributions=[attribution(text, "double by May", "Tomas Varga", kind="mixed")]
+        )
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+    assert flag is None or flag in result.flags, result.flags
+    assert flag is not None or "context not on record" not in result.flags
+
+
+@pytest.mark.parametrize(
     ("text", "quoted", "claim", "verdict"),
     [
         # a clause with a negation that the claim leaves out is no negation turned
