@@ -1677,8 +1677,9 @@ class Matcher:
                 )
             }
         titles = {w for w in raw[:-1] if w in _TITLES or w in _ROLE_WORDS}
-        if len(found) < 2 or not titles:
-            return found
+        people = {tuple(self._speakers[sid].tokens[0][-2:]) for sid in found}
+        if len(found) < 2 or not titles or len(people) < 2:
+            return found  # (one person recorded twice, "Councilmember David Ortiz" and not)
 
         def described(sid: int) -> set[str]:
             info = self._speakers[sid]

@@ -1598,6 +1598,17 @@ def test_people_sharing_a_surname(claim: str, verdict: str) -> None:
     assert result.verdict == verdict, (claim, result.explanation)
 
 
+def test_one_person_recorded_with_and_without_a_title() -> None:
+    records = [
+        {"text": "I want to support this budget.", "speaker": "David Ortiz"},
+        {"text": "The shortfall is real.", "speaker": "Councilmember David Ortiz"},
+    ]
+    for claimed in ("Councilmember David Ortiz", "David Ortiz"):
+        for record in records:
+            result = _one_check(records, f'{claimed} said "{record["text"]}"')
+            assert result.verdict == "verified", (claimed, result.explanation)
+
+
 def test_several_quotations_all_someone_elses_are_misattributed() -> None:
     records = [
         {
