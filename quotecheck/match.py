@@ -671,6 +671,9 @@ _BETWEEN_QUOTATIONS = re.compile(
 _SAID_BY = re.compile(
     rf"^(?P<name>[A-Z][^,;:\"]{{1,60}}?)\s+{_AFTER_CUE}\s*(?:[,;.]|\s(?i:and|but|while)\s)"
 )
+_COMMA_THEN_SPEAKER = re.compile(
+    rf",\s*(?:[A-Z][\w.'-]*\s+){{1,5}}?[A-Z][\w'-]+\s+{_AFTER_CUE}[\s.]*$"
+)
 _TRAILING_CUE = re.compile(
     rf"^(?P<rest>.+?)(?:[\s,]+{_SPEAKER.replace('speaker', 'speaker2')}\s+{_AFTER_CUE}"
     rf"(?:\s+{_AUDIENCE})?|(?:\s*,|(?<=\x01)[\s.;:\-\u2013\u2014]*)\s*{_AFTER_CUE}\s+{_SPEAKER}"
@@ -933,7 +936,12 @@ def parse_claim(
     sentence = ""
     denial = False
     cued = speaker is not None
-    for form in (_CUE_FORM, _COLON_FORM, _DASH_FORM, _TRAILING_CUE):
+    forms = (_CUE_FORM, _COLON_FORM, _DASH_FORM, _TRAILING_CUE)
+    if _COMMA_THEN_SPEAKER.search(body):
+        # "Brazil pledged to cut ..., Environment Minister Lucia Ferreira said.": the
+        # attribution at the end names who spoke, not the subject a cue verb follows
+        forms = (_TRAILING_CUE, *forms[:3])
+    for form in forms:
         m = form.match(body)
         if not m:
             continue
@@ -948,6 +956,9 @@ def parse_claim(
             continue
         if form is _COLON_FORM and name.lower() in ("note", "update", "claim", "q"):
             continue
+        spoken_by = (m.groupdict().get("speaker") or "").split()
+        if form is _CUE_FORM and spoken_by and re.fullmatch(r"[a-z]+ed", spoken_by[-1]):
+            continue  # "Solberg rejected claims that ...": "claims" is a noun here
         if form is _CUE_FORM and quoted and _QUOTE_MARK not in m.group("rest"):
             continue  # "X said Y" is outside the quote: keep looking
         if form is _CUE_FORM and m.group("naming") and not quoted:

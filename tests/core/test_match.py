@@ -1991,6 +1991,15 @@ def test_identical_claim_is_verified(words: list[str], speaker: str, form: str) 
         ("Grant is accused of steering contracts", None, None, False),
         ("Kishida was told that Japan would pay", None, None, False),
         ("The accused said he was innocent", None, None, False),
+        # an attribution at the end names the speaker, not the subject of a cue verb
+        (
+            "Brazil pledged to cut emissions by 2035, Environment Minister Lucia Ferreira said.",
+            "Environment Minister Lucia Ferreira",
+            "Brazil pledged to cut emissions by 2035",
+            False,
+        ),
+        # "claims" after a verb is a noun
+        ("Marta Solberg rejected claims that rates would rise", None, None, False),
         # ... but who was called something said nothing
         ('Ellsberg was called "the most dangerous man in America" by Nixon', None, None, True),
         ("We will win, said Kishida", "Kishida", "We will win", False),
