@@ -556,6 +556,11 @@ _VENUE = (
 _NAME = r"[A-Z0-9][\w.&'-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z0-9][\w.&'-]*){0,5}"
 # A source phrase: "at the UNGA", "in the Japanese Parliament", "in a KCNA report",
 # "in a speech at the UNGA", "at a press conference".
+# Venues one says something "in" ("in a speech", "in an interview"), unlike "in a summit"
+_SAID_IN = re.compile(
+    r"(?i)\b(?:speech|interview|statement|report|address|op-ed|post|tweet|video|broadcast|"
+    r"parliament|congress|senate|assembly|committee|hearing|briefing|session)\b"
+)
 # Where something is said, in lower case ("told parliament", "a parliamentary committee")
 _INSTITUTION = r"(?:parliament|congress|senate|assembly|committee|summit)"
 _SOURCE = (
@@ -1019,6 +1024,14 @@ def parse_claim(
         trailing = _TRAILING_SOURCE.match(rest)
         if trailing:
             found = _is_source(trailing, known_sources, strict=True)
+            phrase = rest[trailing.end("rest") :].strip(" ,.")
+            if (
+                found
+                and re.match(r"(?i:in|on|to)\s", phrase)
+                and (re.search(_VENUE, phrase, re.I) or re.search(_INSTITUTION, phrase))
+                and not re.search(_SAID_IN, phrase)
+            ):
+                found = None  # "no interest in a summit": content, not where it was said
             if found:
                 source = source or found
                 rest = trailing.group("rest")
@@ -3530,8 +3543,15 @@ def _role_owners(role: str | None) -> list[str]:
     foreign minister" -> Norland; "Estavian Foreign Minister" -> Estavian)."""
     if not role:
         return []
-    found = re.findall(r"\b[A-Z][\w-]+", role.replace("'s", "").replace("\u2019s", ""))
-    return [w for w in found if w.lower() not in _ROLE_WORDS and w.lower() not in STOPWORDS]
+    # a possessive ("Norland's"), a known place or a demonym ("Estavian"): not "Cabinet"
+    owners = re.findall(r"\b([A-Z][\w-]+)['\u2019]s\b", role)
+    owners += [
+        w
+        for w in re.findall(r"\b[A-Z][\w-]+\b", role)
+        if (w.lower() in _PLACE_WORDS and w.lower() != "united")
+        or w.lower().endswith(("ian", "ean", "ese", "ish"))
+    ]
+    return [w for w in owners if w.lower() not in _ROLE_WORDS and w.lower() not in STOPWORDS]
 
 
 def _same_place(a: str, b: str) -> bool:

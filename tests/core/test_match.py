@@ -1132,6 +1132,8 @@ def test_the_speaker_named_after_the_first_quotation_is_its_speaker() -> None:
         # a capitalised parliament is a name; "in any summit meeting with Japan" is no venue
         ('Kishida told the Japanese Parliament that "we will talk"', "Japanese Parliament"),
         ("Choe said there was no interest in any summit meeting with Japan", None),
+        ("Choe said North Korea had no interest in a summit with Japan", None),
+        ("Kishida said Japan would talk in an interview", "an interview"),
     ],
 )
 def test_a_venue_in_lower_case(claim: str, source: str | None) -> None:
@@ -3136,6 +3138,21 @@ def test_his_country_is_the_country_of_the_speakers_role(
             f'Dorn said {claimed_country} was ready for peace "but not at any price"', store
         )
     assert result.verdict == verdict, result.explanation
+
+
+def test_a_role_without_a_place_names_no_side() -> None:
+    # "Chief Cabinet Secretary": no country in it, so "Japan will" for "We will" is no change
+    text = '"We will never accept these provocations," Hayashi said.'
+    with Store(":memory:") as store:
+        store.speaker_id("Yoshimasa Hayashi", role="Chief Cabinet Secretary")
+        store.add_article(
+            text,
+            attributions=[
+                attribution(text, "We will never accept these provocations,", "Yoshimasa Hayashi")
+            ],
+        )
+        result = check('Japan will "never accept these provocations," Hayashi said.', store)
+    assert result.verdict == "verified", result.explanation
 
 
 def test_a_loose_match_is_no_contradiction_where_the_negated_words_differ() -> None:
