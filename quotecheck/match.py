@@ -2479,7 +2479,35 @@ class Matcher:
                 f"marks the claim says \u201c{shown_claim}\u201d where the record's sentence "
                 f"says \u201c{shown_record}\u201d"
             )
-            flipped = {w for w in claimed if w in NEGATORS} ^ {w for w in recorded if w in NEGATORS}
+            if (
+                tag == "insert"  # (difflib: words of the record only)
+                and i1 == start
+                and i1 > 0
+                and claim_keys[i1 - 1] in NEGATORS
+                and any(w in _NEGATIVE_VERBS for w in recorded)
+            ):
+                # 'would not "raise rates again"' for 'will not hesitate to raise rates
+                # again': the negation now governs the quoted words
+                result.verdict = "contradicted"
+                result.diff = _sentence_diff(claim, record_shown, ops, n, (k1, k2))
+                result.flags.append("negation differs")
+                result.explanation = (
+                    f"The quoted words are on record ({_who(best)}), but the claim puts "
+                    f"\u201c{claim[i1 - 1].show}\u201d before them, where the record's sentence "
+                    f"says \u201c{claim[i1 - 1].show} {' '.join(w for w in record_shown[j1:j2] if w)}"
+                    "\u201d: the opposite."
+                )
+                return
+
+            def negations(side: list[str]) -> set[str]:
+                # "not hesitate to": a negation of a negative verb says yes
+                return {
+                    w
+                    for n2, w in enumerate(side)
+                    if w in NEGATORS and not set(side[n2 + 1 : n2 + 3]) & _NEGATIVE_VERBS
+                }
+
+            flipped = negations(claimed) ^ negations(recorded)
             if tag != "replace" and not all(
                 w in NEGATORS or _is_auxiliary(w) for w in claimed + recorded
             ):
@@ -3474,6 +3502,11 @@ _WHEN = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday day days week weeks month
     months year years decade decades""".split()
+)
+# Verbs a negation before them turns into the opposite of what follows ("not hesitate to")
+_NEGATIVE_VERBS = frozenset(
+    """hesitate hesitated hesitating fail failed failing refuse refused refusing stop stopped
+    cease ceased doubt doubted""".split()
 )
 _ORDINALS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth

@@ -999,6 +999,28 @@ def test_an_opposite_or_an_ordinal_beside_a_quotation(
 
 
 @pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ('Marta Solberg said the bank would not "raise rates again"', "contradicted"),
+        ('Marta Solberg said the bank would not hesitate to "raise rates again"', "verified"),
+        ('Marta Solberg said the bank would "raise rates again"', "verified"),
+    ],
+)
+def test_a_negation_moved_onto_the_quoted_words(claim: str, verdict: str) -> None:
+    records = [
+        {
+            "text": "If inflation persists, we will not hesitate to raise rates again.",
+            "speaker": "Marta Solberg",
+        }
+    ]
+    text = records[0]["text"]
+    with Store(":memory:") as store:
+        store.add_article(text, attributions=[attribution(text, text, "Marta Solberg")])
+        result = check(claim, store)
+    assert result.verdict == verdict, (claim, result.explanation)
+
+
+@pytest.mark.parametrize(
     ("claim", "verdict", "flag"),
     [
         # a clause after the quotation turns the record's negation
