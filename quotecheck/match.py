@@ -1648,19 +1648,13 @@ class Matcher:
             }
             found = {sid for sid, fit in fits.items() if fit}
             spoken = set(name_key(claimed).split())  # titles included ("CPSC Chairman X")
-            if found and len(tokens) > 2 and not spoken & _ROLE_WORDS:
-                # "Pence Donald Trump": a speaker's surname, then another's full name
-                first = tokens[0]
-                alone = {
-                    sid
-                    for sid, info in self._speakers.items()
-                    if _tokens_match(first, (first,), info) == 2
-                }
-                if alone and not alone & found:
-                    found = set()
-            if found and len(tokens) > 1 and max(fits.values()) < 2:
-                # only a surname agrees: "Kaine Trump" is two people (Kaine on Trump) when
-                # "Kaine" is a speaker too, not a Trump with a first name
+            # two people when the first word is a speaker of its own: "Pence Donald Trump" (a
+            # surname, then another's full name, no title between), or "Kaine Trump" when only
+            # a surname agrees (Kaine on Trump, not a Trump with a first name)
+            two_people = (len(tokens) > 2 and not spoken & _ROLE_WORDS) or (
+                len(tokens) > 1 and max(fits.values()) < 2
+            )
+            if found and two_people:
                 first = tokens[0]
                 alone = {
                     sid
@@ -2499,15 +2493,7 @@ class Matcher:
                 )
                 return
 
-            def negations(side: list[str]) -> set[str]:
-                # "not hesitate to": a negation of a negative verb says yes
-                return {
-                    w
-                    for n2, w in enumerate(side)
-                    if w in NEGATORS and not set(side[n2 + 1 : n2 + 3]) & _NEGATIVE_VERBS
-                }
-
-            flipped = negations(claimed) ^ negations(recorded)
+            flipped = _plain_negations(claimed) ^ _plain_negations(recorded)
             if tag != "replace" and not all(
                 w in NEGATORS or _is_auxiliary(w) for w in claimed + recorded
             ):
@@ -3591,6 +3577,16 @@ def _same_place(a: str, b: str) -> bool:
     """Two forms of one place name ("Estavia", "Estavian"; "Norland", "Norland's")."""
     a, b = a.lower().replace("'s", ""), b.lower()
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b[:-1]) or b.startswith(a[:-1])))
+
+
+def _plain_negations(words_: Sequence[str]) -> set[str]:
+    """The negations among `words_` that negate what follows ("not hesitate to", a negation
+    of a negative verb, says yes)."""
+    return {
+        w
+        for n, w in enumerate(words_)
+        if w in NEGATORS and not set(words_[n + 1 : n + 3]) & _NEGATIVE_VERBS
+    }
 
 
 def _content_word(word: str) -> bool:
